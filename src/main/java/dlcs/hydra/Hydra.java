@@ -1,0 +1,93 @@
+package dlcs.hydra;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/** JSON-LD / Hydra shapes shared by every API resource. */
+public final class Hydra {
+
+    public static final String CONTEXT = "http://www.w3.org/ns/hydra/context.jsonld";
+    public static final String MEDIA_TYPE = "application/ld+json";
+
+    private Hydra() {
+    }
+
+    /** A resource: {@code @context}, {@code @id} and {@code @type} already set. */
+    public static JsonObjectBuilder resource(String id, String type) {
+        return Json.createObjectBuilder()
+                .add("@context", CONTEXT)
+                .add("@id", id)
+                .add("@type", type);
+    }
+
+    /** A page of a collection with its {@code PartialCollectionView}. */
+    public static <T> JsonObject collection(String id, List<T> members, long totalItems, Paging paging,
+                                            String extraQuery, Function<T, JsonObject> representation) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        members.forEach(member -> array.add(representation.apply(member)));
+        int last = paging.totalPages(totalItems);
+        String query = extraQuery == null || extraQuery.isEmpty() ? "" : "&" + extraQuery;
+        JsonObjectBuilder view = Json.createObjectBuilder()
+                .add("@id", pageUrl(id, paging.page(), paging.pageSize(), query))
+                .add("@type", "PartialCollectionView")
+                .add("first", pageUrl(id, 1, paging.pageSize(), query))
+                .add("last", pageUrl(id, last, paging.pageSize(), query))
+                .add("page", paging.page())
+                .add("pageSize", paging.pageSize())
+                .add("totalPages", last);
+        if (paging.page() > 1) {
+            view.add("previous", pageUrl(id, Math.min(paging.page() - 1, last), paging.pageSize(), query));
+        }
+        if (paging.page() < last) {
+            view.add("next", pageUrl(id, paging.page() + 1, paging.pageSize(), query));
+        }
+        return resource(id, "Collection")
+                .add("totalItems", totalItems)
+                .add("member", array)
+                .add("view", view)
+                .build();
+    }
+
+    private static String pageUrl(String id, int page, int pageSize, String query) {
+        return id + "?page=" + page + "&pageSize=" + pageSize + query;
+    }
+
+    public static JsonArrayBuilder strings(Collection<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** Adds {@code name} only when there is a value: absent and null read the same to clients. */
+    public static JsonObjectBuilder addIfPresent(JsonObjectBuilder builder, String name, String value) {
+        return value == null ? builder : builder.add(name, value);
+    }
+
+    public static JsonObjectBuilder addIfPresent(JsonObjectBuilder builder, String name, Instant value) {
+        return value == null ? builder : builder.add(name, value.toString());
+    }
+
+    public static JsonObjectBuilder addIfPresent(JsonObjectBuilder builder, String name, Number value) {
+        return value == null ? builder : builder.add(name, value.longValue());
+    }
+
+    /** A Hydra {@code Error} that also reads as RFC 9457 problem details. */
+    public static JsonObject error(int status, String title, String detail, String instance) {
+        JsonObjectBuilder error = Json.createObjectBuilder()
+                .add("@context", CONTEXT)
+                .add("@type", "Error")
+                .add("status", status)
+                .add("title", title)
+                .add("detail", detail);
+        if (instance != null) {
+            error.add("instance", instance);
+        }
+        return error.build();
+    }
+}

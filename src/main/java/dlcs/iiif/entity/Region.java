@@ -1,0 +1,71 @@
+package dlcs.iiif.entity;
+
+import java.awt.Rectangle;
+
+/** The region segment of an image request (Image API 3.0, section 4.1). */
+public sealed interface Region {
+
+    /** The region in full-image pixels, cropped to the image; 400 if nothing of it is inside. */
+    Rectangle resolve(int width, int height);
+
+    static Region parse(String segment) {
+        if (segment.equals("full")) {
+            return new Full();
+        }
+        if (segment.equals("square")) {
+            return new Square();
+        }
+        if (segment.startsWith("pct:")) {
+            double[] v = Numbers.fourDecimals(segment.substring(4), "region");
+            if (v[2] <= 0 || v[3] <= 0) {
+                throw new InvalidIiifRequestException("The region's width and height must be greater than 0.");
+            }
+            return new Percent(v[0], v[1], v[2], v[3]);
+        }
+        int[] v = Numbers.fourIntegers(segment, "region");
+        if (v[2] <= 0 || v[3] <= 0) {
+            throw new InvalidIiifRequestException("The region's width and height must be greater than 0.");
+        }
+        return new Pixels(v[0], v[1], v[2], v[3]);
+    }
+
+    record Full() implements Region {
+        @Override
+        public Rectangle resolve(int width, int height) {
+            return new Rectangle(0, 0, width, height);
+        }
+    }
+
+    record Square() implements Region {
+        @Override
+        public Rectangle resolve(int width, int height) {
+            int side = Math.min(width, height);
+            return new Rectangle((width - side) / 2, (height - side) / 2, side, side);
+        }
+    }
+
+    record Pixels(int x, int y, int w, int h) implements Region {
+        @Override
+        public Rectangle resolve(int width, int height) {
+            return crop(new Rectangle(x, y, w, h), width, height);
+        }
+    }
+
+    record Percent(double x, double y, double w, double h) implements Region {
+        @Override
+        public Rectangle resolve(int width, int height) {
+            int px = (int) Math.round(x * width / 100);
+            int py = (int) Math.round(y * height / 100);
+            int pw = (int) Math.round(w * width / 100);
+            int ph = (int) Math.round(h * height / 100);
+            return crop(new Rectangle(px, py, Math.max(1, pw), Math.max(1, ph)), width, height);
+        }
+    }
+
+    private static Rectangle crop(Rectangle requested, int width, int height) {
+        if (requested.x >= width || requested.y >= height) {
+            throw new InvalidIiifRequestException("The region starts outside the image (" + width + "x" + height + ").");
+        }
+        return requested.intersection(new Rectangle(0, 0, width, height));
+    }
+}

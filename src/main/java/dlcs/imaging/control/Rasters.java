@@ -1,0 +1,117 @@
+package dlcs.imaging.control;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+
+/** Pixel work on 8-bit rasters: normalising a decoded image, halving it, scaling it. */
+public final class Rasters {
+
+    private Rasters() {
+    }
+
+    /**
+     * The image as 8-bit BGR or 8-bit grey, the two layouts JPEG stores; transparency is
+     * flattened onto white. Already normalised images are returned as they are.
+     */
+    public static BufferedImage normalise(BufferedImage image) {
+        int type = image.getType();
+        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY) {
+            return image;
+        }
+        boolean grey = image.getColorModel().getNumColorComponents() == 1
+                && image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY;
+        BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(),
+                grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    /** Half the size (rounded up), each pixel the mean of a 2x2 block: the next pyramid level. */
+    public static BufferedImage halve(BufferedImage source) {
+        int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
+        int width = source.getWidth();
+        int height = source.getHeight();
+        int halfWidth = (width + 1) / 2;
+        int halfHeight = (height + 1) / 2;
+        BufferedImage target = new BufferedImage(halfWidth, halfHeight, source.getType());
+        byte[] in = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
+        byte[] out = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
+        int inStride = width * bands;
+        int outStride = halfWidth * bands;
+        for (int y = 0; y < halfHeight; y++) {
+            int row0 = 2 * y * inStride;
+            int row1 = Math.min(2 * y + 1, height - 1) * inStride;
+            int outRow = y * outStride;
+            for (int x = 0; x < halfWidth; x++) {
+                int col0 = 2 * x * bands;
+                int col1 = Math.min(2 * x + 1, width - 1) * bands;
+                for (int b = 0; b < bands; b++) {
+                    int sum = (in[row0 + col0 + b] & 0xFF) + (in[row0 + col1 + b] & 0xFF)
+                            + (in[row1 + col0 + b] & 0xFF) + (in[row1 + col1 + b] & 0xFF);
+                    out[outRow + x * bands + b] = (byte) ((sum + 2) >> 2);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** {@code source} scaled to exactly {@code width} x {@code height}, smoothly. */
+    public static BufferedImage scale(BufferedImage source, int width, int height) {
+        BufferedImage current = source;
+        while (current.getWidth() >= width * 2 && current.getHeight() >= height * 2) {
+            current = halve(current);
+        }
+        if (current.getWidth() == width && current.getHeight() == height) {
+            return current;
+        }
+        BufferedImage target = new BufferedImage(width, height, current.getType());
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(current, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+    /** The image in 8-bit grey (luminance). */
+    public static BufferedImage grey(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return image;
+        }
+        BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    /** The image in black and white: grey values from 128 up are white. */
+    public static BufferedImage bitonal(BufferedImage image) {
+        BufferedImage grey = grey(image);
+        BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        byte[] in = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        java.awt.image.WritableRaster out = target.getRaster();
+        int width = image.getWidth();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < width; x++) {
+                out.setSample(x, y, 0, (in[y * width + x] & 0xFF) >= 128 ? 1 : 0);
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,106 @@
+package dlcs.registration.boundary;
+
+import dlcs.registration.control.InvalidInputException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Typed reads of optional fields from a JSON body, each failing with a message that names the
+ * field and the type expected. Unknown fields are ignored: clients send back what they read.
+ */
+final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    /** The body parsed as a JSON object; malformed JSON or another JSON type is a 400 that says so. */
+    static JsonObject requireObject(InputStream body) {
+        try (JsonReader reader = Json.createReader(body)) {
+            return requireObject(reader.readValue());
+        } catch (JsonParsingException e) {
+            throw new InvalidInputException("The request body is not valid JSON: " + e.getMessage());
+        } catch (JsonException e) {
+            throw new InvalidInputException("The request body must be a JSON object; it is empty or unreadable.");
+        }
+    }
+
+    static JsonObject requireObject(JsonValue body) {
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("The request body must be a JSON object.");
+        }
+        return body.asJsonObject();
+    }
+
+    static String string(JsonObject object, String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        throw wrongType(field, "a string", value);
+    }
+
+    static Long wholeNumber(JsonObject object, String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidInputException(field + " is too large.");
+            }
+        }
+        throw wrongType(field, "a whole number", value);
+    }
+
+    static Integer integer(JsonObject object, String field) {
+        Long value = wholeNumber(object, field);
+        if (value == null) {
+            return null;
+        }
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new InvalidInputException(field + " is out of range.");
+        }
+        return value.intValue();
+    }
+
+    static List<String> strings(JsonObject object, String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw wrongType(field, "an array of strings", value);
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString text)) {
+                throw wrongType(field, "an array of strings", value);
+            }
+            strings.add(text.getString());
+        }
+        return strings;
+    }
+
+    private static InvalidInputException wrongType(String field, String expected, JsonValue value) {
+        String shown = value.toString();
+        if (shown.length() > 80) {
+            shown = shown.substring(0, 77) + "...";
+        }
+        return new InvalidInputException(field + " must be " + expected + ", not " + shown + ".");
+    }
+}

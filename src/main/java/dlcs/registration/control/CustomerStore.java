@@ -1,0 +1,81 @@
+package dlcs.registration.control;
+
+import dlcs.registration.entity.Customer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** Customers: numbered in order of creation, looked up by number or by name. */
+@ApplicationScoped
+public class CustomerStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Customer> find(long id) {
+        return Optional.ofNullable(em.find(Customer.class, id));
+    }
+
+    /** {@code idOrName} as it appears in a path: the customer's number or its name. */
+    public Customer resolve(String idOrName) {
+        Optional<Customer> found;
+        if (idOrName.matches("\\d{1,18}")) {
+            found = find(Long.parseLong(idOrName));
+        } else {
+            found = em.createQuery("select c from Customer c where c.name = :n", Customer.class)
+                    .setParameter("n", idOrName)
+                    .getResultStream().findFirst();
+        }
+        return found.orElseThrow(() -> new UnknownResourceException("There is no customer " + idOrName + "."));
+    }
+
+    public List<Customer> list(int first, int max) {
+        return em.createQuery("select c from Customer c order by c.id", Customer.class)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("select count(c) from Customer c", Long.class).getSingleResult();
+    }
+
+    @Transactional
+    public Customer create(String name, String displayName) {
+        requireFreeName(name);
+        long next = em.createQuery("select coalesce(max(c.id), 0) from Customer c", Long.class).getSingleResult() + 1;
+        Customer customer = new Customer(next, name, displayName, false);
+        em.persist(customer);
+        em.flush();
+        return customer;
+    }
+
+    @Transactional
+    public Customer createAdministrator(long id, String name) {
+        Customer customer = new Customer(id, name, "Administrator", true);
+        em.persist(customer);
+        return customer;
+    }
+
+    @Transactional
+    public Customer amend(long id, String name, String displayName) {
+        Customer customer = find(id).orElseThrow(() -> new UnknownResourceException("There is no customer " + id + "."));
+        if (name != null && !name.equals(customer.name())) {
+            requireFreeName(name);
+            customer.rename(name);
+        }
+        if (displayName != null) {
+            customer.describeAs(displayName);
+        }
+        return customer;
+    }
+
+    private void requireFreeName(String name) {
+        Long taken = em.createQuery("select count(c) from Customer c where c.name = :n", Long.class)
+                .setParameter("n", name).getSingleResult();
+        if (taken > 0) {
+            throw new ConflictException("A customer named '" + name + "' already exists; choose another name.");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dlcs.registration.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * An institution using the service: it owns spaces, keys and, through them, images.
+ * The customer with {@code administrator} set manages all the others.
+ */
+@Entity
+@Table(name = "CUSTOMER")
+public class Customer {
+
+    @Id
+    private long id;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String name;
+
+    @Column(length = 500)
+    private String displayName;
+
+    private boolean administrator;
+
+    @Column(nullable = false)
+    private Instant created;
+
+    @Version
+    private long version;
+
+    protected Customer() {
+    }
+
+    public Customer(long id, String name, String displayName, boolean administrator) {
+        this.id = id;
+        this.name = name;
+        this.displayName = displayName;
+        this.administrator = administrator;
+        this.created = Instant.now();
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public void describeAs(String newDisplayName) {
+        this.displayName = newDisplayName;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean administrator() {
+        return administrator;
+    }
+
+    public Instant created() {
+        return created;
+    }
+}

@@ -1,0 +1,94 @@
+package dlcs.security.control;
+
+import dlcs.registration.control.CustomerStore;
+import dlcs.storage.control.DataDirectory;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * On start: the administrator customer exists, and so does an administrator key, either the one
+ * configured ({@code dlcs.admin.key}/{@code dlcs.admin.secret}) or, when none is configured and
+ * none exists yet, a generated one written to {@code admin-key.txt} in the data directory,
+ * readable only by the server's user.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AdministratorBootstrap {
+
+    public static final long ADMIN_CUSTOMER = 1;
+    private static final Logger LOG = Logger.getLogger(AdministratorBootstrap.class.getName());
+
+    @Inject
+    CustomerStore customers;
+
+    @Inject
+    KeyStore keys;
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.admin.key")
+    Optional<String> configuredKey;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.admin.secret")
+    Optional<String> configuredSecret;
+
+    @PostConstruct
+    void bootstrap() {
+        if (customers.find(ADMIN_CUSTOMER).isEmpty()) {
+            customers.createAdministrator(ADMIN_CUSTOMER, "admin");
+        }
+        Optional<String> key = configuredKey.filter(k -> !k.isBlank());
+        Optional<String> secret = configuredSecret.filter(s -> !s.isBlank());
+        if (key.isPresent() != secret.isPresent()) {
+            throw new IllegalStateException("Set both dlcs.admin.key and dlcs.admin.secret (DLCS_ADMIN_KEY and"
+                    + " DLCS_ADMIN_SECRET), or neither.");
+        }
+        if (key.isPresent()) {
+            keys.ensure(key.get(), secret.get(), ADMIN_CUSTOMER);
+            LOG.info("Administrator key " + key.get() + " taken from the configuration.");
+        } else if (keys.countKeysOf(ADMIN_CUSTOMER) == 0) {
+            NewKey generated = keys.create(ADMIN_CUSTOMER);
+            Path file = writePrivately(data.root().resolve("admin-key.txt"),
+                    generated.key() + ":" + generated.secret() + "\n");
+            LOG.info("Generated the first administrator key; it is in " + file
+                    + " (use it as curl -u \"$(cat " + file + ")\").");
+        } else {
+            Path file = data.root().resolve("admin-key.txt");
+            if (Files.exists(file)) {
+                LOG.info("Administrator key file: " + file);
+            }
+        }
+    }
+
+    private static Path writePrivately(Path file, String content) {
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the administrator key to " + file, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dlcs.storage.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The server's data directory ({@code dlcs.data-dir}, {@code DLCS_DATA_DIR}, else data/ under
+ * the working directory, as the datasource in server-config/dlcs.cli resolves it): the H2
+ * database, the derivatives, the generated administrator key.
+ */
+@ApplicationScoped
+public class DataDirectory {
+
+    @Inject
+    @ConfigProperty(name = "dlcs.data-dir")
+    Optional<String> configured;
+
+    public Path root() {
+        Path root = configured.filter(path -> !path.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.dir"), "data"))
+                .toAbsolutePath();
+        return ensure(root);
+    }
+
+    public Path storage() {
+        return ensure(root().resolve("storage"));
+    }
+
+    /** Scratch space for masters being fetched; on the same disk as storage so moves are renames. */
+    public Path temporary() {
+        return ensure(root().resolve("tmp"));
+    }
+
+    private static Path ensure(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + directory, e);
+        }
+    }
+}
