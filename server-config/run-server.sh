@@ -13,4 +13,4 @@ JAVA_OPTS="${JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -Djava.net.preferIPv4Stack=true -Dja
 export JAVA_OPTS
 echo "Data directory: $DLCS_DATA_DIR"
 exec sh "$WILDFLY_HOME/bin/standalone.sh" -c standalone-full.xml \
-    -Djboss.server.base.dir="$RUN_BASE" "$@"
+    -Djboss.server.base.dir="$RUN_BASE" -b "${DLCS_BIND_ADDRESS:-127.0.0.1}" "$@"

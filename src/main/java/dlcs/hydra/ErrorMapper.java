@@ -74,6 +74,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         } else if (cause instanceof OptimisticLockException || cause instanceof RollbackException) {
             return new Problem(409, "Conflict",
                     "Another request changed this resource at the same time; read it again and retry.");
+        } else if (isConstraintViolation(cause)) {
+            return new Problem(409, "Conflict",
+                    "Another request created or changed the same resource at the same time; read it again and retry.");
         } else if (cause instanceof UnreadableImageException) {
             return new Problem(400, "Not a readable image", cause.getMessage());
         } else if (cause instanceof ImageTooLargeException) {
@@ -112,6 +115,18 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             detail = "The server failed to handle this request; the error is in its log.";
         }
         return new Problem(status, title, detail);
+    }
+
+    private static boolean isConstraintViolation(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable thrown) {

@@ -28,6 +28,10 @@ public class OriginFetcher {
     int connectTimeoutSeconds;
 
     @Inject
+    @ConfigProperty(name = "dlcs.origin.read-timeout-seconds", defaultValue = "30")
+    int readTimeoutSeconds;
+
+    @Inject
     @ConfigProperty(name = "dlcs.origin.timeout-seconds", defaultValue = "300")
     int timeoutSeconds;
 
@@ -95,7 +99,7 @@ public class OriginFetcher {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
             connection.setInstanceFollowRedirects(false);
             connection.setConnectTimeout(connectTimeoutSeconds * 1000);
-            connection.setReadTimeout(Math.max(connectTimeoutSeconds, 30) * 1000);
+            connection.setReadTimeout(readTimeoutSeconds * 1000);
             connection.setRequestProperty("User-Agent", "dlcs-server");
             connection.setRequestProperty("Accept", "image/*, */*;q=0.5");
             return connection;

@@ -33,7 +33,7 @@ class Access {
             return own;
         }
         throw new AccessDeniedException("This key belongs to customer " + own.id()
-                + " and may not act on customer " + idOrName + ".");
+                + " and may act only on it; use that customer's path or an administrator key.");
     }
 
     Space space(Caller caller, String customer, String space) {

@@ -1,0 +1,147 @@
+package dlcs.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The provisioned WildFly (target/wildfly-*) started as a separate process, the way the run
+ * command starts it, in its own base directory and port offset, so that a test can stop it,
+ * kill it with SIGKILL, and start it again on the same data directory.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Path jbossHome = Path.of(System.getProperty("jboss.home"));
+    private final Path work;
+    private final Path dataDir;
+    private final int portOffset;
+    private final List<String> properties;
+    private Process process;
+    private int starts;
+
+    public ServerProcess(Path work, Path dataDir, int portOffset, List<String> properties) {
+        this.work = work;
+        this.dataDir = dataDir;
+        this.portOffset = portOffset;
+        this.properties = List.copyOf(properties);
+        prepareBaseDirectory();
+    }
+
+    public URL base() {
+        try {
+            return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/").toURL();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path log() {
+        return work.resolve("base/log/server.log");
+    }
+
+    public void start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", jbossHome.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml",
+                "-Djboss.server.base.dir=" + work.resolve("base"),
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Ddlcs.data-dir=" + dataDir));
+        properties.forEach(p -> command.add("-D" + p));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("console-" + (++starts) + ".log").toFile());
+        builder.environment().put("JAVA_OPTS", "-Xmx512m -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true"
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman");
+        builder.environment().remove("DLCS_DATA_DIR");
+        process = builder.start();
+        awaitDeployment(Duration.ofSeconds(240));
+    }
+
+    /** A graceful stop (SIGTERM to the JVM), as an operator would do. */
+    public void stop() throws InterruptedException {
+        signal(false);
+    }
+
+    /** SIGKILL: the JVM gets no chance to flush or clean up. */
+    public void kill() throws InterruptedException {
+        signal(true);
+    }
+
+    private void signal(boolean force) throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        for (ProcessHandle handle : tree) {
+            if (force) {
+                handle.destroyForcibly();
+            } else {
+                handle.destroy();
+            }
+        }
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(90, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                handle.destroyForcibly();
+            }
+        }
+        process = null;
+    }
+
+    private void awaitDeployment(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited during start; see " + work);
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) base().openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(5000);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The server did not deploy the application within " + timeout + "; see " + log());
+    }
+
+    private void prepareBaseDirectory() {
+        try {
+            Path configuration = Files.createDirectories(work.resolve("base/configuration"));
+            try (Stream<Path> files = Files.list(jbossHome.resolve("standalone/configuration"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path deployments = Files.createDirectories(work.resolve("base/deployments"));
+            Files.copy(Path.of(System.getProperty("dlcs.war")), deployments.resolve("dlcs.war"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}
