@@ -38,6 +38,14 @@ public final class TestOrigin implements AutoCloseable {
     public record Redirect(String location) implements Answer {
     }
 
+    /** Answers {@code failure} the first {@code failures} times, then {@code then}. */
+    public record Flaky(int failures, Answer failure, Answer then) implements Answer {
+    }
+
+    /** Waits {@code millis}, then answers {@code then}. */
+    public record Slow(long millis, Answer then) implements Answer {
+    }
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -74,7 +82,16 @@ public final class TestOrigin implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         Answer answer = answers.getOrDefault(path, new Status(404));
+        int hit = hits.get(path).get();
         try (exchange) {
+            while (answer instanceof Flaky || answer instanceof Slow) {
+                if (answer instanceof Flaky flaky) {
+                    answer = hit <= flaky.failures() ? flaky.failure() : flaky.then();
+                } else if (answer instanceof Slow slow) {
+                    Thread.sleep(slow.millis());
+                    answer = slow.then();
+                }
+            }
             if (answer instanceof Bytes bytes) {
                 exchange.getResponseHeaders().set("Content-Type", bytes.contentType());
                 exchange.sendResponseHeaders(200, bytes.body().length);

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
  * customer gets 403 whether or not that customer exists, so it learns nothing about it.
  */
 @ApplicationScoped
-class Access {
+public class Access {
 
     @Inject
     CustomerStore customers;
@@ -23,7 +23,7 @@ class Access {
     @Inject
     SpaceStore spaces;
 
-    Customer customer(Caller caller, String idOrName) {
+    public Customer customer(Caller caller, String idOrName) {
         if (caller.administrator()) {
             return customers.resolve(idOrName);
         }
@@ -36,7 +36,7 @@ class Access {
                 + " and may act only on it; use that customer's path or an administrator key.");
     }
 
-    Space space(Caller caller, String customer, String space) {
+    public Space space(Caller caller, String customer, String space) {
         Customer owner = customer(caller, customer);
         return spaces.get(owner.id(), spaceNumber(space));
     }

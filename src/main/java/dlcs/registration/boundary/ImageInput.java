@@ -7,12 +7,12 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /** An image as a client sends it, parsed and checked field by field. */
-final class ImageInput {
+public final class ImageInput {
 
     private ImageInput() {
     }
 
-    static ImageMetadata parse(JsonObject json) {
+    public static ImageMetadata parse(JsonObject json) {
         Long number1 = number(json, "number1");
         Long number2 = number(json, "number2");
         Long number3 = number(json, "number3");

@@ -18,13 +18,13 @@ import java.util.List;
  * Typed reads of optional fields from a JSON body, each failing with a message that names the
  * field and the type expected. Unknown fields are ignored: clients send back what they read.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {
     }
 
     /** The body parsed as a JSON object; malformed JSON or another JSON type is a 400 that says so. */
-    static JsonObject requireObject(InputStream body) {
+    public static JsonObject requireObject(InputStream body) {
         try (JsonReader reader = Json.createReader(body)) {
             return requireObject(reader.readValue());
         } catch (JsonParsingException e) {
@@ -34,14 +34,14 @@ final class JsonFields {
         }
     }
 
-    static JsonObject requireObject(JsonValue body) {
+    public static JsonObject requireObject(JsonValue body) {
         if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidInputException("The request body must be a JSON object.");
         }
         return body.asJsonObject();
     }
 
-    static String string(JsonObject object, String field) {
+    public static String string(JsonObject object, String field) {
         JsonValue value = object.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -52,7 +52,7 @@ final class JsonFields {
         throw wrongType(field, "a string", value);
     }
 
-    static Long wholeNumber(JsonObject object, String field) {
+    public static Long wholeNumber(JsonObject object, String field) {
         JsonValue value = object.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -67,7 +67,7 @@ final class JsonFields {
         throw wrongType(field, "a whole number", value);
     }
 
-    static Integer integer(JsonObject object, String field) {
+    public static Integer integer(JsonObject object, String field) {
         Long value = wholeNumber(object, field);
         if (value == null) {
             return null;
@@ -78,7 +78,7 @@ final class JsonFields {
         return value.intValue();
     }
 
-    static List<String> strings(JsonObject object, String field) {
+    public static List<String> strings(JsonObject object, String field) {
         JsonValue value = object.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;

@@ -90,34 +90,69 @@ public class ImageRegistrar {
         return ingestAndDelete(space, imageId, ImageMetadata.none(), master, false);
     }
 
+    /** A derivative written into its own new version directory, not yet recorded anywhere. */
+    public record Prepared(DerivativeLocation location, Derivative derivative) {
+    }
+
+    /**
+     * Fetches {@code origin} and writes a new derivative version; the caller records it (and then
+     * removes the version it replaced) or {@link #discard discards} it.
+     */
+    public Prepared prepareFromOrigin(long customer, int space, String imageId, String origin) {
+        Path master = origins.fetch(origin, data.temporary());
+        try {
+            return prepare(customer, space, imageId, master);
+        } finally {
+            deleteQuietly(master);
+        }
+    }
+
+    public void discard(DerivativeLocation location) {
+        storage.delete(location);
+    }
+
+    private Prepared prepare(long customer, int space, String imageId, Path master) {
+        DerivativeLocation location = storage.newVersion(customer, space, imageId);
+        try {
+            return new Prepared(location, imaging.make(master, storage.directory(location), thumbnailBoxes));
+        } catch (RuntimeException e) {
+            storage.delete(location);
+            throw e;
+        }
+    }
+
     private Registered ingestAndDelete(Space space, String imageId, ImageMetadata metadata, Path master,
                                        boolean replaceMetadata) {
         try {
             return ingest(space, imageId, metadata, master, replaceMetadata);
         } finally {
-            try {
-                Files.deleteIfExists(master);
-            } catch (IOException e) {
-                LOG.warning("Could not delete the temporary master " + master + ": " + e.getMessage());
-            }
+            deleteQuietly(master);
         }
     }
 
     private Registered ingest(Space space, String imageId, ImageMetadata metadata, Path master,
                               boolean replaceMetadata) {
-        DerivativeLocation location = storage.newVersion(space.customer(), space.number(), imageId);
+        Prepared prepared = prepare(space.customer(), space.number(), imageId, master);
         ImageStore.Saved saved;
         try {
-            Derivative derivative = imaging.make(master, storage.directory(location), thumbnailBoxes);
-            saved = images.saveFinished(space, imageId, metadata, derivative, location.version(), replaceMetadata);
+            saved = images.saveFinished(space, imageId, metadata, prepared.derivative(), prepared.location().version(),
+                    replaceMetadata);
         } catch (RuntimeException e) {
-            storage.delete(location);
+            storage.delete(prepared.location());
             throw e;
         }
-        if (saved.previousVersion() != null && !saved.previousVersion().equals(location.version())) {
+        if (saved.previousVersion() != null && !saved.previousVersion().equals(prepared.location().version())) {
             storage.delete(new DerivativeLocation(space.customer(), space.number(), imageId, saved.previousVersion()));
         }
         return new Registered(saved.image(), saved.created());
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warning("Could not delete the temporary master " + file + ": " + e.getMessage());
+        }
     }
 
     private Path receive(InputStream bytes) {

@@ -6,6 +6,8 @@ import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
 import dlcs.registration.entity.TagList;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -20,6 +22,9 @@ public class ImageStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ImageTakenOver> takenOver;
 
     /** The outcome of storing a finished ingest. */
     public record Saved(Image image, boolean created, String previousVersion) {
@@ -49,6 +54,10 @@ public class ImageStore {
         } else {
             image.amend(metadata);
         }
+        Long heldBy = image.releaseFromBatch();
+        if (heldBy != null) {
+            takenOver.fire(new ImageTakenOver(image.key(), heldBy));
+        }
         String previous = image.finishIngest(derivative.size().width(), derivative.size().height(),
                 derivative.sourceFormat().mediaType(), storageVersion);
         em.flush();
@@ -67,6 +76,10 @@ public class ImageStore {
     @Transactional
     public Image delete(long customer, int space, String imageId) {
         Image image = get(customer, space, imageId);
+        Long heldBy = image.releaseFromBatch();
+        if (heldBy != null) {
+            takenOver.fire(new ImageTakenOver(image.key(), heldBy));
+        }
         em.remove(image);
         return image;
     }

@@ -141,8 +141,49 @@ public class Image {
         return previous;
     }
 
+    /** Queued by a batch: the metadata is replaced now, the derivative comes when a worker gets to it. */
+    public void queue(ImageMetadata given, Space in, long byBatch) {
+        register(given, in);
+        ingesting = true;
+        queued = Instant.now();
+        dequeued = null;
+        error = null;
+        batch = byBatch;
+    }
+
+    /** A batch member was re-queued after a failure. */
+    public void requeue(long byBatch) {
+        ingesting = true;
+        queued = Instant.now();
+        dequeued = null;
+        error = null;
+        batch = byBatch;
+    }
+
+    /** The ingest failed for good; a derivative made earlier, if any, keeps serving. */
+    public void failIngest(String reason) {
+        ingesting = false;
+        error = reason;
+        if (queued != null && dequeued == null) {
+            dequeued = Instant.now();
+        }
+    }
+
+    /** Registered again outside the batch that held it: the batch no longer answers for it. */
+    public Long releaseFromBatch() {
+        Long previous = batch;
+        batch = null;
+        return previous;
+    }
+
+    /** Whether {@code candidate} is the batch this image's current registration belongs to. */
+    public boolean isHeldBy(long candidate) {
+        return batch != null && batch == candidate;
+    }
+
+    /** Whether a derivative exists to serve (perhaps an older one, while a new ingest runs or after it failed). */
     public boolean isServable() {
-        return finished != null && storageVersion != null;
+        return storageVersion != null;
     }
 
     public String key() {

@@ -1,0 +1,96 @@
+package dlcs.ingest.boundary;
+
+import dlcs.ingest.control.QueuedImage;
+import dlcs.registration.boundary.ImageInput;
+import dlcs.registration.boundary.JsonFields;
+import dlcs.registration.control.Identifiers;
+import dlcs.registration.control.InvalidInputException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A batch as clients send it: a Hydra {@code Collection} whose {@code member} entries are
+ * images with at least {@code id}, {@code space} and {@code origin}. {@code space} is the space's
+ * number, or its {@code @id} URL; a member that names another customer is refused.
+ */
+final class BatchInput {
+
+    private static final Pattern SPACE_URL = Pattern.compile(".*/customers/(\\d+)/spaces/(\\d+)/?");
+
+    private BatchInput() {
+    }
+
+    static JsonArray members(JsonObject body) {
+        JsonValue type = body.get("@type");
+        if (type != null && !(type instanceof JsonString name && (name.getString().equals("Collection")
+                || name.getString().equals("hydra:Collection")))) {
+            throw new InvalidInputException("A batch must be a Hydra Collection (\"@type\": \"Collection\"), not " + type + ".");
+        }
+        JsonValue members = body.get("member");
+        if (!(members instanceof JsonArray array)) {
+            throw new InvalidInputException("A batch must be a Hydra Collection with a \"member\" array of images.");
+        }
+        return array;
+    }
+
+    static List<QueuedImage> parse(JsonArray members, long customer) {
+        List<QueuedImage> parsed = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            JsonValue value = members.get(i);
+            if (!(value instanceof JsonObject member)) {
+                throw new InvalidInputException("Member " + i + " is not a JSON object.");
+            }
+            String id = JsonFields.string(member, "id");
+            String name = "Member " + i + (id != null ? " (id '" + id + "')" : "");
+            try {
+                if (id == null) {
+                    throw new InvalidInputException("it has no id.");
+                }
+                Identifiers.imageId(id);
+                int space = space(member, customer);
+                parsed.add(new QueuedImage(space, id, ImageInput.parse(member)));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(name + ": " + lowerFirst(e.getMessage()));
+            }
+        }
+        return parsed;
+    }
+
+    private static int space(JsonObject member, long customer) {
+        Long named = JsonFields.wholeNumber(member, "customer");
+        if (named != null && named != customer) {
+            throw new InvalidInputException("it belongs to customer " + named + "; a batch holds images of customer "
+                    + customer + " only.");
+        }
+        JsonValue space = member.get("space");
+        if (space instanceof JsonNumber number && number.isIntegral() && number.longValue() > 0
+                && number.longValue() <= Integer.MAX_VALUE) {
+            return number.intValue();
+        }
+        if (space instanceof JsonString text) {
+            if (text.getString().matches("\\d{1,9}")) {
+                return Integer.parseInt(text.getString());
+            }
+            Matcher url = SPACE_URL.matcher(text.getString());
+            if (url.matches()) {
+                if (Long.parseLong(url.group(1)) != customer) {
+                    throw new InvalidInputException("its space " + text.getString() + " belongs to another customer.");
+                }
+                return Integer.parseInt(url.group(2));
+            }
+        }
+        throw new InvalidInputException(space == null ? "it has no space." : "its space must be a space number, not "
+                + space + ".");
+    }
+
+    private static String lowerFirst(String message) {
+        return message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+}

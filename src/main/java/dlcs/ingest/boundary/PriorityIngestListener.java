@@ -1,0 +1,42 @@
+package dlcs.ingest.boundary;
+
+import dlcs.ingest.control.IngestQueues;
+import dlcs.ingest.control.IngestWorker;
+import dlcs.ingest.control.PriorityGate;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.MessageDrivenContext;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Workers of the priority queue; normal workers hold back while these have work (see {@link PriorityGate}). */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = IngestQueues.PRIORITY),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession",
+                propertyValue = "${dlcs.queue.concurrency:${env.DLCS_QUEUE_CONCURRENCY:2}}")})
+public class PriorityIngestListener implements MessageListener {
+
+    @Inject
+    IngestWorker worker;
+
+    @Resource
+    MessageDrivenContext context;
+
+    @Inject
+    PriorityGate gate;
+
+    @Override
+    public void onMessage(Message message) {
+        Messages.read(message).ifPresent(ingest -> {
+            gate.priorityStarted();
+            try {
+                Retries.process(worker, ingest, context);
+            } finally {
+                gate.priorityEnded();
+            }
+        });
+    }
+}

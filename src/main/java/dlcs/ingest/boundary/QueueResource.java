@@ -1,0 +1,204 @@
+package dlcs.ingest.boundary;
+
+import dlcs.hydra.Hydra;
+import dlcs.hydra.Paging;
+import dlcs.hydra.PublicUrls;
+import dlcs.ingest.control.BatchIntake;
+import dlcs.ingest.control.BatchStore;
+import dlcs.ingest.control.BatchValidator;
+import dlcs.ingest.control.QueuedImage;
+import dlcs.ingest.entity.Batch;
+import dlcs.ingest.entity.BatchMember;
+import dlcs.ingest.entity.MemberStatus;
+import dlcs.registration.boundary.Access;
+import dlcs.registration.boundary.JsonFields;
+import dlcs.registration.control.InvalidInputException;
+import dlcs.registration.entity.Customer;
+import dlcs.registration.entity.Image;
+import dlcs.security.boundary.Callers;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A customer's queue: submitting batches, and following them. */
+@Path("customers/{customer}/queue")
+@Produces({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
+public class QueueResource {
+
+    @Inject
+    Access access;
+
+    @Inject
+    BatchValidator validator;
+
+    @Inject
+    BatchIntake intake;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    PublicUrls urls;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public JsonObject status(@PathParam("customer") String customer) {
+        return queueStatus(owner(customer), null);
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
+    public Response submit(@PathParam("customer") String customer, InputStream body) {
+        return accept(owner(customer), body, false);
+    }
+
+    @GET
+    @Path("priority")
+    public JsonObject priorityStatus(@PathParam("customer") String customer) {
+        return queueStatus(owner(customer), true);
+    }
+
+    @POST
+    @Path("priority")
+    @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
+    public Response submitPriority(@PathParam("customer") String customer, InputStream body) {
+        return accept(owner(customer), body, true);
+    }
+
+    @GET
+    @Path("batches")
+    public JsonObject all(@PathParam("customer") String customer, @QueryParam("page") String page,
+                          @QueryParam("pageSize") String pageSize) {
+        return batchList(owner(customer), "batches", null, false, page, pageSize);
+    }
+
+    @GET
+    @Path("active")
+    public JsonObject active(@PathParam("customer") String customer, @QueryParam("page") String page,
+                             @QueryParam("pageSize") String pageSize) {
+        return batchList(owner(customer), "active", false, false, page, pageSize);
+    }
+
+    @GET
+    @Path("recent")
+    public JsonObject recent(@PathParam("customer") String customer, @QueryParam("page") String page,
+                             @QueryParam("pageSize") String pageSize) {
+        return batchList(owner(customer), "recent", true, true, page, pageSize);
+    }
+
+    @GET
+    @Path("batches/{batch}")
+    public JsonObject batch(@PathParam("customer") String customer, @PathParam("batch") String batch) {
+        Customer owner = owner(customer);
+        return BatchRepresentations.batch(batches.get(owner.id(), batchNumber(batch)), urls);
+    }
+
+    @GET
+    @Path("batches/{batch}/images")
+    public JsonObject members(@PathParam("customer") String customer, @PathParam("batch") String batch,
+                              @QueryParam("status") String status, @QueryParam("page") String page,
+                              @QueryParam("pageSize") String pageSize) {
+        Customer owner = owner(customer);
+        Batch found = batches.get(owner.id(), batchNumber(batch));
+        MemberStatus filter = null;
+        if (status != null) {
+            filter = MemberStatus.parse(status);
+            if (filter == null) {
+                throw new InvalidInputException("status must be queued, completed, error or superseded, not '" + status + "'.");
+            }
+        }
+        Paging paging = Paging.parse(page, pageSize);
+        List<BatchMember> members = batches.members(found.id(), filter, paging.firstResult(), paging.pageSize());
+        Map<String, Image> images = imagesOf(members);
+        String id = urls.of(BatchRepresentations.batchPath(found) + "/images");
+        return Hydra.collection(id, members, batches.countMembers(found.id(), filter), paging,
+                filter == null ? null : "status=" + filter.label(),
+                member -> BatchRepresentations.member(member, images.get(member.imageKey()), urls));
+    }
+
+    @POST
+    @Path("batches/{batch}/retry")
+    public JsonObject retry(@PathParam("customer") String customer, @PathParam("batch") String batch) {
+        Customer owner = owner(customer);
+        long number = batchNumber(batch);
+        intake.retryFailed(owner.id(), number);
+        em.clear();
+        return BatchRepresentations.batch(batches.get(owner.id(), number), urls);
+    }
+
+    private Response accept(Customer owner, InputStream body, boolean priority) {
+        JsonArray members = BatchInput.members(JsonFields.requireObject(body));
+        validator.checkSize(members.size());
+        List<QueuedImage> parsed = BatchInput.parse(members, owner.id());
+        validator.check(owner.id(), parsed);
+        Batch batch = intake.accept(owner.id(), parsed, priority);
+        return Response.created(URI.create(urls.of(BatchRepresentations.batchPath(batch))))
+                .entity(BatchRepresentations.batch(batch, urls)).build();
+    }
+
+    private JsonObject queueStatus(Customer owner, Boolean priority) {
+        String path = "/customers/" + owner.id() + "/queue";
+        long images = batches.imagesWaiting(owner.id(), priority);
+        return Hydra.resource(urls.of(path + (Boolean.TRUE.equals(priority) ? "/priority" : "")), "CustomerQueue")
+                .add("size", images)
+                .add("batchesWaiting", batches.batchesWaiting(owner.id(), priority))
+                .add("imagesWaiting", images)
+                .add("batches", urls.of(path + "/batches"))
+                .add("active", urls.of(path + "/active"))
+                .add("recent", urls.of(path + "/recent"))
+                .add("priority", urls.of(path + "/priority"))
+                .build();
+    }
+
+    private JsonObject batchList(Customer owner, String name, Boolean finished, boolean byFinish, String page,
+                                 String pageSize) {
+        Paging paging = Paging.parse(page, pageSize);
+        List<Batch> found = batches.list(owner.id(), finished, byFinish, paging.firstResult(), paging.pageSize());
+        return Hydra.collection(urls.of("/customers/" + owner.id() + "/queue/" + name), found,
+                batches.count(owner.id(), finished), paging, null, batch -> BatchRepresentations.batch(batch, urls));
+    }
+
+    private Map<String, Image> imagesOf(List<BatchMember> members) {
+        if (members.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select i from Image i where i.key in :keys", Image.class)
+                .setParameter("keys", members.stream().map(BatchMember::imageKey).toList())
+                .getResultStream().collect(Collectors.toMap(Image::key, Function.identity()));
+    }
+
+    private Customer owner(String customer) {
+        return access.customer(Callers.of(security), customer);
+    }
+
+    private static long batchNumber(String batch) {
+        if (batch.matches("\\d{1,18}")) {
+            return Long.parseLong(batch);
+        }
+        throw new dlcs.registration.control.UnknownResourceException("There is no batch '" + batch + "'.");
+    }
+}

@@ -1,0 +1,112 @@
+package dlcs.ingest.control;
+
+import dlcs.ingest.entity.Batch;
+import dlcs.ingest.entity.BatchMember;
+import dlcs.ingest.entity.MemberStatus;
+import dlcs.registration.control.UnknownResourceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Batches and their members. Counters move only by single SQL increments, each followed by
+ * the check that finishes the batch, all inside the caller's transaction: the row lock taken
+ * by the increment orders concurrent workers, so no update is lost and exactly the last one
+ * sets {@code finished}.
+ */
+@ApplicationScoped
+public class BatchStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Batch get(long customer, long batch) {
+        Batch found = em.find(Batch.class, batch);
+        if (found == null || found.customer() != customer) {
+            throw new UnknownResourceException("Customer " + customer + " has no batch " + batch + ".");
+        }
+        return found;
+    }
+
+    public void countCompleted(long batch) {
+        increment(batch, "completed", 1);
+    }
+
+    public void countError(long batch) {
+        increment(batch, "errors", 1);
+    }
+
+    public void countSuperseded(long batch) {
+        increment(batch, "supersededCount", 1);
+    }
+
+    /** Failed members go back to the queue: they no longer count as errors, and the batch is open again. */
+    public void reopen(long batch, int requeued) {
+        em.createQuery("update Batch b set b.errors = b.errors - :n, b.finished = null where b.id = :id")
+                .setParameter("n", requeued).setParameter("id", batch).executeUpdate();
+    }
+
+    private void increment(long batch, String counter, int by) {
+        em.createQuery("update Batch b set b." + counter + " = b." + counter + " + :n where b.id = :id")
+                .setParameter("n", by).setParameter("id", batch).executeUpdate();
+        em.createQuery("update Batch b set b.finished = :now where b.id = :id and b.finished is null"
+                        + " and b.completed + b.errors + b.supersededCount >= b.count")
+                .setParameter("now", Instant.now()).setParameter("id", batch).executeUpdate();
+    }
+
+    public List<Batch> list(long customer, Boolean finished, boolean byFinish, int first, int max) {
+        TypedQuery<Batch> query = em.createQuery("select b from Batch b where b.customer = :c" + finishedFilter(finished)
+                + (byFinish ? " order by b.finished desc, b.id desc" : " order by b.id desc"), Batch.class);
+        return query.setParameter("c", customer).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long count(long customer, Boolean finished) {
+        return em.createQuery("select count(b) from Batch b where b.customer = :c" + finishedFilter(finished), Long.class)
+                .setParameter("c", customer).getSingleResult();
+    }
+
+    /** Images still waiting in the customer's unfinished batches (optionally only the priority ones). */
+    public long imagesWaiting(long customer, Boolean priority) {
+        String filter = priority == null ? "" : " and b.priority = " + priority;
+        Long waiting = em.createQuery("select sum(b.count - b.completed - b.errors - b.supersededCount) from Batch b"
+                + " where b.customer = :c and b.finished is null" + filter, Long.class)
+                .setParameter("c", customer).getSingleResult();
+        return waiting == null ? 0 : waiting;
+    }
+
+    public long batchesWaiting(long customer, Boolean priority) {
+        String filter = priority == null ? "" : " and b.priority = " + priority;
+        return em.createQuery("select count(b) from Batch b where b.customer = :c and b.finished is null" + filter,
+                Long.class).setParameter("c", customer).getSingleResult();
+    }
+
+    public List<BatchMember> members(long batch, MemberStatus status, int first, int max) {
+        TypedQuery<BatchMember> query = em.createQuery("select m from BatchMember m where m.batch = :b"
+                + (status == null ? "" : " and m.status = :s") + " order by m.position", BatchMember.class);
+        query.setParameter("b", batch);
+        if (status != null) {
+            query.setParameter("s", status);
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long countMembers(long batch, MemberStatus status) {
+        TypedQuery<Long> query = em.createQuery("select count(m) from BatchMember m where m.batch = :b"
+                + (status == null ? "" : " and m.status = :s"), Long.class);
+        query.setParameter("b", batch);
+        if (status != null) {
+            query.setParameter("s", status);
+        }
+        return query.getSingleResult();
+    }
+
+    private static String finishedFilter(Boolean finished) {
+        if (finished == null) {
+            return "";
+        }
+        return finished ? " and b.finished is not null" : " and b.finished is null";
+    }
+}

@@ -1,0 +1,146 @@
+package dlcs.ingest.control;
+
+import dlcs.imaging.control.ImageTooLargeException;
+import dlcs.imaging.control.UnreadableImageException;
+import dlcs.ingest.entity.BatchMember;
+import dlcs.ingest.entity.IngestMessage;
+import dlcs.ingest.entity.MemberStatus;
+import dlcs.origin.control.OriginException;
+import dlcs.registration.control.ImageRegistrar;
+import dlcs.registration.control.ImageRegistrar.Prepared;
+import dlcs.registration.control.InvalidInputException;
+import dlcs.registration.entity.Image;
+import dlcs.storage.control.DerivativeLocation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.logging.Logger;
+
+/**
+ * Ingests one queued member inside the message's transaction, with the same pipeline as
+ * immediate registration. Success and permanent failures are recorded in that transaction, so
+ * the message is acknowledged exactly when the outcome is stored; a transient failure throws
+ * {@link RetryableIngestException}, the transaction rolls back and the broker redelivers the
+ * message after its back-off, until it gives up and dead-letters it.
+ */
+@ApplicationScoped
+public class IngestWorker {
+
+    private static final Logger LOG = Logger.getLogger(IngestWorker.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImageRegistrar registrar;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    AttemptLog attempts;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    public void process(IngestMessage message) {
+        BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
+        if (member == null) {
+            LOG.warning("Ignoring a message for an unknown batch member: " + message.toJson());
+            return;
+        }
+        if (member.status() != MemberStatus.QUEUED) {
+            return;
+        }
+        Image image = em.find(Image.class, message.imageKey());
+        if (image == null || !image.isHeldBy(message.batch())) {
+            member.supersede();
+            batches.countSuperseded(message.batch());
+            return;
+        }
+        Prepared prepared;
+        try {
+            prepared = registrar.prepareFromOrigin(image.customer(), image.space(), image.imageId(), image.origin());
+        } catch (OriginException e) {
+            if (e.fault().isTransient()) {
+                throw retry(member, e.getMessage());
+            }
+            fail(member, image, e.getMessage());
+            return;
+        } catch (UnreadableImageException | ImageTooLargeException | InvalidInputException e) {
+            fail(member, image, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Ingest of " + message.imageKey() + " failed; it will be retried", e);
+            throw retry(member, "The server failed to process the image: " + e);
+        }
+        complete(member, image, prepared);
+    }
+
+    private void complete(BatchMember member, Image image, Prepared prepared) {
+        em.refresh(image);
+        if (!image.isHeldBy(member.batch())) {
+            registrar.discard(prepared.location());
+            em.refresh(member);
+            return;
+        }
+        String previous = image.finishIngest(prepared.derivative().size().width(), prepared.derivative().size().height(),
+                prepared.derivative().sourceFormat().mediaType(), prepared.location().version());
+        member.complete();
+        batches.countCompleted(member.batch());
+        DerivativeLocation written = prepared.location();
+        DerivativeLocation replaced = previous == null || previous.equals(written.version()) ? null
+                : new DerivativeLocation(written.customer(), written.space(), written.imageId(), previous);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    if (replaced != null) {
+                        registrar.discard(replaced);
+                    }
+                } else {
+                    registrar.discard(written);
+                }
+            }
+        });
+    }
+
+    /** Records a permanent failure: the member is an error, the batch counts it. */
+    void fail(BatchMember member, Image image, String reason) {
+        member.fail(reason);
+        image.failIngest(reason);
+        batches.countError(member.batch());
+    }
+
+    private RetryableIngestException retry(BatchMember member, String reason) {
+        attempts.record(member.key(), reason);
+        return new RetryableIngestException(reason);
+    }
+
+    /** The broker gave up on this member: it is an error, with the last reason it failed. */
+    public void giveUp(IngestMessage message) {
+        BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
+        if (member == null || member.status() != MemberStatus.QUEUED) {
+            return;
+        }
+        Image image = em.find(Image.class, message.imageKey());
+        String reason = "Gave up after " + Math.max(1, member.attempts()) + " attempts: "
+                + (member.error() != null ? member.error() : "the message could not be processed.");
+        if (image == null || !image.isHeldBy(message.batch())) {
+            member.supersede();
+            batches.countSuperseded(message.batch());
+            return;
+        }
+        fail(member, image, reason);
+    }
+}

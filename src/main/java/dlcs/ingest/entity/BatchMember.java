@@ -1,0 +1,130 @@
+package dlcs.ingest.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One image of a batch and how it fared. */
+@Entity
+@Table(name = "BATCH_MEMBER", indexes = {
+        @Index(name = "MEMBER_BATCH", columnList = "BATCH,STATUS"),
+        @Index(name = "MEMBER_IMAGE", columnList = "IMAGE_KEY,STATUS")})
+public class BatchMember {
+
+    /** "batch:customer/space/id". */
+    @Id
+    @Column(name = "MEMBER_KEY", length = 340)
+    private String key;
+
+    @Column(name = "BATCH", nullable = false)
+    private long batch;
+
+    @Column(name = "IMAGE_KEY", nullable = false, length = 300)
+    private String imageKey;
+
+    @Column(name = "POSITION")
+    private int position;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", nullable = false, length = 20)
+    private MemberStatus status;
+
+    @Column(length = 2000)
+    private String error;
+
+    private int attempts;
+    private Instant started;
+    private Instant ended;
+
+    @Version
+    private long version;
+
+    protected BatchMember() {
+    }
+
+    public BatchMember(long batch, String imageKey, int position) {
+        this.key = keyOf(batch, imageKey);
+        this.batch = batch;
+        this.imageKey = imageKey;
+        this.position = position;
+        this.status = MemberStatus.QUEUED;
+    }
+
+    public static String keyOf(long batch, String imageKey) {
+        return batch + ":" + imageKey;
+    }
+
+    public void attempt(String reason) {
+        attempts++;
+        error = reason;
+    }
+
+    public void start() {
+        if (started == null) {
+            started = Instant.now();
+        }
+    }
+
+    public void complete() {
+        status = MemberStatus.COMPLETED;
+        error = null;
+        ended = Instant.now();
+    }
+
+    public void fail(String reason) {
+        status = MemberStatus.ERROR;
+        error = reason;
+        ended = Instant.now();
+    }
+
+    public void supersede() {
+        status = MemberStatus.SUPERSEDED;
+        ended = Instant.now();
+    }
+
+    public void requeue() {
+        status = MemberStatus.QUEUED;
+        error = null;
+        attempts = 0;
+        started = null;
+        ended = null;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public long batch() {
+        return batch;
+    }
+
+    public String imageKey() {
+        return imageKey;
+    }
+
+    public MemberStatus status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public Instant ended() {
+        return ended;
+    }
+}
