@@ -37,7 +37,10 @@ class QueueCrashIT {
     @Test
     void aBatchSurvivesSigkillMidwayWithExactCounts() throws Exception {
         List<String> settings = List.of("dlcs.admin.key=" + Api.ADMIN_KEY, "dlcs.admin.secret=" + Api.ADMIN_SECRET,
-                "dlcs.origin.allow-loopback=true", "dlcs.queue.concurrency=3", "dlcs.queue.redelivery-delay-ms=200");
+                "dlcs.origin.allow-loopback=true", "dlcs.queue.concurrency=3", "dlcs.queue.redelivery-delay-ms=200",
+                // transactions the kill left prepared are resolved by periodic recovery: run it often
+                "com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=10",
+                "com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.recoveryBackoffPeriod=2");
         try (TestOrigin origin = new TestOrigin();
              ServerProcess server = new ServerProcess(work, work.resolve("data"), 200, settings)) {
             server.start();

@@ -26,6 +26,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final int portOffset;
     private final List<String> properties;
+    private String heap = "512m";
     private Process process;
     private int starts;
 
@@ -35,6 +36,18 @@ public final class ServerProcess implements AutoCloseable {
         this.portOffset = portOffset;
         this.properties = List.copyOf(properties);
         prepareBaseDirectory();
+    }
+
+    /** The server's maximum heap, as for -Xmx (512m unless changed before {@link #start}). */
+    public ServerProcess withHeap(String maximum) {
+        this.heap = maximum;
+        return this;
+    }
+
+    /** The server's JVM, once started. */
+    public ProcessHandle jvm() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
     }
 
     public URL base() {
@@ -63,7 +76,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("console-" + (++starts) + ".log").toFile());
-        builder.environment().put("JAVA_OPTS", "-Xmx512m -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true"
+        builder.environment().put("JAVA_OPTS", "-Xmx" + heap + " -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true"
                 + " -Djboss.modules.system.pkgs=org.jboss.byteman");
         builder.environment().remove("DLCS_DATA_DIR");
         process = builder.start();

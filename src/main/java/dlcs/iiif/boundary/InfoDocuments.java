@@ -22,7 +22,7 @@ public class InfoDocuments {
     JsonObject imageService3(ServedImage image, String id) {
         List<PyramidLevel> levels = image.levels();
         JsonArrayBuilder scaleFactors = Json.createArrayBuilder();
-        levels.forEach(level -> scaleFactors.add(level.scaleFactor(image.width())));
+        levels.forEach(level -> scaleFactors.add(level.scaleFactor()));
         JsonArrayBuilder sizes = Json.createArrayBuilder();
         for (int i = levels.size() - 1; i >= 0; i--) {
             sizes.add(Json.createObjectBuilder().add("width", levels.get(i).width()).add("height", levels.get(i).height()));

@@ -32,50 +32,89 @@ public class DerivativeMaker {
     long maxPixels;
 
     @Inject
+    @ConfigProperty(name = "dlcs.image.max-pixels-by-region", defaultValue = "1000000000")
+    long maxPixelsByRegion;
+
+    @Inject
     @ConfigProperty(name = "dlcs.image.jpeg-quality", defaultValue = "85")
     int jpegQuality;
+
+    /** Below this many pixels a TIFF is simply decoded whole: faster, and small. */
+    private static final long REGION_THRESHOLD = 16_000_000;
 
     public DerivativeMaker() {
     }
 
-    DerivativeMaker(long maxPixels, int jpegQuality) {
+    DerivativeMaker(long maxPixels, long maxPixelsByRegion, int jpegQuality) {
         this.maxPixels = maxPixels;
+        this.maxPixelsByRegion = maxPixelsByRegion;
         this.jpegQuality = jpegQuality;
     }
 
     /** Reads {@code master} and writes the pyramid and the thumbnails (bounding boxes) into {@code directory}. */
     public Derivative make(Path master, Path directory, List<Integer> thumbnailBoxes) {
         ImageFormat format = ImageDecoder.detect(master);
-        BufferedImage full;
-        Dimensions size;
-        try (ImageInputStream input = ImageIO.createImageInputStream(master.toFile())) {
-            ImageReader reader = ImageDecoder.readerFor(format, input);
-            try {
-                size = ImageDecoder.checkedSize(reader, format, maxPixels);
-                full = Rasters.normalise(ImageDecoder.decode(reader, format));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new UnreadableImageException("The image file cannot be opened: " + e.getMessage(), e);
-        }
-        try {
+        try (ImageInputStream input = ImageIO.createImageInputStream(master.toFile());
+             BandSource source = open(format, input)) {
             Files.createDirectories(directory);
-            PyramidWriter.write(full, DerivativeFiles.pyramid(directory), quality());
-            List<Dimensions> thumbnails = writeThumbnails(full, size, directory, thumbnailBoxes);
+            Dimensions size = new Dimensions(source.width(), source.height());
+            // reduced levels are staged beside the master, in the scratch space
+            PyramidWriter.Pyramid pyramid = PyramidWriter.write(source, DerivativeFiles.pyramid(directory), quality(),
+                    master.toAbsolutePath().getParent());
+            List<Dimensions> thumbnails = writeThumbnails(pyramid.overview(), size, directory, thumbnailBoxes);
             return new Derivative(size, format, thumbnails);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UncheckedIOException("Writing the derivative into " + directory + " failed", e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the derivative into " + directory + " failed", e);
         }
     }
 
-    private List<Dimensions> writeThumbnails(BufferedImage full, Dimensions size, Path directory,
+    /**
+     * The master as bands: read by region when its decoder can do that cheaply (tiled or striped
+     * TIFF), up to {@code dlcs.image.max-pixels-by-region}; decoded whole otherwise, up to
+     * {@code dlcs.image.max-pixels}. Both limits are checked from the header, before decoding.
+     */
+    private BandSource open(ImageFormat format, ImageInputStream input) {
+        ImageReader reader = ImageDecoder.readerFor(format, input);
+        try {
+            if (readsByRegion(format, reader)) {
+                ImageDecoder.checkedSize(reader, format, maxPixelsByRegion);
+                return new RegionSource(reader);
+            }
+            ImageDecoder.checkedSize(reader, format, maxPixels);
+            BufferedImage decoded = ImageDecoder.decode(reader, format);
+            reader.dispose();
+            return new DecodedSource(decoded);
+        } catch (IOException e) {
+            reader.dispose();
+            throw new UnreadableImageException("The " + format.mediaType() + " cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            reader.dispose();
+            throw e;
+        }
+    }
+
+    private static boolean readsByRegion(ImageFormat format, ImageReader reader) throws IOException {
+        if (format != ImageFormat.TIFF) {
+            return false;
+        }
+        try {
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            return pixels > REGION_THRESHOLD && reader.getTileHeight(0) <= 1024;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Thumbnails from the overview: the whole image, or a reduced level at least 1024 px on its long side. */
+    private List<Dimensions> writeThumbnails(BufferedImage overview, Dimensions size, Path directory,
                                              List<Integer> boxes) throws IOException {
         Set<Dimensions> sizes = new LinkedHashSet<>();
         boxes.stream().sorted((a, b) -> b - a).forEach(box -> sizes.add(size.fitWithin(box, box)));
         Path thumbs = Files.createDirectories(DerivativeFiles.thumbnails(directory));
         List<Dimensions> written = new ArrayList<>();
-        BufferedImage source = full;
+        BufferedImage source = overview;
         for (Dimensions thumb : sizes) {
             // Each thumbnail is scaled from the last, larger one: cheap and just as sharp.
             BufferedImage scaled = Rasters.scale(source, thumb.width(), thumb.height());

@@ -64,6 +64,7 @@ public class IngestWorker {
             return;
         }
         Prepared prepared;
+        long start = System.nanoTime();
         try {
             prepared = registrar.prepareFromOrigin(image.customer(), image.space(), image.imageId(), image.origin());
         } catch (OriginException e) {
@@ -80,6 +81,8 @@ public class IngestWorker {
             throw retry(member, "The server failed to process the image: " + e);
         }
         complete(member, image, prepared);
+        LOG.info(() -> "Ingested " + message.imageKey() + " (" + prepared.derivative().size() + ", batch "
+                + message.batch() + ") in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     private void complete(BatchMember member, Image image, Prepared prepared) {

@@ -1,7 +1,9 @@
 package dlcs.ingest.entity;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 
@@ -20,11 +22,18 @@ public record IngestMessage(long batch, String imageKey) {
         if (text == null) {
             throw new IllegalArgumentException("empty message");
         }
+        JsonObject json;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonObject json = reader.readObject();
-            return new IngestMessage(json.getJsonNumber("batch").longValueExact(), json.getString("image"));
+            json = reader.readObject();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not an ingest message: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
         }
+        if (!(json.get("batch") instanceof JsonNumber batch) || !batch.isIntegral()) {
+            throw new IllegalArgumentException("\"batch\" must be a batch number");
+        }
+        if (!(json.get("image") instanceof JsonString image)) {
+            throw new IllegalArgumentException("\"image\" must be an image key (customer/space/id)");
+        }
+        return new IngestMessage(batch.longValue(), image.getString());
     }
 }

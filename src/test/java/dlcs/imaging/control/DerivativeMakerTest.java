@@ -26,7 +26,7 @@ class DerivativeMakerTest {
     @TempDir
     Path dir;
 
-    private final DerivativeMaker maker = new DerivativeMaker(40_000_000, 85);
+    private final DerivativeMaker maker = new DerivativeMaker(40_000_000, 1_000_000_000, 85);
 
     private Path master(byte[] bytes) throws IOException {
         return Files.write(dir.resolve("master.bin"), bytes);
@@ -43,7 +43,7 @@ class DerivativeMakerTest {
         assertEquals(derivative.thumbnails(), DerivativeFiles.listThumbnails(out));
         List<PyramidLevel> levels = PyramidReader.levels(DerivativeFiles.pyramid(out));
         assertEquals(4, levels.size(), "1500, 750, 375, 188");
-        assertEquals(List.of(1, 2, 4, 8), levels.stream().map(l -> l.scaleFactor(1500)).toList());
+        assertEquals(List.of(1, 2, 4, 8), levels.stream().map(l -> l.scaleFactor()).toList());
     }
 
     @Test
@@ -85,6 +85,34 @@ class DerivativeMakerTest {
                 () -> maker.make(master(Fixtures.html()), dir.resolve("h"), BOXES));
         assertTrue(html.getMessage().contains("text/html"));
         assertThrows(UnreadableImageException.class, () -> maker.make(master(new byte[0]), dir.resolve("e"), BOXES));
+    }
+
+    @Test
+    void aStripedTiffReadBandByBandGivesTheSamePyramidAsOneDecodedWhole() throws Exception {
+        BufferedImage source = TestImages.grid(1500, 1100);
+        Path striped = master(TestImages.encode(source, "tiff"));
+        Path byRegion = dir.resolve("by-region.tif");
+        Path whole = dir.resolve("whole.tif");
+        try (var input = javax.imageio.ImageIO.createImageInputStream(striped.toFile());
+             BandSource bands = new RegionSource(ImageDecoder.readerFor(ImageFormat.TIFF, input))) {
+            PyramidWriter.Pyramid pyramid = PyramidWriter.write(bands, byRegion, 0.9f, dir);
+            assertEquals(List.of(new Dimensions(1500, 1100), new Dimensions(750, 550), new Dimensions(375, 275),
+                    new Dimensions(188, 138)), pyramid.levels());
+            assertEquals(1500, pyramid.overview().getWidth());
+        }
+        PyramidWriter.write(source, whole, 0.9f);
+        List<PyramidLevel> a = PyramidReader.levels(byRegion);
+        List<PyramidLevel> b = PyramidReader.levels(whole);
+        assertEquals(b, a);
+        for (PyramidLevel level : a) {
+            Rectangle all = new Rectangle(0, 0, 1500, 1100);
+            BufferedImage x = PyramidReader.render(byRegion, a, all, level.width(), level.height());
+            BufferedImage y = PyramidReader.render(whole, b, all, level.width(), level.height());
+            assertTrue(TestImages.meanDifference(x, y) < 0.5, "level " + level.index());
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".raw")), "scratch levels are removed");
+        }
     }
 
     @Test

@@ -1,0 +1,216 @@
+package dlcs.benchmark;
+
+import static dlcs.it.Api.json;
+
+import dlcs.it.Api;
+import dlcs.it.Api.Tenant;
+import dlcs.it.Batches;
+import dlcs.it.Fixtures;
+import dlcs.it.ServerProcess;
+import dlcs.it.TestOrigin;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Queue throughput and memory, printed (run by src/benchmark/queue.sh, not by the test suite):
+ * 100 generated 6000x4000 JPEGs queued as one batch to the server at -Xmx1g, against the same
+ * files converted by {@code vips tiffsave --tile --pyramid --compression jpeg} in 2 processes.
+ */
+class QueueBenchmark {
+
+    private static final int IMAGES = Integer.getInteger("benchmark.images", 100);
+    private static final int WIDTH = 6000;
+    private static final int HEIGHT = 4000;
+    private static final int DISTINCT = 5;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void queueThroughputAgainstVips() throws Exception {
+        List<byte[]> masters = new ArrayList<>();
+        for (int i = 0; i < DISTINCT; i++) {
+            masters.add(photoLike(i));
+        }
+        Path files = Files.createDirectories(work.resolve("masters"));
+        for (int i = 0; i < IMAGES; i++) {
+            Files.write(files.resolve("m" + i + ".jpg"), masters.get(i % DISTINCT));
+        }
+        List<String> settings = List.of("dlcs.admin.key=" + Api.ADMIN_KEY, "dlcs.admin.secret=" + Api.ADMIN_SECRET,
+                "dlcs.origin.allow-loopback=true", "dlcs.image.max-pixels=30000000");
+        StringBuilder report = new StringBuilder();
+        try (TestOrigin origin = new TestOrigin();
+             ServerProcess server = new ServerProcess(work, work.resolve("data"), 400, settings).withHeap("1g")) {
+            server.start();
+            Tenant tenant = Api.admin(server.base()).newTenant();
+            Api api = tenant.api(server.base());
+            String queue = "/customers/" + tenant.customer() + "/queue";
+            JsonArrayBuilder members = Batches.members();
+            for (int i = 0; i < IMAGES; i++) {
+                String url = origin.serveImage("/m" + i + ".jpg", "image/jpeg", masters.get(i % DISTINCT));
+                members.add(Batches.member(tenant.space(), "m" + i, url));
+            }
+            String body = Batches.collection(members);
+            HeapSampler heap = new HeapSampler(server.jvm());
+            heap.start();
+            long t0 = System.nanoTime();
+            JsonObject batch = json(api.post(queue, body));
+            long accepted = System.nanoTime();
+            JsonObject done = Batches.awaitFinished(api, Batches.path(batch), Duration.ofHours(1));
+            long finished = System.nanoTime();
+            heap.stop();
+            double seconds = (finished - t0) / 1e9;
+            double serverRate = IMAGES / seconds;
+            report.append(String.format("images                  %d x %dx%d JPEG (%d distinct, %.1f MB each)%n", IMAGES,
+                    WIDTH, HEIGHT, DISTINCT, masters.get(0).length / 1e6));
+            report.append(String.format("batch accepted in       %.0f ms%n", (accepted - t0) / 1e6));
+            report.append(String.format("completed / errors      %d / %d%n", done.getInt("completed"), done.getInt("errors")));
+            report.append(String.format("server end to end       %.1f s, %.2f images/s (concurrency 2, -Xmx1g)%n", seconds,
+                    serverRate));
+            report.append(String.format("server heap peak        %.0f MB%n", heap.peakBytes() / 1e6));
+
+            JsonArrayBuilder thousand = Batches.members();
+            String tiny = origin.serveImage("/tiny.jpg", "image/jpeg", Fixtures.jpeg(64, 64));
+            for (int i = 0; i < 1000; i++) {
+                thousand.add(Batches.member(tenant.space(), "t" + i, tiny));
+            }
+            String big = Batches.collection(thousand);
+            long b0 = System.nanoTime();
+            JsonObject second = json(api.post(queue, big));
+            report.append(String.format("1,000-member batch      accepted in %.0f ms%n", (System.nanoTime() - b0) / 1e6));
+            Batches.awaitFinished(api, Batches.path(second), Duration.ofMinutes(30));
+
+            double vipsRate = vips(files, work.resolve("vips"), report);
+            if (vipsRate > 0) {
+                report.append(String.format("ratio server / vips     %.2f (target 0.67)%n", serverRate / vipsRate));
+            }
+        }
+        System.out.println("\n=== queue benchmark ===\n" + report);
+        Files.writeString(Path.of("target", "benchmark-queue.txt"), report.toString());
+    }
+
+    private static double vips(Path files, Path out, StringBuilder report) throws Exception {
+        if (!commandExists("vips")) {
+            report.append("vips                    not installed (apt-get install libvips-tools): no comparison\n");
+            return 0;
+        }
+        Files.createDirectories(out);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long t0 = System.nanoTime();
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < IMAGES; i++) {
+            Path in = files.resolve("m" + i + ".jpg");
+            Path tif = out.resolve("m" + i + ".tif");
+            runs.add(pool.submit(() -> new ProcessBuilder("vips", "tiffsave", in.toString(), tif.toString(), "--tile",
+                    "--pyramid", "--compression", "jpeg", "--Q", "85", "--tile-width", "256", "--tile-height", "256")
+                    .inheritIO().start().waitFor()));
+        }
+        for (Future<Integer> run : runs) {
+            if (run.get() != 0) {
+                throw new IllegalStateException("vips failed");
+            }
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = IMAGES / seconds;
+        report.append(String.format("vips tiffsave (2 procs) %.1f s, %.2f images/s%n", seconds, rate));
+        return rate;
+    }
+
+    private static boolean commandExists(String command) {
+        try {
+            return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** A 6000x4000 image with gradients, shapes and grain, so that JPEG works as on a photograph. */
+    private static byte[] photoLike(int seed) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        Random random = new Random(seed);
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(random.nextInt()), WIDTH, HEIGHT, new Color(random.nextInt())));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        for (int i = 0; i < 400; i++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 90));
+            g.fillOval(random.nextInt(WIDTH), random.nextInt(HEIGHT), 50 + random.nextInt(600), 50 + random.nextInt(600));
+        }
+        g.dispose();
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) Math.max(0, Math.min(255, (pixels[i] & 0xFF) + random.nextInt(17) - 8));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** Samples the server JVM's used heap with jstat. */
+    static final class HeapSampler {
+        private final ProcessHandle jvm;
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        HeapSampler(ProcessHandle jvm) {
+            this.jvm = jvm;
+        }
+
+        void start() {
+            Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(jvm.pid())).start();
+                        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+                        p.waitFor();
+                        if (lines.size() >= 2) {
+                            String[] names = lines.get(0).trim().split("\\s+");
+                            String[] values = lines.get(1).trim().split("\\s+");
+                            double used = 0;
+                            for (int i = 0; i < names.length; i++) {
+                                if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+                                    used += Double.parseDouble(values[i]);
+                                }
+                            }
+                            peak.accumulateAndGet((long) (used * 1024), Math::max);
+                        }
+                        Thread.sleep(200);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long peakBytes() {
+            return peak.get();
+        }
+    }
+}
