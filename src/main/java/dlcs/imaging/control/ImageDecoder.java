@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
@@ -80,22 +81,28 @@ public final class ImageDecoder {
 
     /** Decodes the whole first image; any warning from the decoder makes it unreadable. */
     public static BufferedImage decode(ImageReader reader, ImageFormat format) {
+        return read(reader, null, "The " + format.mediaType());
+    }
+
+    /**
+     * Reads the first image (or the region {@code param} names), treating any decoder warning as
+     * damage; {@code what} starts the error message ("The image/jpeg", "The image (rows 256 to 511)").
+     */
+    static BufferedImage read(ImageReader reader, ImageReadParam param, String what) {
         StringBuilder warnings = new StringBuilder();
         IIOReadWarningListener listener = (source, warning) -> warnings.append(warning).append(' ');
         reader.addIIOReadWarningListener(listener);
         try {
-            BufferedImage image = reader.read(0);
+            BufferedImage image = reader.read(0, param);
             if (!warnings.isEmpty()) {
-                throw new UnreadableImageException("The " + format.mediaType() + " is damaged: "
-                        + warnings.toString().trim());
+                throw new UnreadableImageException(what + " is damaged: " + warnings.toString().trim());
             }
             return image;
         } catch (IOException | RuntimeException e) {
             if (e instanceof UnreadableImageException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableImageException("The " + format.mediaType()
-                    + " cannot be decoded (truncated or corrupt?): " + describe(e), e);
+            throw new UnreadableImageException(what + " cannot be decoded (truncated or corrupt?): " + describe(e), e);
         } finally {
             reader.removeIIOReadWarningListener(listener);
         }

@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadWarningListener;
 
 /**
  * A master read band by band through its ImageIO reader (tiled or striped TIFF): only the
@@ -44,24 +43,7 @@ final class RegionSource implements BandSource {
     public BufferedImage band(int y, int rows) {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceRegion(new Rectangle(0, y, width, rows));
-        StringBuilder warnings = new StringBuilder();
-        IIOReadWarningListener listener = (source, warning) -> warnings.append(warning).append(' ');
-        reader.addIIOReadWarningListener(listener);
-        try {
-            BufferedImage band = Rasters.normalise(reader.read(0, param));
-            if (!warnings.isEmpty()) {
-                throw new UnreadableImageException("The image is damaged near row " + y + ": " + warnings.toString().trim());
-            }
-            return band;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof UnreadableImageException unreadable) {
-                throw unreadable;
-            }
-            throw new UnreadableImageException("The image cannot be decoded near row " + y
-                    + " (truncated or corrupt?): " + e.getMessage(), e);
-        } finally {
-            reader.removeIIOReadWarningListener(listener);
-        }
+        return Rasters.normalise(ImageDecoder.read(reader, param, "The image (rows " + y + " to " + (y + rows - 1) + ")"));
     }
 
     @Override
