@@ -41,6 +41,7 @@ class QueueBenchmark {
     private static final int WIDTH = 6000;
     private static final int HEIGHT = 4000;
     private static final int DISTINCT = 5;
+    private static final int WARM_UP = 10;
 
     @TempDir
     Path work;
@@ -70,6 +71,13 @@ class QueueBenchmark {
                 members.add(Batches.member(tenant.space(), "m" + i, url));
             }
             String body = Batches.collection(members);
+            // a few images first, untimed, so that the figures are those of a warmed-up JVM
+            JsonArrayBuilder warmUp = Batches.members();
+            for (int i = 0; i < WARM_UP; i++) {
+                warmUp.add(Batches.member(tenant.space(), "warm" + i, origin.url("/m" + (i % DISTINCT) + ".jpg")));
+            }
+            Batches.awaitFinished(api, Batches.path(json(api.post(queue, Batches.collection(warmUp)))),
+                    Duration.ofMinutes(10));
             HeapSampler heap = new HeapSampler(server.jvm());
             heap.start();
             long t0 = System.nanoTime();
@@ -84,9 +92,10 @@ class QueueBenchmark {
                     WIDTH, HEIGHT, DISTINCT, masters.get(0).length / 1e6));
             report.append(String.format("batch accepted in       %.0f ms%n", (accepted - t0) / 1e6));
             report.append(String.format("completed / errors      %d / %d%n", done.getInt("completed"), done.getInt("errors")));
-            report.append(String.format("server end to end       %.1f s, %.2f images/s (concurrency 2, -Xmx1g)%n", seconds,
-                    serverRate));
-            report.append(String.format("server heap peak        %.0f MB%n", heap.peakBytes() / 1e6));
+            report.append(String.format("server end to end       %.1f s, %.2f images/s (concurrency 2, -Xmx1g,"
+                    + " after a %d-image warm-up)%n", seconds,
+                    WARM_UP, serverRate));
+            report.append(String.format("server heap peak        %.0f MB (used, garbage included)%n", heap.peakBytes() / 1e6));
 
             JsonArrayBuilder thousand = Batches.members();
             String tiny = origin.serveImage("/tiny.jpg", "image/jpeg", Fixtures.jpeg(64, 64));
@@ -171,6 +180,7 @@ class QueueBenchmark {
         private final AtomicLong peak = new AtomicLong();
         private volatile boolean running = true;
         private Thread thread;
+        private volatile Process process;
 
         HeapSampler(ProcessHandle jvm) {
             this.jvm = jvm;
@@ -178,27 +188,27 @@ class QueueBenchmark {
 
         void start() {
             Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+            // one jstat process printing every 250 ms: a jstat per sample would itself cost a core
             thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(jvm.pid())).start();
-                        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
-                        p.waitFor();
-                        if (lines.size() >= 2) {
-                            String[] names = lines.get(0).trim().split("\\s+");
-                            String[] values = lines.get(1).trim().split("\\s+");
+                try {
+                    Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(jvm.pid()), "250").start();
+                    process = p;
+                    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+                        String[] names = lines.readLine().trim().split("\\s+");
+                        String line;
+                        while (running && (line = lines.readLine()) != null) {
+                            String[] values = line.trim().split("\\s+");
                             double used = 0;
-                            for (int i = 0; i < names.length; i++) {
+                            for (int i = 0; i < names.length && i < values.length; i++) {
                                 if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
                                     used += Double.parseDouble(values[i]);
                                 }
                             }
                             peak.accumulateAndGet((long) (used * 1024), Math::max);
                         }
-                        Thread.sleep(200);
-                    } catch (Exception e) {
-                        return;
                     }
+                } catch (Exception e) {
+                    // the figure stays what it was
                 }
             });
             thread.setDaemon(true);
@@ -207,6 +217,10 @@ class QueueBenchmark {
 
         void stop() {
             running = false;
+            Process p = process;
+            if (p != null) {
+                p.destroy();
+            }
         }
 
         long peakBytes() {

@@ -77,7 +77,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("console-" + (++starts) + ".log").toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx" + heap + " -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true"
-                + " -Djboss.modules.system.pkgs=org.jboss.byteman");
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman " + System.getProperty("server.jvm-options", ""));
         builder.environment().remove("DLCS_DATA_DIR");
         process = builder.start();
         awaitDeployment(Duration.ofSeconds(240));

@@ -28,10 +28,8 @@ final class DecodedSource implements BandSource {
 
     @Override
     public BufferedImage band(int y, int rows) {
-        // a compact copy: pixel loops elsewhere expect a raster that starts at its first byte
-        BufferedImage band = new BufferedImage(image.getWidth(), rows, image.getType());
-        band.setData(image.getRaster().createChild(0, y, image.getWidth(), rows, 0, 0, null));
-        return band;
+        // a view, not a copy: readers of bands go through Rasters.bytes
+        return image.getSubimage(0, y, image.getWidth(), rows);
     }
 
     @Override

@@ -6,17 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Writes the deep-zoom derivative: a tiled (256 px), pyramidal, JPEG-compressed TIFF. Each
@@ -24,18 +15,17 @@ import javax.imageio.stream.ImageOutputStream;
  * reduced ones marked {@code NewSubfileType=1} (how vips and IIPImage lay pyramids out). Every
  * tile is a complete JPEG stream, so a server can send a stored tile without decoding it.
  *
- * <p>Levels are built band by band: while one level is written, each band of it is halved and
- * appended to a scratch file that becomes the next level, so the heap holds one band, whatever
- * the size of the master. Only standard ImageIO calls are used: any TIFF writer registered
- * through the SPI (the JDK's, or imageio-ext's) can do the work.
+ * <p>Levels are built band by band: each band of a level is cut into tiles, which are encoded
+ * straight from the band ({@link JpegTiles}, through the ImageIO JPEG writer) and appended to
+ * the file ({@link TiledTiffWriter}); the band is then halved and appended to a scratch file
+ * that becomes the next level. The heap holds one band, whatever the size of the master, and
+ * no pixel is copied between decoding and encoding but by the halving itself.
  */
 public final class PyramidWriter {
 
     public static final int TILE_SIZE = 256;
     /** The largest level kept in memory for thumbnails: big enough for a 1024 px thumbnail. */
     static final int OVERVIEW_MAX = 2048;
-    private static final String TIFF_METADATA = "javax_imageio_tiff_image_1.0";
-    private static final int NEW_SUBFILE_TYPE = 254;
 
     /** The levels written, largest first, and the largest one no bigger than {@link #OVERVIEW_MAX}. */
     public record Pyramid(List<Dimensions> levels, BufferedImage overview) {
@@ -51,41 +41,37 @@ public final class PyramidWriter {
 
     /** Writes all levels of {@code source} to {@code target}, using {@code scratch} for reduced levels. */
     public static Pyramid write(BandSource source, Path target, float quality, Path scratch) throws IOException {
-        ImageWriter writer = tiffWriter();
         List<Dimensions> levels = new ArrayList<>();
         BufferedImage overview = null;
         BandSource level = source;
         RawLevel next = null;
         String prefix = "level-" + UUID.randomUUID() + "-";
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(target))) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setTiling(TILE_SIZE, TILE_SIZE, 0, 0);
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionType("JPEG");
-            param.setCompressionQuality(quality);
-            writer.prepareWriteSequence(null);
+        try (TiledTiffWriter tiff = new TiledTiffWriter(target, TILE_SIZE);
+             JpegTiles tiles = new JpegTiles(TILE_SIZE, quality)) {
             while (true) {
                 levels.add(new Dimensions(level.width(), level.height()));
-                if (overview == null && Math.max(level.width(), level.height()) <= OVERVIEW_MAX) {
-                    overview = level.band(0, level.height());
+                boolean keep = overview == null && Math.max(level.width(), level.height()) <= OVERVIEW_MAX;
+                if (keep) {
+                    overview = new BufferedImage(level.width(), level.height(), level.type());
                 }
                 boolean last = level.width() <= TILE_SIZE && level.height() <= TILE_SIZE;
                 next = last ? null : new RawLevel(scratch.resolve(prefix + levels.size() + ".raw"),
                         (level.width() + 1) / 2, level.type());
-                RawLevel reduced = next;
-                BandedImage image = new BandedImage(level, TILE_SIZE, band -> {
-                    if (reduced != null) {
-                        reduced.append(Rasters.halve(band));
+                TiledTiffWriter.Level written = tiff.level(level.width(), level.height(),
+                        level.type() == BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < level.height(); y += TILE_SIZE) {
+                    BufferedImage band = level.band(y, Math.min(TILE_SIZE, level.height() - y));
+                    for (int x = 0; x < level.width(); x += TILE_SIZE) {
+                        written.addTile(tiles.encode(band, x));
                     }
-                });
-                IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
-                if (levels.size() > 1) {
-                    markReduced(metadata);
+                    if (keep) {
+                        overview.getRaster().setDataElements(0, y, band.getRaster());
+                    }
+                    if (next != null) {
+                        next.append(Rasters.halve(band));
+                    }
                 }
-                writer.writeToSequence(new IIOImage(image, null, metadata), param);
-                image.finish();
+                written.finish();
                 if (level != source) {
                     level.close();
                 }
@@ -94,10 +80,8 @@ public final class PyramidWriter {
                 }
                 level = next;
             }
-            writer.endWriteSequence();
             return new Pyramid(levels, overview);
         } finally {
-            writer.dispose();
             if (level != source) {
                 level.close();
             }
@@ -105,33 +89,5 @@ public final class PyramidWriter {
                 next.close();
             }
         }
-    }
-
-    private static ImageWriter tiffWriter() {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("tiff");
-        while (writers.hasNext()) {
-            ImageWriter candidate = writers.next();
-            ImageWriteParam param = candidate.getDefaultWriteParam();
-            if (param.canWriteTiles() && param.canWriteCompressed() && candidate.canWriteSequence()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No ImageIO TIFF writer that writes tiled, compressed sequences is installed.");
-    }
-
-    private static void markReduced(IIOMetadata metadata) throws IOException {
-        IIOMetadataNode value = new IIOMetadataNode("TIFFLong");
-        value.setAttribute("value", "1");
-        IIOMetadataNode longs = new IIOMetadataNode("TIFFLongs");
-        longs.appendChild(value);
-        IIOMetadataNode field = new IIOMetadataNode("TIFFField");
-        field.setAttribute("number", Integer.toString(NEW_SUBFILE_TYPE));
-        field.setAttribute("name", "NewSubfileType");
-        field.appendChild(longs);
-        IIOMetadataNode ifd = new IIOMetadataNode("TIFFIFD");
-        ifd.appendChild(field);
-        IIOMetadataNode root = new IIOMetadataNode(TIFF_METADATA);
-        root.appendChild(ifd);
-        metadata.mergeTree(TIFF_METADATA, root);
     }
 }

@@ -5,6 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.util.Arrays;
 
 /** Pixel work on 8-bit rasters: normalising a decoded image, halving it, scaling it. */
 public final class Rasters {
@@ -36,6 +39,25 @@ public final class Rasters {
         return target;
     }
 
+    /**
+     * Where the pixels of a normalised image (or of a sub-image of one) lie in its byte array:
+     * pixel (x, y) starts at {@code offset + y * stride + x * pixelStride}, its samples in the
+     * order of the array (B, G, R for BGR).
+     */
+    public record Bytes(byte[] data, int offset, int stride, int pixelStride) {
+    }
+
+    public static Bytes bytes(BufferedImage image) {
+        Raster raster = image.getRaster();
+        PixelInterleavedSampleModel model = (PixelInterleavedSampleModel) raster.getSampleModel();
+        int first = Arrays.stream(model.getBandOffsets()).min().orElse(0);
+        int x = raster.getMinX() - raster.getSampleModelTranslateX();
+        int y = raster.getMinY() - raster.getSampleModelTranslateY();
+        DataBufferByte buffer = (DataBufferByte) raster.getDataBuffer();
+        return new Bytes(buffer.getData(), buffer.getOffset() + y * model.getScanlineStride()
+                + x * model.getPixelStride() + first, model.getScanlineStride(), model.getPixelStride());
+    }
+
     /** Half the size (rounded up), each pixel the mean of a 2x2 block: the next pyramid level. */
     public static BufferedImage halve(BufferedImage source) {
         int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
@@ -44,13 +66,14 @@ public final class Rasters {
         int halfWidth = (width + 1) / 2;
         int halfHeight = (height + 1) / 2;
         BufferedImage target = new BufferedImage(halfWidth, halfHeight, source.getType());
-        byte[] in = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
+        Bytes from = bytes(source);
+        byte[] in = from.data();
         byte[] out = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
-        int inStride = width * bands;
+        int inStride = from.stride();
         int outStride = halfWidth * bands;
         for (int y = 0; y < halfHeight; y++) {
-            int row0 = 2 * y * inStride;
-            int row1 = Math.min(2 * y + 1, height - 1) * inStride;
+            int row0 = from.offset() + 2 * y * inStride;
+            int row1 = from.offset() + Math.min(2 * y + 1, height - 1) * inStride;
             int outRow = y * outStride;
             for (int x = 0; x < halfWidth; x++) {
                 int col0 = 2 * x * bands;
@@ -85,10 +108,22 @@ public final class Rasters {
         }
         return target;
     }
-    /** The image in 8-bit grey (luminance). */
+    /** The image in 8-bit grey (luminance); an image with alpha keeps it, its colours turned grey. */
     public static BufferedImage grey(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             return image;
+        }
+        if (image.getColorModel().hasAlpha()) {
+            BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int argb = image.getRGB(x, y);
+                    int luma = (int) Math.round(0.299 * (argb >> 16 & 0xFF) + 0.587 * (argb >> 8 & 0xFF)
+                            + 0.114 * (argb & 0xFF));
+                    target.setRGB(x, y, argb & 0xFF000000 | luma << 16 | luma << 8 | luma);
+                }
+            }
+            return target;
         }
         BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = target.createGraphics();
@@ -100,16 +135,17 @@ public final class Rasters {
         return target;
     }
 
-    /** The image in black and white: grey values from 128 up are white. */
+    /** The image in black and white (transparency flattened onto white): grey values from 128 up are white. */
     public static BufferedImage bitonal(BufferedImage image) {
-        BufferedImage grey = grey(image);
+        BufferedImage grey = grey(normalise(image));
         BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-        byte[] in = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        Bytes in = bytes(grey);
         java.awt.image.WritableRaster out = target.getRaster();
         int width = image.getWidth();
         for (int y = 0; y < image.getHeight(); y++) {
+            int row = in.offset() + y * in.stride();
             for (int x = 0; x < width; x++) {
-                out.setSample(x, y, 0, (in[y * width + x] & 0xFF) >= 128 ? 1 : 0);
+                out.setSample(x, y, 0, (in.data()[row + x] & 0xFF) >= 128 ? 1 : 0);
             }
         }
         return target;

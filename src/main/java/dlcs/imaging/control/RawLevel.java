@@ -34,11 +34,13 @@ final class RawLevel implements BandSource {
 
     /** Appends rows (a band of this level's width and type). */
     void append(BufferedImage rows) throws IOException {
-        byte[] data = ((DataBufferByte) rows.getRaster().getDataBuffer()).getData();
-        ByteBuffer buffer = ByteBuffer.wrap(data, 0, rows.getHeight() * bytesPerRow);
+        Rasters.Bytes data = Rasters.bytes(rows);
         long position = (long) height * bytesPerRow;
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
+        for (int row = 0; row < rows.getHeight(); row++) {
+            ByteBuffer buffer = ByteBuffer.wrap(data.data(), data.offset() + row * data.stride(), bytesPerRow);
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
         }
         height += rows.getHeight();
     }

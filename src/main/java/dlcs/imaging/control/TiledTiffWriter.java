@@ -1,0 +1,173 @@
+package dlcs.imaging.control;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The TIFF container of a pyramid: a little-endian classic TIFF whose images are tiled and hold
+ * one complete JPEG stream per tile (compression 7, no shared JPEGTables), each image a level,
+ * the reduced ones marked {@code NewSubfileType=1}: the layout vips writes and libtiff,
+ * IIPImage and the JDK's TIFF reader read. Tiles are appended as they are encoded, the IFD of
+ * a level after its tiles, so nothing but a level's offsets is held in memory.
+ */
+final class TiledTiffWriter implements AutoCloseable {
+
+    private static final long MAX_OFFSET = 0xFFFF_FFFFL;
+    private static final short SHORT = 3;
+    private static final short LONG = 4;
+    private static final short RATIONAL = 5;
+
+    private final FileChannel channel;
+    private final int tileSize;
+    private long position;
+    private long nextIfdPointer = 4;
+    private int levels;
+
+    TiledTiffWriter(Path target, int tileSize) throws IOException {
+        this.channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        this.tileSize = tileSize;
+        ByteBuffer header = buffer(8).put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(0);
+        write(header.flip());
+    }
+
+    /** A level being written: its tiles are added in row-major order, then {@link #finish}. */
+    final class Level {
+        private final int width;
+        private final int height;
+        private final boolean grey;
+        private final long[] offsets;
+        private final long[] counts;
+        private int added;
+
+        private Level(int width, int height, boolean grey) {
+            this.width = width;
+            this.height = height;
+            this.grey = grey;
+            int tiles = tilesAcross(width) * tilesAcross(height);
+            this.offsets = new long[tiles];
+            this.counts = new long[tiles];
+        }
+
+        void addTile(ByteBuffer jpeg) throws IOException {
+            offsets[added] = position;
+            counts[added] = jpeg.remaining();
+            added++;
+            write(jpeg);
+        }
+
+        void finish() throws IOException {
+            if (added != offsets.length) {
+                throw new IllegalStateException(added + " of " + offsets.length + " tiles were written");
+            }
+            writeDirectory(this);
+        }
+    }
+
+    Level level(int width, int height, boolean grey) {
+        return new Level(width, height, grey);
+    }
+
+    private int tilesAcross(int pixels) {
+        return (pixels + tileSize - 1) / tileSize;
+    }
+
+    private void writeDirectory(Level level) throws IOException {
+        if ((position & 1) != 0) {
+            write(buffer(1).put((byte) 0).flip());
+        }
+        int samples = level.grey ? 1 : 3;
+        int entries = level.grey ? 15 : 18;
+        int tiles = level.offsets.length;
+        long ifd = position;
+        long extra = ifd + 2 + entries * 12L + 4;
+        ByteBuffer out = buffer((int) (extra - ifd) + 96 + tiles * 8);
+        ByteBuffer values = buffer(96 + tiles * 8);
+        out.putShort((short) entries);
+        entry(out, 254, LONG, 1, levels == 0 ? 0 : 1);
+        entry(out, 256, LONG, 1, level.width);
+        entry(out, 257, LONG, 1, level.height);
+        if (level.grey) {
+            entry(out, 258, SHORT, 1, 8);
+        } else {
+            entry(out, 258, SHORT, 3, extra + values.position());
+            values.putShort((short) 8).putShort((short) 8).putShort((short) 8).putShort((short) 0);
+        }
+        entry(out, 259, SHORT, 1, 7);
+        entry(out, 262, SHORT, 1, level.grey ? 1 : 6);
+        entry(out, 277, SHORT, 1, samples);
+        entry(out, 282, RATIONAL, 1, extra + values.position());
+        values.putInt(72).putInt(1);
+        entry(out, 283, RATIONAL, 1, extra + values.position());
+        values.putInt(72).putInt(1);
+        entry(out, 284, SHORT, 1, 1);
+        entry(out, 296, SHORT, 1, 2);
+        entry(out, 322, LONG, 1, tileSize);
+        entry(out, 323, LONG, 1, tileSize);
+        if (tiles == 1) {
+            entry(out, 324, LONG, 1, level.offsets[0]);
+            entry(out, 325, LONG, 1, level.counts[0]);
+        } else {
+            entry(out, 324, LONG, tiles, extra + values.position());
+            for (long offset : level.offsets) {
+                values.putInt((int) offset);
+            }
+            entry(out, 325, LONG, tiles, extra + values.position());
+            for (long count : level.counts) {
+                values.putInt((int) count);
+            }
+        }
+        if (!level.grey) {
+            // the JPEG streams are YCbCr 4:2:0, as the tags say
+            entry(out, 530, SHORT, 2, 2 | 2 << 16);
+            entry(out, 531, SHORT, 1, 1);
+            entry(out, 532, RATIONAL, 6, extra + values.position());
+            for (int v : new int[] {0, 255, 128, 255, 128, 255}) {
+                values.putInt(v).putInt(1);
+            }
+        }
+        out.putInt(0);
+        if (out.position() != extra - ifd) {
+            throw new IllegalStateException("IFD entry count mismatch");
+        }
+        out.put(values.flip());
+        if (ifd + out.position() > MAX_OFFSET) {
+            throw new IOException("The pyramid would exceed the 4 GB a classic TIFF can address.");
+        }
+        write(out.flip());
+        channel.write(buffer(4).putInt((int) ifd).flip(), nextIfdPointer);
+        nextIfdPointer = extra - 4;
+        levels++;
+    }
+
+    private static void entry(ByteBuffer out, int tag, short type, int count, long value) {
+        out.putShort((short) tag).putShort(type).putInt(count);
+        if (type == SHORT && count == 1) {
+            out.putShort((short) value).putShort((short) 0);
+        } else {
+            out.putInt((int) value);
+        }
+    }
+
+    private void write(ByteBuffer data) throws IOException {
+        while (data.hasRemaining()) {
+            position += channel.write(data, position);
+        }
+        if (position > MAX_OFFSET) {
+            throw new IOException("The pyramid would exceed the 4 GB a classic TIFF can address.");
+        }
+    }
+
+    private static ByteBuffer buffer(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
