@@ -1,7 +1,10 @@
 /**
  * Pixels: recognising formats from bytes, decoding with limits, writing the pyramidal tiled
- * JPEG TIFF and the thumbnails, and reading regions back. Knows no protocol (no IIIF, no HTTP).
- * Everything goes through {@code javax.imageio} readers and writers looked up by format name,
- * so an ImageIO plugin (imageio-ext, say) on the classpath takes part without code changes.
+ * JPEG TIFF and the thumbnails, indexing a stored pyramid and reading tiles and regions back,
+ * mirroring and rotating. Knows no protocol (no IIIF, no HTTP). Masters are decoded and every
+ * JPEG is encoded and decoded through {@code javax.imageio} readers and writers looked up by
+ * format name, so an ImageIO plugin (imageio-ext, say) on the classpath takes part without code
+ * changes; the TIFF container of the pyramid is written and indexed here, so that tiles are
+ * encoded straight from the decoded bands and can be served without touching their pixels.
  */
 package dlcs.imaging;

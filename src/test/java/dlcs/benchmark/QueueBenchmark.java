@@ -50,7 +50,7 @@ class QueueBenchmark {
     void queueThroughputAgainstVips() throws Exception {
         List<byte[]> masters = new ArrayList<>();
         for (int i = 0; i < DISTINCT; i++) {
-            masters.add(photoLike(i));
+            masters.add(BenchmarkImages.photoLike(i, WIDTH, HEIGHT));
         }
         Path files = Files.createDirectories(work.resolve("masters"));
         for (int i = 0; i < IMAGES; i++) {
@@ -153,78 +153,4 @@ class QueueBenchmark {
         }
     }
 
-    /** A 6000x4000 image with gradients, shapes and grain, so that JPEG works as on a photograph. */
-    private static byte[] photoLike(int seed) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = image.createGraphics();
-        Random random = new Random(seed);
-        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(random.nextInt()), WIDTH, HEIGHT, new Color(random.nextInt())));
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        for (int i = 0; i < 400; i++) {
-            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 90));
-            g.fillOval(random.nextInt(WIDTH), random.nextInt(HEIGHT), 50 + random.nextInt(600), 50 + random.nextInt(600));
-        }
-        g.dispose();
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (byte) Math.max(0, Math.min(255, (pixels[i] & 0xFF) + random.nextInt(17) - 8));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    /** Samples the server JVM's used heap with jstat. */
-    static final class HeapSampler {
-        private final ProcessHandle jvm;
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
-        private volatile Process process;
-
-        HeapSampler(ProcessHandle jvm) {
-            this.jvm = jvm;
-        }
-
-        void start() {
-            Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
-            // one jstat process printing every 250 ms: a jstat per sample would itself cost a core
-            thread = new Thread(() -> {
-                try {
-                    Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(jvm.pid()), "250").start();
-                    process = p;
-                    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
-                        String[] names = lines.readLine().trim().split("\\s+");
-                        String line;
-                        while (running && (line = lines.readLine()) != null) {
-                            String[] values = line.trim().split("\\s+");
-                            double used = 0;
-                            for (int i = 0; i < names.length && i < values.length; i++) {
-                                if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
-                                    used += Double.parseDouble(values[i]);
-                                }
-                            }
-                            peak.accumulateAndGet((long) (used * 1024), Math::max);
-                        }
-                    }
-                } catch (Exception e) {
-                    // the figure stays what it was
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() {
-            running = false;
-            Process p = process;
-            if (p != null) {
-                p.destroy();
-            }
-        }
-
-        long peakBytes() {
-            return peak.get();
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dlcs.iiif.boundary;
 
+import dlcs.iiif.entity.ApiVersion;
+import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.InvalidIiifRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -7,10 +9,58 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a delivery path into its segments, each percent-decoded on its own (so %2F stays inside one). */
-final class IiifPaths {
+/**
+ * A delivery path taken apart: {@code [v2|v3/]{customer}/{space}/{id}} followed by nothing (the
+ * base URI), {@code info.json}, or the four image request parameters. Each segment is
+ * percent-decoded on its own, so an identifier with {@code %2F} stays one segment.
+ */
+record IiifPaths(ApiVersion explicitVersion, String customer, String space, String id, Kind kind,
+                 List<String> parameters) {
 
-    private IiifPaths() {
+    enum Kind { BASE, INFO, IMAGE }
+
+    static IiifPaths parse(HttpServletRequest request) {
+        List<String> segments = segments(request);
+        ApiVersion version = null;
+        if (!segments.isEmpty()) {
+            ApiVersion named = ApiVersion.fromSegment(segments.get(0));
+            int rest = segments.size() - 1;
+            // "v2" could also be a customer's name: the number of segments tells them apart
+            boolean versioned = named != null && (rest == 3 && !segments.get(3).equals("info.json")
+                    || rest == 4 && segments.get(4).equals("info.json") || rest == 7);
+            if (versioned) {
+                version = named;
+                segments = segments.subList(1, segments.size());
+            }
+        }
+        if (segments.size() == 3) {
+            return new IiifPaths(version, segments.get(0), segments.get(1), segments.get(2), Kind.BASE, List.of());
+        }
+        if (segments.size() == 4 && segments.get(3).equals("info.json")) {
+            return new IiifPaths(version, segments.get(0), segments.get(1), segments.get(2), Kind.INFO, List.of());
+        }
+        if (segments.size() == 7) {
+            return new IiifPaths(version, segments.get(0), segments.get(1), segments.get(2), Kind.IMAGE,
+                    List.copyOf(segments.subList(3, 7)));
+        }
+        throw new InvalidIiifRequestException("Expected {customer}/{space}/{id}/info.json or"
+                + " {customer}/{space}/{id}/{region}/{size}/{rotation}/{quality}.{format} (optionally after v2/ or v3/).");
+    }
+
+    /** The version asked for, or the configured canonical one. */
+    ApiVersion version(ApiVersion canonical) {
+        return explicitVersion != null ? explicitVersion : canonical;
+    }
+
+    /** The four image request parameters, parsed for {@code version}. */
+    ImageRequest imageRequest(ApiVersion version) {
+        return ImageRequest.parse(version, parameters.get(0), parameters.get(1), parameters.get(2), parameters.get(3));
+    }
+
+    /** The service's path under the servlet, as asked (with its version segment, if any), encoded. */
+    String servicePath() {
+        return (explicitVersion != null ? "/v" + explicitVersion.number() : "") + "/" + encode(customer) + "/"
+                + encode(space) + "/" + encode(id);
     }
 
     static List<String> segments(HttpServletRequest request) {
@@ -49,5 +99,20 @@ final class IiifPaths {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Percent-encodes everything but unreserved characters, so that a / in an identifier stays inside it. */
+    static String encode(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
     }
 }

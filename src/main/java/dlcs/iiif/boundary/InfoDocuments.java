@@ -1,52 +1,118 @@
 package dlcs.iiif.boundary;
 
 import dlcs.iiif.control.ServedImage;
+import dlcs.iiif.entity.ApiVersion;
+import dlcs.imaging.entity.Dimensions;
 import dlcs.imaging.entity.PyramidLevel;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
-/** The info.json of an image service (Image API 3.0), from the levels of its stored pyramid. */
-@ApplicationScoped
-public class InfoDocuments {
+/**
+ * The info.json documents: the level 2 image service in Image API 3.0 or 2.1, from the levels
+ * of the stored pyramid, and the level 0 thumbnail service, from the stored thumbnails.
+ */
+final class InfoDocuments {
 
-    /** The most pixels one image response may have; large enough for any full image up to 50 MP. */
-    static final long MAX_AREA = 50_000_000L;
+    private static final String PROTOCOL = "http://iiif.io/api/image";
+    /** Beyond level 2, in both versions. */
+    private static final List<String> EXTRA_FEATURES = List.of("canonicalLinkHeader", "mirroring",
+            "profileLinkHeader", "rotationArbitrary");
+    private static final List<String> EXTRA_FORMATS = List.of("gif", "tif");
 
-    static long maxArea(ServedImage image) {
-        return MAX_AREA;
+    private InfoDocuments() {
     }
 
-    JsonObject imageService3(ServedImage image, String id) {
-        List<PyramidLevel> levels = image.levels();
-        JsonArrayBuilder scaleFactors = Json.createArrayBuilder();
-        levels.forEach(level -> scaleFactors.add(level.scaleFactor()));
-        JsonArrayBuilder sizes = Json.createArrayBuilder();
-        for (int i = levels.size() - 1; i >= 0; i--) {
-            sizes.add(Json.createObjectBuilder().add("width", levels.get(i).width()).add("height", levels.get(i).height()));
+    static JsonObject imageService(ServedImage image, String id, ApiVersion version, long maxArea) {
+        JsonArrayBuilder qualities = Json.createArrayBuilder();
+        if (!image.pyramid().grey()) {
+            qualities.add("color");
         }
-        PyramidLevel full = levels.get(0);
+        qualities.add("gray").add("bitonal");
+        if (version == ApiVersion.V3) {
+            JsonArrayBuilder features = Json.createArrayBuilder(EXTRA_FEATURES).add("sizeUpscaling");
+            return Json.createObjectBuilder()
+                    .add("@context", version.context())
+                    .add("id", id)
+                    .add("type", "ImageService3")
+                    .add("protocol", PROTOCOL)
+                    .add("profile", "level2")
+                    .add("width", image.width())
+                    .add("height", image.height())
+                    .add("maxArea", maxArea)
+                    .add("sizes", sizes(image.levels(), maxArea))
+                    .add("tiles", tiles(image.levels()))
+                    .add("extraQualities", qualities)
+                    .add("extraFormats", Json.createArrayBuilder(EXTRA_FORMATS))
+                    .add("extraFeatures", features)
+                    .build();
+        }
+        JsonArrayBuilder supports = Json.createArrayBuilder(EXTRA_FEATURES).add("regionSquare").add("sizeAboveFull");
         return Json.createObjectBuilder()
-                .add("@context", Responses.CONTEXT_3)
-                .add("id", id)
-                .add("type", "ImageService3")
-                .add("protocol", "http://iiif.io/api/image")
-                .add("profile", "level1")
+                .add("@context", version.context())
+                .add("@id", id)
+                .add("protocol", PROTOCOL)
                 .add("width", image.width())
                 .add("height", image.height())
-                .add("maxArea", maxArea(image))
-                .add("tiles", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("width", full.tileWidth())
-                        .add("height", full.tileHeight())
-                        .add("scaleFactors", scaleFactors)))
-                .add("sizes", sizes)
-                .add("extraQualities", Json.createArrayBuilder().add("color").add("gray").add("bitonal"))
-                .add("extraFormats", Json.createArrayBuilder().add("png"))
-                .add("extraFeatures", Json.createArrayBuilder().add("regionByPct").add("sizeByPct")
-                        .add("sizeByConfinedWh").add("sizeUpscaling").add("cors").add("jsonldMediaType")
-                        .add("baseUriRedirect"))
+                .add("sizes", sizes(image.levels(), maxArea))
+                .add("tiles", tiles(image.levels()))
+                .add("profile", Json.createArrayBuilder().add(version.levelTwoProfile()).add(Json.createObjectBuilder()
+                        .add("formats", Json.createArrayBuilder(EXTRA_FORMATS))
+                        .add("qualities", qualities)
+                        .add("supports", supports)
+                        .add("maxArea", maxArea)))
                 .build();
+    }
+
+    /** Level 0 over the thumbnails: only the stored sizes (and sizes between them) of the full region. */
+    static JsonObject thumbnailService(ServedImage image, String id, ApiVersion version) {
+        List<Dimensions> thumbnails = image.thumbnails();
+        JsonArrayBuilder sizes = Json.createArrayBuilder();
+        for (int i = thumbnails.size() - 1; i >= 0; i--) {
+            sizes.add(size(thumbnails.get(i).width(), thumbnails.get(i).height()));
+        }
+        Dimensions largest = thumbnails.isEmpty() ? new Dimensions(1, 1) : thumbnails.get(0);
+        JsonObjectBuilder document = Json.createObjectBuilder().add("@context", version.context());
+        if (version == ApiVersion.V3) {
+            document.add("id", id).add("type", "ImageService3").add("protocol", PROTOCOL).add("profile", "level0");
+        } else {
+            document.add("@id", id).add("protocol", PROTOCOL).add("profile", Json.createArrayBuilder()
+                    .add("http://iiif.io/api/image/2/level0.json")
+                    .add(Json.createObjectBuilder().add("formats", Json.createArrayBuilder().add("jpg"))
+                            .add("qualities", Json.createArrayBuilder().add("default"))
+                            .add("maxWidth", largest.width()).add("maxHeight", largest.height())));
+        }
+        document.add("width", image.width()).add("height", image.height());
+        if (version == ApiVersion.V3) {
+            document.add("maxWidth", largest.width()).add("maxHeight", largest.height());
+        }
+        return document.add("sizes", sizes).build();
+    }
+
+    private static JsonArrayBuilder sizes(List<PyramidLevel> levels, long maxArea) {
+        JsonArrayBuilder sizes = Json.createArrayBuilder();
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            PyramidLevel level = levels.get(i);
+            if ((long) level.width() * level.height() <= maxArea) {
+                sizes.add(size(level.width(), level.height()));
+            }
+        }
+        return sizes;
+    }
+
+    private static JsonArrayBuilder tiles(List<PyramidLevel> levels) {
+        JsonArrayBuilder scaleFactors = Json.createArrayBuilder();
+        levels.forEach(level -> scaleFactors.add(level.scaleFactor()));
+        PyramidLevel full = levels.get(0);
+        return Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("width", full.tileWidth())
+                .add("height", full.tileHeight())
+                .add("scaleFactors", scaleFactors));
+    }
+
+    private static JsonObjectBuilder size(int width, int height) {
+        return Json.createObjectBuilder().add("width", width).add("height", height);
     }
 }

@@ -2,6 +2,7 @@ package dlcs.iiif.boundary;
 
 import dlcs.iiif.control.ImageNotAvailableException;
 import dlcs.iiif.control.ServedImage;
+import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
 import dlcs.registration.control.UnknownResourceException;
@@ -14,10 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The HTTP side of delivery: CORS, content negotiation, caching headers, and the one status mapping. */
+/** The HTTP side of delivery: CORS, content negotiation, caching and revalidation, and the one status mapping. */
 final class Responses {
 
-    static final String CONTEXT_3 = "http://iiif.io/api/image/3/context.json";
     private static final Logger LOG = Logger.getLogger(Responses.class.getName());
 
     private Responses() {
@@ -27,32 +27,75 @@ final class Responses {
         response.setHeader("Access-Control-Allow-Origin", "*");
         response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
         response.setHeader("Access-Control-Allow-Headers", "*");
+        response.setHeader("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Content-Length");
     }
 
-    static void json(HttpServletRequest request, HttpServletResponse response, JsonObject document)
+    /** The preflight answer and the Allow header, for every delivery path. */
+    static void options(HttpServletResponse response) {
+        allowCors(response);
+        response.setHeader("Access-Control-Max-Age", "86400");
+        response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** An info.json: JSON-LD with its context as profile when the client asks for JSON-LD, plain JSON otherwise. */
+    static void json(HttpServletRequest request, HttpServletResponse response, JsonObject document, ApiVersion version)
             throws IOException {
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("application/ld+json")) {
-            response.setContentType("application/ld+json;profile=\"" + CONTEXT_3 + "\"");
+            response.setContentType("application/ld+json;profile=\"" + version.context() + "\"");
         } else {
             response.setContentType("application/json");
         }
-        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Vary", "Accept");
         byte[] body = document.toString().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    static void cacheable(HttpServletResponse response, ServedImage image) {
+    /** Validators and caching for a response about {@code image}; {@code variant} tells apart the documents of one version. */
+    static void cacheable(HttpServletResponse response, ServedImage image, String variant) {
         response.setDateHeader("Last-Modified", image.modified().toEpochMilli());
-        response.setHeader("ETag", "\"" + image.version() + "\"");
+        response.setHeader("ETag", etag(image, variant));
         response.setHeader("Cache-Control", "public, max-age=86400");
+    }
+
+    /**
+     * True, with a 304 sent, when the client's copy is current: its If-None-Match names this
+     * version, or (without If-None-Match) its If-Modified-Since is not older than the image.
+     */
+    static boolean notModified(HttpServletRequest request, HttpServletResponse response, ServedImage image,
+                               String variant) {
+        String match = request.getHeader("If-None-Match");
+        boolean current;
+        if (match != null) {
+            String etag = etag(image, variant);
+            current = match.trim().equals("*") || java.util.Arrays.stream(match.split(","))
+                    .map(String::trim).map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(etag::equals);
+        } else {
+            long since;
+            try {
+                since = request.getDateHeader("If-Modified-Since");
+            } catch (IllegalArgumentException e) {
+                since = -1;
+            }
+            current = since >= 0 && image.modified().toEpochMilli() / 1000 <= since / 1000;
+        }
+        if (current) {
+            cacheable(response, image, variant);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        }
+        return current;
+    }
+
+    private static String etag(ServedImage image, String variant) {
+        return "\"" + image.version() + (variant.isEmpty() ? "" : "-" + variant) + "\"";
     }
 
     static void error(HttpServletResponse response, RuntimeException e, HttpServletRequest request)
             throws IOException {
         int status = toStatus(e);
-        if (status >= 500) {
+        if (status >= 500 && status != 501) {
             LOG.log(Level.SEVERE, "Delivery failed for " + request.getRequestURI(), e);
             error(response, status, "The server failed to render this image; the error is in its log.");
         } else {
@@ -78,6 +121,10 @@ final class Responses {
             return;
         }
         response.resetBuffer();
+        response.setHeader("ETag", null);
+        response.setHeader("Last-Modified", null);
+        response.setHeader("Link", null);
+        response.setHeader("Cache-Control", "no-store");
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

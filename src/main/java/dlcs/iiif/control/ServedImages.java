@@ -1,7 +1,7 @@
 package dlcs.iiif.control;
 
 import dlcs.imaging.control.DerivativeFiles;
-import dlcs.imaging.control.PyramidReader;
+import dlcs.imaging.control.PyramidIndex;
 import dlcs.registration.control.CustomerStore;
 import dlcs.registration.control.ImageStore;
 import dlcs.registration.control.UnknownResourceException;
@@ -13,11 +13,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Finds the derivative that serves {@code /{customer}/{space}/{id}}. */
+/**
+ * Finds the derivative that serves {@code /{customer}/{space}/{id}}. Found images are kept in
+ * memory, so a tile request costs no database query and no parse of the pyramid. An entry is
+ * trusted only while its version directory exists: every new ingest writes a new directory and
+ * removes the old one after it commits, and a deletion removes it, so a changed image is looked
+ * up again at once, on every node that shares the storage. Entries also expire after
+ * {@code dlcs.iiif.cache-seconds}.
+ */
 @ApplicationScoped
 public class ServedImages {
+
+    private static final int MAX_ENTRIES = 20_000;
 
     @Inject
     CustomerStore customers;
@@ -28,7 +40,36 @@ public class ServedImages {
     @Inject
     DerivativeStore storage;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.cache-seconds", defaultValue = "300")
+    long cacheSeconds;
+
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(ServedImage image, long expires) {
+    }
+
     public ServedImage find(String customer, String space, String imageId) {
+        String key = customer + '/' + space + '/' + imageId;
+        Cached cached = cache.get(key);
+        long now = System.nanoTime();
+        if (cached != null && cached.expires - now > 0 && Files.isDirectory(cached.image.directory())) {
+            return cached.image;
+        }
+        ServedImage image = load(customer, space, imageId);
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(image, now + cacheSeconds * 1_000_000_000L));
+        return image;
+    }
+
+    /** Forgets what is known of an image, so that the next request reads it afresh. */
+    public void forget(String customer, String space, String imageId) {
+        cache.remove(customer + '/' + space + '/' + imageId);
+    }
+
+    private ServedImage load(String customer, String space, String imageId) {
         Customer owner = customers.resolve(customer);
         if (!space.matches("\\d{1,9}")) {
             throw new UnknownResourceException("There is no space '" + space + "'.");
@@ -45,8 +86,8 @@ public class ServedImages {
                 image.storageVersion()));
         try {
             return new ServedImage(image.customer(), image.space(), image.imageId(), directory,
-                    PyramidReader.levels(DerivativeFiles.pyramid(directory)), image.lastModified(),
-                    image.storageVersion());
+                    PyramidIndex.read(DerivativeFiles.pyramid(directory)), DerivativeFiles.listThumbnails(directory),
+                    image.lastModified(), image.storageVersion());
         } catch (IOException e) {
             throw new UncheckedIOException("The derivative of " + image.key() + " cannot be read", e);
         }

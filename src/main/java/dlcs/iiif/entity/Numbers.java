@@ -1,7 +1,13 @@
 package dlcs.iiif.entity;
 
+import java.util.regex.Pattern;
+
 /** Strict number parsing for IIIF segments: no signs, no exponents, no spaces. */
 final class Numbers {
+
+    private static final Pattern INTEGER = Pattern.compile("\\d{1,9}");
+    private static final Pattern DECIMAL =
+            Pattern.compile("\\d{1,9}(\\.\\d{1,12})?|\\.\\d{1,12}");
 
     private Numbers() {
     }
@@ -32,7 +38,7 @@ final class Numbers {
     }
 
     static int integer(String text, String segment) {
-        if (!text.matches("\\d{1,9}")) {
+        if (!INTEGER.matcher(text).matches()) {
             throw new InvalidIiifRequestException("'" + text + "' in the " + segment
                     + " is not a non-negative whole number.");
         }
@@ -40,7 +46,7 @@ final class Numbers {
     }
 
     static double decimal(String text, String segment) {
-        if (!text.matches("\\d{1,9}(\\.\\d{1,12})?|\\.\\d{1,12}")) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new InvalidIiifRequestException("'" + text + "' in the " + segment + " is not a non-negative number.");
         }
         return Double.parseDouble(text);

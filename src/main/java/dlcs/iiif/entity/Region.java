@@ -2,7 +2,7 @@ package dlcs.iiif.entity;
 
 import java.awt.Rectangle;
 
-/** The region segment of an image request (Image API 3.0, section 4.1). */
+/** The region segment of an image request (Image API 3.0 section 4.1; 2.1 section 4.1 is the same). */
 public sealed interface Region {
 
     /** The region in full-image pixels, cropped to the image; 400 if nothing of it is inside. */
@@ -60,6 +60,14 @@ public sealed interface Region {
             int ph = (int) Math.round(h * height / 100);
             return crop(new Rectangle(px, py, Math.max(1, pw), Math.max(1, ph)), width, height);
         }
+    }
+
+    /** The canonical region segment: {@code full} for the whole image, {@code x,y,w,h} otherwise. */
+    static String canonical(Rectangle resolved, int width, int height) {
+        if (resolved.x == 0 && resolved.y == 0 && resolved.width == width && resolved.height == height) {
+            return "full";
+        }
+        return resolved.x + "," + resolved.y + "," + resolved.width + "," + resolved.height;
     }
 
     private static Rectangle crop(Rectangle requested, int width, int height) {

@@ -3,14 +3,32 @@ package dlcs.iiif.entity;
 import java.awt.Dimension;
 
 /**
- * The size segment of an image request (Image API 3.0, section 4.2): {@code max}, {@code w,},
+ * The size segment of an image request. Image API 3.0 (section 4.2): {@code max}, {@code w,},
  * {@code ,h}, {@code pct:n}, {@code w,h}, {@code !w,h}, each optionally prefixed with {@code ^}
- * to allow upscaling.
+ * to allow upscaling; without it a size larger than the region is 400. Image API 2.1: the same
+ * without {@code ^}, plus {@code full}; upscaling is allowed ({@code sizeAboveFull}). Either way
+ * the result must fit in the service's {@code maxArea}.
  */
 public record Size(Kind kind, boolean upscale, int width, int height, double percent) {
 
     public enum Kind { MAX, WIDTH, HEIGHT, PERCENT, EXACT, FIT }
 
+    public static Size parse(String segment, ApiVersion version) {
+        if (version == ApiVersion.V2) {
+            if (segment.startsWith("^")) {
+                throw new InvalidIiifRequestException("Image API 2.1 has no ^ sizes; upscaling needs no prefix.");
+            }
+            if (segment.equals("full")) {
+                return new Size(Kind.MAX, false, 0, 0, 0);
+            }
+            // read as a 3.0 size with upscaling allowed, except max, which is never more than the region
+            Size size = parse(segment.equals("max") ? segment : "^" + segment);
+            return new Size(size.kind, size.kind != Kind.MAX, size.width, size.height, size.percent);
+        }
+        return parse(segment);
+    }
+
+    /** An Image API 3.0 size. */
     public static Size parse(String segment) {
         boolean upscale = segment.startsWith("^");
         String s = upscale ? segment.substring(1) : segment;
@@ -54,25 +72,30 @@ public record Size(Kind kind, boolean upscale, int width, int height, double per
 
     /** The output size for a region of {@code regionWidth} x {@code regionHeight}, within {@code maxArea}. */
     public Dimension resolve(int regionWidth, int regionHeight, long maxArea) {
-        double w;
-        double h;
+        long w;
+        long h;
         switch (kind) {
             case MAX -> {
-                double scale = Math.min(1.0, Math.sqrt((double) maxArea / ((long) regionWidth * regionHeight)));
-                w = regionWidth * scale;
-                h = regionHeight * scale;
+                double room = Math.sqrt((double) maxArea / ((double) regionWidth * regionHeight));
+                double scale = upscale ? room : Math.min(1.0, room);
+                w = (long) Math.floor(regionWidth * scale);
+                h = (long) Math.floor(regionHeight * scale);
+                if (scale == 1.0) {
+                    w = regionWidth;
+                    h = regionHeight;
+                }
             }
             case WIDTH -> {
                 w = width;
-                h = (double) regionHeight * width / regionWidth;
+                h = Math.round((double) regionHeight * width / regionWidth);
             }
             case HEIGHT -> {
                 h = height;
-                w = (double) regionWidth * height / regionHeight;
+                w = Math.round((double) regionWidth * height / regionHeight);
             }
             case PERCENT -> {
-                w = regionWidth * percent / 100;
-                h = regionHeight * percent / 100;
+                w = Math.round(regionWidth * percent / 100);
+                h = Math.round(regionHeight * percent / 100);
             }
             case EXACT -> {
                 w = width;
@@ -83,20 +106,40 @@ public record Size(Kind kind, boolean upscale, int width, int height, double per
                 if (!upscale) {
                     scale = Math.min(scale, 1.0);
                 }
-                w = regionWidth * scale;
-                h = regionHeight * scale;
+                w = Math.min(width, Math.round(regionWidth * scale));
+                h = Math.min(height, Math.round(regionHeight * scale));
             }
         }
-        int outW = (int) Math.max(1, Math.round(w));
-        int outH = (int) Math.max(1, Math.round(h));
-        if (!upscale && (outW > regionWidth || outH > regionHeight)) {
-            throw new InvalidIiifRequestException("The size " + outW + "x" + outH + " is larger than the region ("
+        if (w <= 0 || h <= 0) {
+            throw new InvalidIiifRequestException("The size would make an image " + w + "x" + h
+                    + " pixels; both sides must be at least 1.");
+        }
+        if (!upscale && (w > regionWidth || h > regionHeight)) {
+            throw new InvalidIiifRequestException("The size " + w + "x" + h + " is larger than the region ("
                     + regionWidth + "x" + regionHeight + "); use the ^ prefix to ask for upscaling.");
         }
-        if ((long) outW * outH > maxArea) {
-            throw new InvalidIiifRequestException("The size " + outW + "x" + outH + " is over the maxArea of "
-                    + maxArea + " pixels.");
+        if (w * h > maxArea) {
+            throw new InvalidIiifRequestException("The size " + w + "x" + h + " is over the maxArea of "
+                    + maxArea + " pixels; ask for max or a smaller size.");
         }
-        return new Dimension(outW, outH);
+        return new Dimension((int) w, (int) h);
+    }
+
+    /**
+     * The canonical size segment for an output of {@code out} from a region of {@code regionWidth}
+     * x {@code regionHeight}: 3.0 says {@code max} when that is the max size, {@code w,h} otherwise;
+     * 2.1 says {@code full} for the full size, {@code w,} when the aspect ratio is kept, {@code w,h}
+     * otherwise.
+     */
+    public static String canonical(Dimension out, int regionWidth, int regionHeight, long maxArea, ApiVersion version) {
+        if (version == ApiVersion.V3) {
+            Dimension max = new Size(Kind.MAX, false, 0, 0, 0).resolve(regionWidth, regionHeight, maxArea);
+            return out.equals(max) ? "max" : out.width + "," + out.height;
+        }
+        if (out.width == regionWidth && out.height == regionHeight) {
+            return "full";
+        }
+        long keptHeight = Math.round((double) regionHeight * out.width / regionWidth);
+        return keptHeight == out.height ? out.width + "," : out.width + "," + out.height;
     }
 }

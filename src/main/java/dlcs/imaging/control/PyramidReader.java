@@ -3,47 +3,79 @@ package dlcs.imaging.control;
 import dlcs.imaging.entity.PyramidLevel;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Reads a stored pyramid: its levels, and a region of the image at the smallest level that
- * still has enough pixels for the requested output, decoding only the tiles it touches.
+ * Reads a stored pyramid through its {@link PyramidIndex}: a stored tile as the JPEG bytes it
+ * is kept as, or a region of the image rendered from the smallest level that still has enough
+ * pixels for the requested output, decoding only the tiles the region touches.
  */
 public final class PyramidReader {
+
+    /** Idle JPEG readers, reused: creating one per tile would cost more than decoding the tile. */
+    private static final ConcurrentLinkedQueue<ImageReader> READERS = new ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE_READERS = 64;
+
+    /** A tile of a level, by column and row. */
+    public record Tile(int level, int column, int row) {
+    }
 
     private PyramidReader() {
     }
 
-    public static List<PyramidLevel> levels(Path pyramid) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(pyramid.toFile())) {
-            ImageReader reader = tiffReader(in);
-            try {
-                int count = reader.getNumImages(true);
-                List<PyramidLevel> levels = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    levels.add(new PyramidLevel(i, reader.getWidth(i), reader.getHeight(i),
-                            reader.getTileWidth(i), reader.getTileHeight(i)));
-                }
-                return levels;
-            } finally {
-                reader.dispose();
+    /**
+     * The stored tile whose pixels are exactly {@code region} of the full image at
+     * {@code width} x {@code height}, if there is one: a whole tile (not one cut by the right or
+     * bottom edge, which is stored padded) of the level whose scale factor gives that size.
+     */
+    public static Optional<Tile> storedTile(PyramidIndex index, Rectangle region, int width, int height) {
+        PyramidLevel full = index.full();
+        for (PyramidLevel level : index.levels()) {
+            int scale = level.scaleFactor();
+            int spanX = level.tileWidth() * scale;
+            int spanY = level.tileHeight() * scale;
+            if (width != level.tileWidth() || height != level.tileHeight()
+                    || region.x % spanX != 0 || region.y % spanY != 0) {
+                continue;
             }
+            int column = region.x / spanX;
+            int row = region.y / spanY;
+            boolean whole = (column + 1) * level.tileWidth() <= level.width()
+                    && (row + 1) * level.tileHeight() <= level.height();
+            int expectedWidth = Math.min(spanX, full.width() - region.x);
+            int expectedHeight = Math.min(spanY, full.height() - region.y);
+            if (whole && region.width == expectedWidth && region.height == expectedHeight) {
+                return Optional.of(new Tile(level.index(), column, row));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The JPEG stream of a stored tile, exactly as stored. */
+    public static byte[] tileBytes(Path pyramid, PyramidIndex index, Tile tile) throws IOException {
+        try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
+            return read(channel, index, tile.level(), tile.column(), tile.row());
         }
     }
 
     /** {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}. */
-    public static BufferedImage render(Path pyramid, List<PyramidLevel> levels, Rectangle region, int width, int height)
+    public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height)
             throws IOException {
-        PyramidLevel full = levels.get(0);
+        PyramidLevel full = index.full();
         PyramidLevel chosen = full;
-        for (PyramidLevel level : levels) {
+        for (PyramidLevel level : index.levels()) {
             double scale = (double) level.width() / full.width();
             if (region.width * scale >= width && region.height * scale >= height) {
                 chosen = level;
@@ -56,26 +88,78 @@ public final class PyramidReader {
         int x1 = Math.min(chosen.width(), (int) Math.ceil((region.x + region.width) * sx));
         int y1 = Math.min(chosen.height(), (int) Math.ceil((region.y + region.height) * sy));
         Rectangle source = new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-        try (ImageInputStream in = ImageIO.createImageInputStream(pyramid.toFile())) {
-            ImageReader reader = tiffReader(in);
-            try {
-                ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceRegion(source);
-                BufferedImage read = Rasters.normalise(reader.read(chosen.index(), param));
-                return Rasters.scale(read, width, height);
-            } finally {
+        BufferedImage cut = compose(pyramid, index, chosen, source);
+        return Rasters.scale(cut, width, height);
+    }
+
+    /** The pixels of {@code area} of a level, from the tiles it touches. */
+    private static BufferedImage compose(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area)
+            throws IOException {
+        BufferedImage target = new BufferedImage(area.width, area.height,
+                index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        Rasters.Bytes to = Rasters.bytes(target);
+        int tw = level.tileWidth();
+        int th = level.tileHeight();
+        try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
+            for (int row = area.y / th; row <= (area.y + area.height - 1) / th; row++) {
+                for (int column = area.x / tw; column <= (area.x + area.width - 1) / tw; column++) {
+                    BufferedImage tile = Rasters.normalise(decode(read(channel, index, level.index(), column, row)));
+                    if (tile.getType() != target.getType()) {
+                        tile = Rasters.normalise(asType(tile, target.getType()));
+                    }
+                    Rectangle part = area.intersection(new Rectangle(column * tw, row * th, tw, th));
+                    Rasters.Bytes from = Rasters.bytes(tile);
+                    int pixel = from.pixelStride();
+                    for (int y = part.y; y < part.y + part.height; y++) {
+                        System.arraycopy(from.data(), from.offset() + (y - row * th) * from.stride()
+                                        + (part.x - column * tw) * pixel,
+                                to.data(), to.offset() + (y - area.y) * to.stride() + (part.x - area.x) * pixel,
+                                part.width * pixel);
+                    }
+                }
+            }
+        }
+        return target;
+    }
+
+    private static BufferedImage asType(BufferedImage image, int type) {
+        return type == BufferedImage.TYPE_BYTE_GRAY ? Rasters.grey(image) : colour(image);
+    }
+
+    private static BufferedImage colour(BufferedImage image) {
+        BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        target.createGraphics().drawImage(image, 0, 0, null);
+        return target;
+    }
+
+    private static byte[] read(FileChannel channel, PyramidIndex index, int level, int column, int row)
+            throws IOException {
+        int length = index.length(level, column, row);
+        return PyramidIndex.read(channel, index.offset(level, column, row), length, ByteOrder.BIG_ENDIAN).array();
+    }
+
+    private static BufferedImage decode(byte[] jpeg) throws IOException {
+        ImageReader reader = READERS.poll();
+        if (reader == null) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+            if (!readers.hasNext()) {
+                throw new IOException("No ImageIO JPEG reader is installed.");
+            }
+            reader = readers.next();
+        }
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in, true, true);
+            BufferedImage tile = reader.read(0);
+            reader.setInput(null);
+            if (READERS.size() < MAX_IDLE_READERS) {
+                READERS.offer(reader);
+                reader = null;
+            }
+            return tile;
+        } finally {
+            if (reader != null) {
                 reader.dispose();
             }
         }
-    }
-
-    private static ImageReader tiffReader(ImageInputStream in) throws IOException {
-        var readers = ImageIO.getImageReadersByFormatName("tiff");
-        if (!readers.hasNext()) {
-            throw new IOException("No ImageIO TIFF reader is installed.");
-        }
-        ImageReader reader = readers.next();
-        reader.setInput(in, false, true);
-        return reader;
     }
 }

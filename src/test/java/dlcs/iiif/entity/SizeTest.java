@@ -45,7 +45,28 @@ class SizeTest {
         assertEquals(new Dimension(600, 400), resolve("^600,", 300, 200));
         assertEquals(new Dimension(450, 300), resolve("^pct:150", 300, 200));
         assertEquals(new Dimension(600, 400), resolve("^!600,600", 300, 200));
-        assertEquals(new Dimension(300, 200), resolve("^max", 300, 200));
+    }
+
+    @Test
+    void caretMaxScalesUpToMaxArea() {
+        assertEquals(new Dimension(300, 200), resolve("max", 300, 200));
+        assertEquals(new Dimension(3872, 2581), resolve("^max", 300, 200), "as large as maxArea allows");
+        assertEquals(new Dimension(100, 50), Size.parse("^max").resolve(200, 100, 5000));
+    }
+
+    @Test
+    void resultsOfZeroPixelsAre400() {
+        assertThrows(InvalidIiifRequestException.class, () -> resolve("1,", 300, 2));
+        assertThrows(InvalidIiifRequestException.class, () -> resolve("pct:0.1", 300, 200));
+    }
+
+    @Test
+    void version2HasFullAndUpscalesWithoutACaret() {
+        assertEquals(new Dimension(300, 200), Size.parse("full", ApiVersion.V2).resolve(300, 200, AREA));
+        assertEquals(new Dimension(600, 400), Size.parse("600,", ApiVersion.V2).resolve(300, 200, AREA));
+        assertEquals(new Dimension(450, 300), Size.parse("pct:150", ApiVersion.V2).resolve(300, 200, AREA));
+        assertThrows(InvalidIiifRequestException.class, () -> Size.parse("^600,", ApiVersion.V2));
+        assertThrows(InvalidIiifRequestException.class, () -> Size.parse("full", ApiVersion.V3));
     }
 
     @Test

@@ -41,7 +41,7 @@ class DerivativeMakerTest {
         assertEquals(List.of(new Dimensions(1024, 683), new Dimensions(400, 267), new Dimensions(200, 133),
                 new Dimensions(100, 67)), derivative.thumbnails());
         assertEquals(derivative.thumbnails(), DerivativeFiles.listThumbnails(out));
-        List<PyramidLevel> levels = PyramidReader.levels(DerivativeFiles.pyramid(out));
+        List<PyramidLevel> levels = PyramidIndex.read(DerivativeFiles.pyramid(out)).levels();
         assertEquals(4, levels.size(), "1500, 750, 375, 188");
         assertEquals(List.of(1, 2, 4, 8), levels.stream().map(l -> l.scaleFactor()).toList());
     }
@@ -52,10 +52,10 @@ class DerivativeMakerTest {
         Path out = dir.resolve("out");
         maker.make(master(TestImages.encode(source, "png")), out, BOXES);
         Path pyramid = DerivativeFiles.pyramid(out);
-        BufferedImage region = PyramidReader.render(pyramid, PyramidReader.levels(pyramid),
+        BufferedImage region = PyramidReader.render(pyramid, PyramidIndex.read(pyramid),
                 new Rectangle(300, 200, 400, 300), 400, 300);
         assertTrue(TestImages.meanDifference(source.getSubimage(300, 200, 400, 300), region) < 3);
-        BufferedImage reduced = PyramidReader.render(pyramid, PyramidReader.levels(pyramid),
+        BufferedImage reduced = PyramidReader.render(pyramid, PyramidIndex.read(pyramid),
                 new Rectangle(0, 0, 1000, 800), 250, 200);
         assertTrue(TestImages.meanDifference(Rasters.scale(source, 250, 200), reduced) < 6);
     }
@@ -101,10 +101,10 @@ class DerivativeMakerTest {
             assertEquals(1500, pyramid.overview().getWidth());
         }
         PyramidWriter.write(source, whole, 0.9f);
-        List<PyramidLevel> a = PyramidReader.levels(byRegion);
-        List<PyramidLevel> b = PyramidReader.levels(whole);
-        assertEquals(b, a);
-        for (PyramidLevel level : a) {
+        PyramidIndex a = PyramidIndex.read(byRegion);
+        PyramidIndex b = PyramidIndex.read(whole);
+        assertEquals(b.levels(), a.levels());
+        for (PyramidLevel level : a.levels()) {
             Rectangle all = new Rectangle(0, 0, 1500, 1100);
             BufferedImage x = PyramidReader.render(byRegion, a, all, level.width(), level.height());
             BufferedImage y = PyramidReader.render(whole, b, all, level.width(), level.height());

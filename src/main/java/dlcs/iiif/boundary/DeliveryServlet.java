@@ -1,0 +1,57 @@
+package dlcs.iiif.boundary;
+
+import dlcs.hydra.PublicUrls;
+import dlcs.iiif.control.DeliverySettings;
+import dlcs.iiif.entity.ApiVersion;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * What the image and thumbnail services share: CORS on every answer, the path taken apart, the
+ * base URI redirected to info.json, the preflight, and every failure turned into its status.
+ */
+abstract class DeliveryServlet extends HttpServlet {
+
+    @Inject
+    DeliverySettings settings;
+
+    @Inject
+    PublicUrls urls;
+
+    /** Where the service is mounted: {@code /iiif-img} or {@code /thumbs}. */
+    abstract String mount();
+
+    abstract void info(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
+                       String serviceId) throws IOException;
+
+    abstract void image(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
+                        String serviceId) throws IOException;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Responses.allowCors(response);
+        try {
+            IiifPaths path = IiifPaths.parse(request);
+            ApiVersion version = path.version(settings.canonicalVersion());
+            String serviceId = urls.of(mount() + path.servicePath());
+            switch (path.kind()) {
+                case BASE -> {
+                    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                    response.setHeader("Location", serviceId + "/info.json");
+                }
+                case INFO -> info(request, response, path, version, serviceId);
+                default -> image(request, response, path, version, serviceId);
+            }
+        } catch (RuntimeException e) {
+            Responses.error(response, e, request);
+        }
+    }
+
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
+        Responses.options(response);
+    }
+}

@@ -1,0 +1,70 @@
+package dlcs.iiif.boundary;
+
+import dlcs.iiif.control.ServedImage;
+import dlcs.iiif.control.ServedImages;
+import dlcs.iiif.control.Thumbnails;
+import dlcs.iiif.entity.ApiVersion;
+import dlcs.iiif.entity.ImageRequest;
+import dlcs.imaging.entity.Dimensions;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * The level 0 thumbnail service at {@code /thumbs/[v2/|v3/]{customer}/{space}/{id}}: info.json
+ * listing the stored thumbnail sizes, and {@code full/{size}/0/default.jpg}.
+ */
+@WebServlet(urlPatterns = "/thumbs/*")
+public class ThumbnailServlet extends DeliveryServlet {
+
+    @Inject
+    ServedImages served;
+
+    @Inject
+    Thumbnails thumbnails;
+
+    @Override
+    String mount() {
+        return "/thumbs";
+    }
+
+    @Override
+    void info(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
+               String serviceId) throws IOException {
+        ServedImage image = served.find(path.customer(), path.space(), path.id());
+        String variant = "thumbs" + version.number();
+        if (!Responses.notModified(request, response, image, variant)) {
+            Responses.cacheable(response, image, variant);
+            Responses.json(request, response, InfoDocuments.thumbnailService(image, serviceId, version), version);
+        }
+    }
+
+    @Override
+    void image(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
+               String serviceId) throws IOException {
+        ImageRequest parsed = path.imageRequest(version);
+        ServedImage image = served.find(path.customer(), path.space(), path.id());
+        Dimensions size = thumbnails.size(image, parsed);
+        if (Responses.notModified(request, response, image, "")) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = thumbnails.bytes(image, size);
+        } catch (NoSuchFileException e) {
+            served.forget(path.customer(), path.space(), path.id());
+            image = served.find(path.customer(), path.space(), path.id());
+            size = thumbnails.size(image, parsed);
+            body = thumbnails.bytes(image, size);
+        }
+        response.setContentType("image/jpeg");
+        response.setContentLength(body.length);
+        Responses.cacheable(response, image, "");
+        String canonicalSize = version == ApiVersion.V3 ? size.width() + "," + size.height() : size.width() + ",";
+        response.addHeader("Link", "<" + serviceId + "/full/" + canonicalSize + "/0/default.jpg>;rel=\"canonical\"");
+        response.getOutputStream().write(body);
+    }
+}

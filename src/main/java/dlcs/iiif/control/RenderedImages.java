@@ -1,0 +1,110 @@
+package dlcs.iiif.control;
+
+import dlcs.iiif.entity.Format;
+import dlcs.iiif.entity.ImageRequest;
+import dlcs.iiif.entity.Quality;
+import dlcs.imaging.control.ImageEncoders;
+import dlcs.imaging.control.PyramidReader;
+import dlcs.imaging.control.Rasters;
+import dlcs.imaging.control.Transforms;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Produces the bytes of an image request. A request for exactly a stored tile (the requests
+ * deep-zoom viewers make) is answered with the stored JPEG bytes: no decoding, no encoding.
+ * Anything else is rendered in the order the Image API sets: region (from the tiles of the
+ * smallest sufficient level), size, mirror, rotation, quality, format. Renders share a pixel
+ * budget ({@code dlcs.iiif.render-budget-pixels}), so that many large requests at once wait
+ * for each other instead of exhausting the heap.
+ */
+@ApplicationScoped
+public class RenderedImages {
+
+    /** Permits are counted in blocks of this many pixels. */
+    private static final int BLOCK = 65_536;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.jpeg-quality", defaultValue = "85")
+    int jpegQuality;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.render-budget-pixels", defaultValue = "40000000")
+    long renderBudgetPixels;
+
+    private Semaphore budget;
+    private int budgetBlocks;
+
+    /** The body of a response and its media type. */
+    public record Rendered(byte[] body, String mediaType, boolean stored) {
+    }
+
+    @PostConstruct
+    void createBudget() {
+        budgetBlocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, renderBudgetPixels / BLOCK));
+        budget = new Semaphore(budgetBlocks, true);
+    }
+
+    public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
+        Optional<PyramidReader.Tile> stored = storedTile(image, request);
+        if (stored.isPresent()) {
+            return new Rendered(PyramidReader.tileBytes(image.pyramidFile(), image.pyramid(), stored.get()),
+                    Format.JPG.mediaType(), true);
+        }
+        long pixels = (long) request.size().width * request.size().height;
+        // the source cut is at most about four times the output, plus the output and its copies
+        int blocks = (int) Math.min(budgetBlocks, Math.max(1, pixels * 6 / BLOCK));
+        budget.acquireUninterruptibly(blocks);
+        try {
+            return new Rendered(encode(draw(image, request), request.format()), request.format().mediaType(), false);
+        } finally {
+            budget.release(blocks);
+        }
+    }
+
+    private static Optional<PyramidReader.Tile> storedTile(ServedImage image, ImageRequest.Resolved request) {
+        boolean asStored = request.rotation().isNone() && request.format() == Format.JPG
+                && (request.quality() == Quality.DEFAULT || request.quality() == Quality.COLOR
+                || request.quality() == Quality.GRAY && image.pyramid().grey());
+        if (!asStored) {
+            return Optional.empty();
+        }
+        return PyramidReader.storedTile(image.pyramid(), request.region(), request.size().width,
+                request.size().height);
+    }
+
+    private static BufferedImage draw(ServedImage image, ImageRequest.Resolved request) throws IOException {
+        BufferedImage pixels = PyramidReader.render(image.pyramidFile(), image.pyramid(), request.region(),
+                request.size().width, request.size().height);
+        if (request.rotation().mirror()) {
+            pixels = Transforms.mirror(pixels);
+        }
+        boolean alpha = request.format() == Format.PNG || request.format() == Format.TIF;
+        pixels = Transforms.rotate(pixels, request.rotation().degrees(), alpha);
+        return switch (request.quality()) {
+            case GRAY -> Rasters.grey(pixels);
+            case BITONAL -> Rasters.bitonal(pixels);
+            default -> pixels;
+        };
+    }
+
+    private byte[] encode(BufferedImage pixels, Format format) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+        String name = switch (format) {
+            case JPG -> "jpeg";
+            case PNG -> "png";
+            case GIF -> "gif";
+            case TIF -> "tiff";
+            default -> throw new IllegalArgumentException(format + " cannot be written");
+        };
+        ImageEncoders.write(pixels, name, body, Math.max(1, Math.min(100, jpegQuality)) / 100f);
+        return body.toByteArray();
+    }
+}

@@ -1,0 +1,84 @@
+package dlcs.iiif.control;
+
+import dlcs.iiif.entity.Format;
+import dlcs.iiif.entity.ImageRequest;
+import dlcs.iiif.entity.InvalidIiifRequestException;
+import dlcs.iiif.entity.Quality;
+import dlcs.iiif.entity.Region;
+import dlcs.iiif.entity.Size;
+import dlcs.iiif.entity.UnsupportedIiifRequestException;
+import dlcs.imaging.control.DerivativeFiles;
+import dlcs.imaging.control.JpegEncoder;
+import dlcs.imaging.control.Rasters;
+import dlcs.imaging.entity.Dimensions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The level 0 thumbnail service: the whole image at the sizes made at ingest, sent as stored;
+ * a size between two stored ones is scaled down from the next larger.
+ */
+@ApplicationScoped
+public class Thumbnails {
+
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.jpeg-quality", defaultValue = "85")
+    int jpegQuality;
+
+    /** The size a thumbnail request asks for; 400 beyond the largest stored, 501 for anything but full/0/default.jpg. */
+    public Dimensions size(ServedImage image, ImageRequest request) {
+        if (!(request.region() instanceof Region.Full)) {
+            throw new UnsupportedIiifRequestException("Thumbnails are served whole: the region must be full.");
+        }
+        if (!request.rotation().isNone()) {
+            throw new UnsupportedIiifRequestException("Thumbnails are not rotated or mirrored: the rotation must be 0.");
+        }
+        if (request.quality() != Quality.DEFAULT && request.quality() != Quality.COLOR
+                || request.format() != Format.JPG) {
+            throw new UnsupportedIiifRequestException("Thumbnails are default.jpg only.");
+        }
+        List<Dimensions> stored = image.thumbnails();
+        if (stored.isEmpty()) {
+            throw new ImageNotAvailableException("This image has no thumbnails.");
+        }
+        Dimensions largest = stored.get(0);
+        if (request.size().kind() == Size.Kind.MAX) {
+            return largest;
+        }
+        java.awt.Dimension asked = request.size().resolve(image.width(), image.height(), Long.MAX_VALUE);
+        if (asked.width > largest.width() || asked.height > largest.height()) {
+            throw new InvalidIiifRequestException("The largest thumbnail is " + largest + "; ask for that or less,"
+                    + " or use the image service for larger sizes.");
+        }
+        return new Dimensions(asked.width, asked.height);
+    }
+
+    /** The JPEG bytes of the thumbnail at {@code size}: stored, or scaled from the next larger stored one. */
+    public byte[] bytes(ServedImage image, Dimensions size) throws IOException {
+        List<Dimensions> stored = image.thumbnails();
+        Dimensions source = stored.get(0);
+        for (Dimensions candidate : stored) {
+            if (candidate.equals(size)) {
+                return Files.readAllBytes(DerivativeFiles.thumbnail(image.directory(), candidate));
+            }
+            if (candidate.width() >= size.width() && candidate.height() >= size.height()) {
+                source = candidate;
+            }
+        }
+        BufferedImage decoded = ImageIO.read(DerivativeFiles.thumbnail(image.directory(), source).toFile());
+        if (decoded == null) {
+            throw new IOException("The stored thumbnail " + source + " of " + image.directory() + " is unreadable");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JpegEncoder.write(Rasters.scale(Rasters.normalise(decoded), size.width(), size.height()), out,
+                Math.max(1, Math.min(100, jpegQuality)) / 100f);
+        return out.toByteArray();
+    }
+}

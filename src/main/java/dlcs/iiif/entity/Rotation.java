@@ -1,0 +1,42 @@
+package dlcs.iiif.entity;
+
+import java.math.BigDecimal;
+
+/**
+ * The rotation segment (Image API 3.0 section 4.3, 2.1 section 4.3): degrees clockwise from 0
+ * to 360, after a horizontal flip when prefixed with {@code !}.
+ */
+public record Rotation(double degrees, boolean mirror) {
+
+    public static Rotation parse(String segment) {
+        boolean mirror = segment.startsWith("!");
+        String number = mirror ? segment.substring(1) : segment;
+        double degrees;
+        try {
+            degrees = Numbers.decimal(number, "rotation");
+        } catch (InvalidIiifRequestException e) {
+            throw new InvalidIiifRequestException("The rotation '" + segment + "' is not a number of degrees from 0"
+                    + " to 360, optionally after ! for mirroring.");
+        }
+        if (degrees > 360) {
+            throw new InvalidIiifRequestException("The rotation must be from 0 to 360 degrees, not " + number + ".");
+        }
+        return new Rotation(degrees == 360 ? 0 : degrees, mirror);
+    }
+
+    /** No flip, no turn: the pixels go out as they are. */
+    public boolean isNone() {
+        return degrees == 0 && !mirror;
+    }
+
+    /** A quarter turn, half turn or three quarters: no resampling, no background. */
+    public boolean isRightAngle() {
+        return degrees % 90 == 0;
+    }
+
+    /** The canonical form: the shortest decimal, {@code !} when mirrored. */
+    public String canonical() {
+        String number = BigDecimal.valueOf(degrees).stripTrailingZeros().toPlainString();
+        return (mirror ? "!" : "") + number;
+    }
+}

@@ -1,0 +1,171 @@
+package dlcs.imaging.control;
+
+import dlcs.imaging.entity.PyramidLevel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where every tile of a stored pyramid lies in its file: parsed once from the TIFF directories
+ * (classic TIFF, either byte order), then kept, so that serving a tile is one positional read.
+ * Only what serving needs is read: sizes, tile sizes, tile offsets and lengths, and whether the
+ * tiles are grey. Any tiled JPEG TIFF whose tiles are complete JPEG streams qualifies.
+ */
+public final class PyramidIndex {
+
+    private static final int MAX_LEVELS = 40;
+    private final List<PyramidLevel> levels;
+    private final List<long[]> offsets;
+    private final List<int[]> lengths;
+    private final boolean grey;
+
+    private PyramidIndex(List<PyramidLevel> levels, List<long[]> offsets, List<int[]> lengths, boolean grey) {
+        this.levels = List.copyOf(levels);
+        this.offsets = List.copyOf(offsets);
+        this.lengths = List.copyOf(lengths);
+        this.grey = grey;
+    }
+
+    public List<PyramidLevel> levels() {
+        return levels;
+    }
+
+    public PyramidLevel full() {
+        return levels.get(0);
+    }
+
+    /** True when the tiles hold one grey channel. */
+    public boolean grey() {
+        return grey;
+    }
+
+    /** Tiles across a level. */
+    public int columns(int level) {
+        PyramidLevel l = levels.get(level);
+        return (l.width() + l.tileWidth() - 1) / l.tileWidth();
+    }
+
+    long offset(int level, int column, int row) {
+        return offsets.get(level)[row * columns(level) + column];
+    }
+
+    int length(int level, int column, int row) {
+        return lengths.get(level)[row * columns(level) + column];
+    }
+
+    public static PyramidIndex read(Path pyramid) throws IOException {
+        try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
+            ByteBuffer header = read(channel, 0, 8, ByteOrder.LITTLE_ENDIAN);
+            ByteOrder order = switch (header.getShort(0)) {
+                case 0x4949 -> ByteOrder.LITTLE_ENDIAN;
+                case 0x4D4D -> ByteOrder.BIG_ENDIAN;
+                default -> throw new IOException(pyramid + " is not a TIFF file");
+            };
+            header.order(order);
+            if (header.getShort(2) != 42) {
+                throw new IOException(pyramid + " is not a classic TIFF file");
+            }
+            List<PyramidLevel> levels = new ArrayList<>();
+            List<long[]> offsets = new ArrayList<>();
+            List<int[]> lengths = new ArrayList<>();
+            boolean grey = false;
+            long ifd = Integer.toUnsignedLong(header.getInt(4));
+            while (ifd != 0) {
+                if (levels.size() == MAX_LEVELS) {
+                    throw new IOException(pyramid + " has more than " + MAX_LEVELS + " directories");
+                }
+                Directory directory = Directory.read(channel, ifd, order);
+                int width = (int) directory.single(256);
+                int height = (int) directory.single(257);
+                int tileWidth = (int) directory.single(322);
+                int tileHeight = (int) directory.single(323);
+                if (directory.single(259) != 7) {
+                    throw new IOException(pyramid + " level " + levels.size() + " is not JPEG-compressed");
+                }
+                long[] tileOffsets = directory.values(324);
+                long[] tileLengths = directory.values(325);
+                int tiles = ((width + tileWidth - 1) / tileWidth) * ((height + tileHeight - 1) / tileHeight);
+                if (tileOffsets.length != tiles || tileLengths.length != tiles) {
+                    throw new IOException(pyramid + " level " + levels.size() + " lists the wrong number of tiles");
+                }
+                int[] lengthsOfLevel = new int[tiles];
+                for (int i = 0; i < tiles; i++) {
+                    lengthsOfLevel[i] = Math.toIntExact(tileLengths[i]);
+                }
+                grey = directory.single(277) == 1;
+                levels.add(new PyramidLevel(levels.size(), width, height, tileWidth, tileHeight));
+                offsets.add(tileOffsets);
+                lengths.add(lengthsOfLevel);
+                ifd = directory.next();
+            }
+            if (levels.isEmpty()) {
+                throw new IOException(pyramid + " holds no image");
+            }
+            return new PyramidIndex(levels, offsets, lengths, grey);
+        }
+    }
+
+    static ByteBuffer read(FileChannel channel, long position, int size, ByteOrder order) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(size).order(order);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("The pyramid file ends early");
+            }
+        }
+        return buffer.flip();
+    }
+
+    /** One image file directory: its entries, read as unsigned numbers. */
+    private record Directory(ByteBuffer entries, int count, long next, FileChannel channel, ByteOrder order) {
+
+        static Directory read(FileChannel channel, long at, ByteOrder order) throws IOException {
+            int count = Short.toUnsignedInt(PyramidIndex.read(channel, at, 2, order).getShort(0));
+            ByteBuffer entries = PyramidIndex.read(channel, at + 2, count * 12 + 4, order);
+            long next = Integer.toUnsignedLong(entries.getInt(count * 12));
+            return new Directory(entries, count, next, channel, order);
+        }
+
+        long single(int tag) throws IOException {
+            long[] values = values(tag);
+            if (values.length == 0) {
+                throw new IOException("TIFF tag " + tag + " is empty");
+            }
+            return values[0];
+        }
+
+        long[] values(int tag) throws IOException {
+            for (int i = 0; i < count; i++) {
+                int base = i * 12;
+                if (Short.toUnsignedInt(entries.getShort(base)) != tag) {
+                    continue;
+                }
+                int type = entries.getShort(base + 2);
+                long n = Integer.toUnsignedLong(entries.getInt(base + 4));
+                int size = switch (type) {
+                    case 3 -> 2;
+                    case 4 -> 4;
+                    default -> throw new IOException("TIFF tag " + tag + " has type " + type + ", not SHORT or LONG");
+                };
+                if (n > 10_000_000) {
+                    throw new IOException("TIFF tag " + tag + " claims " + n + " values");
+                }
+                ByteBuffer data = n * size <= 4
+                        ? entries.duplicate().order(order).position(base + 8).slice().order(order)
+                        : PyramidIndex.read(channel, Integer.toUnsignedLong(entries.getInt(base + 8)),
+                                (int) (n * size), order);
+                long[] values = new long[(int) n];
+                for (int v = 0; v < n; v++) {
+                    values[v] = size == 2 ? Short.toUnsignedInt(data.getShort(v * 2))
+                            : Integer.toUnsignedLong(data.getInt(v * 4));
+                }
+                return values;
+            }
+            throw new IOException("TIFF tag " + tag + " is missing");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dlcs.benchmark;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/** Generated masters for the benchmarks. */
+final class BenchmarkImages {
+
+    private BenchmarkImages() {
+    }
+
+    /** An image with gradients, shapes and grain, so that JPEG works as on a photograph. */
+    static byte[] photoLike(int seed, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        Random random = new Random(seed);
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(random.nextInt()), width, height, new Color(random.nextInt())));
+        g.fillRect(0, 0, width, height);
+        for (int i = 0; i < 400; i++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 90));
+            g.fillOval(random.nextInt(width), random.nextInt(height), 50 + random.nextInt(600), 50 + random.nextInt(600));
+        }
+        g.dispose();
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) Math.max(0, Math.min(255, (pixels[i] & 0xFF) + random.nextInt(17) - 8));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,157 @@
+package dlcs.benchmark;
+
+import dlcs.imaging.control.DerivativeFiles;
+import dlcs.imaging.control.PyramidIndex;
+import dlcs.imaging.entity.PyramidLevel;
+import dlcs.it.Api;
+import dlcs.it.Api.Tenant;
+import dlcs.it.ServerProcess;
+import dlcs.it.TestOrigin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tile serving against IIPImage, printed (run by src/benchmark/iiif.sh, not by the test suite).
+ * One 6000x4000 image is registered; then, with the same wrk load (2 threads, 16 connections,
+ * 127.0.0.1, bounded in time): (a) canonical tiles over all levels, (b) unaligned regions scaled
+ * to 512 px, both from this server at -Xmx512m and from IIPImage (FastCGI behind lighttpd,
+ * tile cache off) on the very TIFF this server stored; and (a) once more against IIPImage with
+ * its 10 MB tile cache. Then 32 connections of mixed requests, to show the heap holds.
+ */
+class TileBenchmark {
+
+    private static final int WIDTH = 6000;
+    private static final int HEIGHT = 4000;
+    private static final int SECONDS = Integer.getInteger("benchmark.seconds", 15);
+    private static final String IIPSRV = "/usr/lib/iipimage-server/iipsrv.fcgi";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void tilesAgainstIipImage() throws Exception {
+        Wrk wrk = new Wrk(work);
+        StringBuilder report = new StringBuilder();
+        List<String> settings = List.of("dlcs.admin.key=" + Api.ADMIN_KEY, "dlcs.admin.secret=" + Api.ADMIN_SECRET,
+                "dlcs.origin.allow-loopback=true");
+        try (TestOrigin origin = new TestOrigin();
+             ServerProcess server = new ServerProcess(work, work.resolve("data"), 500, settings).withHeap("512m")) {
+            server.start();
+            Tenant tenant = Api.admin(server.base()).newTenant();
+            String url = origin.serveImage("/photo.jpg", "image/jpeg", BenchmarkImages.photoLike(7, WIDTH, HEIGHT));
+            int status = tenant.api(server.base()).put(tenant.imagePath("photo"), "{\"origin\":\"" + url + "\"}")
+                    .getStatus();
+            if (status != 201) {
+                throw new IllegalStateException("Registering the benchmark image failed: " + status);
+            }
+            Path tif = storedPyramid(work.resolve("data"));
+            PyramidIndex index = PyramidIndex.read(tif);
+            List<String> tiles = tileRequests(index);
+            List<String> regions = regionRequests();
+            String ours = server.base().toString().replaceAll("/$", "") + tenant.servicePath("photo") + "/";
+            report.append(String.format("image                   %dx%d, %d levels, %d tiles; %d region requests%n",
+                    WIDTH, HEIGHT, index.levels().size(), tiles.size(), regions.size()));
+            report.append(String.format("load                    wrk -t2 -c16 -d%ds on 127.0.0.1, after a warm-up%n",
+                    SECONDS));
+            report.append(String.format("%-34s %9s %12s %9s %9s %7s%n", "", "req/s", "CPU ms/req", "p50 ms",
+                    "p99 ms", "errors"));
+
+            HeapSampler heap = new HeapSampler(server.jvm());
+            heap.start();
+            ProcessHandle jvm = server.jvm();
+            Wrk.Result a = wrk.run(ours, tiles, 16, () -> cpu(jvm));
+            Wrk.Result b = wrk.run(ours, regions, 16, () -> cpu(jvm));
+            List<String> mixed = new ArrayList<>(tiles);
+            mixed.addAll(regions);
+            Wrk.Result m = wrk.run(ours, mixed, 32, () -> cpu(jvm));
+            heap.stop();
+            line(report, "(a) tiles, this server", a);
+            line(report, "(b) regions to 512, this server", b);
+            if (!Files.isExecutable(Path.of(IIPSRV)) || !Wrk.exists("lighttpd")) {
+                report.append("IIPImage                not installed (src/benchmark/iiif.sh installs it): no comparison\n");
+            } else {
+                String iipTiles;
+                Wrk.Result c;
+                Wrk.Result d;
+                Wrk.Result e;
+                try (Iip iip = new Iip(work.resolve("iip-nocache"), 0)) {
+                    iipTiles = iip.base() + tif + "/";
+                    c = wrk.run(iipTiles, tiles, 16, iip::cpu);
+                    d = wrk.run(iipTiles, regions, 16, iip::cpu);
+                }
+                try (Iip iip = new Iip(work.resolve("iip-cache"), 10)) {
+                    e = wrk.run(iipTiles, tiles, 16, iip::cpu);
+                }
+                line(report, "(c) tiles, IIPImage, no cache", c);
+                line(report, "    regions, IIPImage, no cache", d);
+                line(report, "(c') tiles, IIPImage, 10 MB cache", e);
+                report.append(String.format("ratio (a) / (c)          %.2f (target 4)%n", a.rate() / c.rate()));
+                report.append(String.format("ratio (a) / (c')         %.2f (target 1.5)%n", a.rate() / e.rate()));
+                report.append(String.format("ratio (b) / IIPImage     %.2f (target 1), (b) median %.1f ms (target < 25)%n",
+                        b.rate() / d.rate(), b.p50()));
+                report.append("IIPImage URL             ").append(iipTiles).append(tiles.get(0)).append('\n');
+            }
+            line(report, "mixed, 32 connections, this server", m);
+            report.append(String.format("server heap peak        %.0f MB of 512 (used, garbage included)%n",
+                    heap.peakBytes() / 1e6));
+        }
+        System.out.println("\n=== tile benchmark ===\n" + report);
+        Files.writeString(Path.of("target", "benchmark-tiles.txt"), report.toString());
+    }
+
+    private static void line(StringBuilder report, String name, Wrk.Result r) {
+        report.append(String.format("%-34s %9.0f %12.3f %9.2f %9.2f %7d%n", name, r.rate(), r.cpuMillisPerRequest(),
+                r.p50(), r.p99(), r.errors()));
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static Path storedPyramid(Path data) throws IOException {
+        try (Stream<Path> files = Files.walk(data.resolve("storage"))) {
+            return files.filter(p -> p.endsWith(DerivativeFiles.pyramid(p.getParent()).getFileName()))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    /** Every tile of every level, as a viewer asks for them: {@code x,y,w,h/tw,/0/default.jpg}. */
+    private static List<String> tileRequests(PyramidIndex index) {
+        List<String> requests = new ArrayList<>();
+        for (PyramidLevel level : index.levels()) {
+            int s = level.scaleFactor();
+            int span = level.tileWidth() * s;
+            for (int y = 0; y < HEIGHT; y += span) {
+                for (int x = 0; x < WIDTH; x += span) {
+                    int w = Math.min(span, WIDTH - x);
+                    int h = Math.min(span, HEIGHT - y);
+                    requests.add(x + "," + y + "," + w + "," + h + "/" + (w + s - 1) / s + ",/0/default.jpg");
+                }
+            }
+        }
+        java.util.Collections.shuffle(requests, new Random(1));
+        return requests;
+    }
+
+    /** Unaligned regions of 600 to 3000 px, scaled to 512 px wide. */
+    private static List<String> regionRequests() {
+        Random random = new Random(2);
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            int w = 600 + random.nextInt(2400);
+            int h = 400 + random.nextInt(1600);
+            int x = random.nextInt(WIDTH - w);
+            int y = random.nextInt(HEIGHT - h);
+            requests.add(x + "," + y + "," + w + "," + h + "/512,/0/default.jpg");
+        }
+        return requests;
+    }
+}

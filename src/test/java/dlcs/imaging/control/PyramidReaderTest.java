@@ -1,0 +1,86 @@
+package dlcs.imaging.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcs.imaging.TestImages;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a stored pyramid: which requests are stored tiles, their bytes, and rendered regions. */
+class PyramidReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private BufferedImage source;
+    private Path pyramid;
+    private PyramidIndex index;
+
+    @BeforeEach
+    void writePyramid() throws IOException {
+        source = TestImages.grid(1000, 800);
+        pyramid = dir.resolve("image.tif");
+        PyramidWriter.write(source, pyramid, 0.9f);
+        index = PyramidIndex.read(pyramid);
+    }
+
+    @Test
+    void theIndexHasEveryLevelAndTile() {
+        assertEquals(3, index.levels().size(), "1000x800, 500x400, and 250x200, which fits in one tile");
+        assertEquals(250, index.levels().get(2).width());
+        assertEquals(200, index.levels().get(2).height());
+        assertEquals(4, index.columns(0));
+        assertEquals(false, index.grey());
+    }
+
+    @Test
+    void wholeTilesOnTheGridAreStoredTiles() {
+        assertEquals(Optional.of(new PyramidReader.Tile(0, 0, 0)),
+                PyramidReader.storedTile(index, new Rectangle(0, 0, 256, 256), 256, 256));
+        assertEquals(Optional.of(new PyramidReader.Tile(0, 2, 1)),
+                PyramidReader.storedTile(index, new Rectangle(512, 256, 256, 256), 256, 256));
+        assertEquals(Optional.of(new PyramidReader.Tile(1, 0, 0)),
+                PyramidReader.storedTile(index, new Rectangle(0, 0, 512, 512), 256, 256));
+    }
+
+    @Test
+    void edgeTilesOffGridRegionsAndOtherSizesAreNot() {
+        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(768, 0, 232, 256), 232, 256),
+                "cut by the right edge: stored padded");
+        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(512, 0, 488, 512), 244, 256),
+                "level 1 is 500 wide, so its second column is an edge tile");
+        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(10, 0, 256, 256), 256, 256));
+        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(0, 0, 256, 256), 128, 128));
+        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(0, 0, 512, 512), 512, 512));
+    }
+
+    @Test
+    void aStoredTileIsAJpegOfThatRegion() throws IOException {
+        byte[] jpeg = PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(0, 2, 1));
+        assertEquals(0xFF, jpeg[0] & 0xFF);
+        assertEquals(0xD8, jpeg[1] & 0xFF);
+        BufferedImage tile = ImageIO.read(new ByteArrayInputStream(jpeg));
+        assertEquals(256, tile.getWidth());
+        assertTrue(TestImages.meanDifference(source.getSubimage(512, 256, 256, 256), tile) < 3);
+    }
+
+    @Test
+    void renderedRegionsAcrossTilesMatchTheSource() throws IOException {
+        Rectangle across = new Rectangle(200, 150, 400, 300);
+        BufferedImage region = PyramidReader.render(pyramid, index, across, 400, 300);
+        assertTrue(TestImages.meanDifference(source.getSubimage(200, 150, 400, 300), region) < 3);
+        BufferedImage edge = PyramidReader.render(pyramid, index, new Rectangle(900, 700, 100, 100), 100, 100);
+        assertTrue(TestImages.meanDifference(source.getSubimage(900, 700, 100, 100), edge) < 3);
+        BufferedImage reduced = PyramidReader.render(pyramid, index, new Rectangle(0, 0, 1000, 800), 250, 200);
+        assertTrue(TestImages.meanDifference(Rasters.scale(source, 250, 200), reduced) < 6);
+    }
+}

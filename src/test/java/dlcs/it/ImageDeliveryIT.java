@@ -1,0 +1,345 @@
+package dlcs.it;
+
+import static dlcs.it.Api.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcs.imaging.TestImages;
+import dlcs.imaging.control.DerivativeFiles;
+import dlcs.imaging.control.PyramidIndex;
+import dlcs.imaging.control.PyramidReader;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IIIF Image API service over HTTP in the real server: info.json in 3.0 and 2.1, image
+ * requests compared pixel by pixel with the same operations done on the source, stored tiles
+ * sent as stored, the HTTP features (CORS, Link, validators, 304, HEAD), status codes, and the
+ * thumbnail service.
+ */
+class ImageDeliveryIT extends ServerTest {
+
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 800;
+    private static final BufferedImage SOURCE = TestImages.grid(WIDTH, HEIGHT);
+    private static Api.Tenant tenant;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** One registered grid image, shared by these read-only tests. */
+    private synchronized String service() {
+        if (tenant == null) {
+            Api.Tenant made = Api.admin(base).newTenant();
+            String url = origin().serveImage("/" + made.name() + "/grid.png", "image/png",
+                    TestImages.encode(SOURCE, "png"));
+            assertEquals(201, made.api(base).put(made.imagePath("grid"), "{\"origin\":\"" + url + "\"}").getStatus());
+            tenant = made;
+        }
+        return tenant.servicePath("grid");
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1).replace("^", "%5E")))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path, String... headers) {
+        return send("GET", path, headers);
+    }
+
+    private static JsonObject body(HttpResponse<byte[]> response) {
+        return Json.createReader(new StringReader(new String(response.body()))).readObject();
+    }
+
+    private static BufferedImage decode(HttpResponse<byte[]> response) {
+        assertEquals(200, response.statusCode(), () -> new String(response.body()));
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
+            assertNotNull(image, "the body is an image");
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage scaled(BufferedImage image, int width, int height) {
+        return dlcs.imaging.control.Rasters.scale(dlcs.imaging.control.Rasters.normalise(image), width, height);
+    }
+
+    /** Clockwise quarter turns, done independently of the server's code. */
+    private static BufferedImage turned(BufferedImage image, int quarters) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        AffineTransform turn = new AffineTransform();
+        turn.quadrantRotate(quarters);
+        switch (quarters) {
+            case 1 -> turn.preConcatenate(AffineTransform.getTranslateInstance(h, 0));
+            case 2 -> turn.preConcatenate(AffineTransform.getTranslateInstance(w, h));
+            case 3 -> turn.preConcatenate(AffineTransform.getTranslateInstance(0, w));
+            default -> { }
+        }
+        return new AffineTransformOp(turn, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(image, null);
+    }
+
+    private static BufferedImage flipped(BufferedImage image) {
+        AffineTransform flip = AffineTransform.getScaleInstance(-1, 1);
+        flip.translate(-image.getWidth(), 0);
+        return new AffineTransformOp(flip, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(image, null);
+    }
+
+    private static BufferedImage grey(BufferedImage image) {
+        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(image, 0, 0, null);
+        return grey;
+    }
+
+    private void assertLooksLike(BufferedImage expected, String request, double tolerance) {
+        BufferedImage actual = decode(get(service() + "/" + request));
+        assertEquals(expected.getWidth(), actual.getWidth(), request + ": width");
+        assertEquals(expected.getHeight(), actual.getHeight(), request + ": height");
+        double difference = TestImages.meanDifference(expected, actual);
+        assertTrue(difference < tolerance, request + ": mean difference " + difference);
+    }
+
+    @Test
+    void infoJsonVersion3DescribesALevel2ServiceOverTheStoredPyramid() {
+        HttpResponse<byte[]> response = get(service() + "/info.json");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject info = body(response);
+        assertEquals("http://iiif.io/api/image/3/context.json", info.getString("@context"));
+        assertEquals(base + service().substring(1), info.getString("id"));
+        assertEquals("ImageService3", info.getString("type"));
+        assertEquals("http://iiif.io/api/image", info.getString("protocol"));
+        assertEquals("level2", info.getString("profile"));
+        assertEquals(WIDTH, info.getInt("width"));
+        assertEquals(HEIGHT, info.getInt("height"));
+        assertTrue(info.getJsonNumber("maxArea").longValue() >= (long) WIDTH * HEIGHT);
+        JsonObject tiles = info.getJsonArray("tiles").getJsonObject(0);
+        assertEquals(256, tiles.getInt("width"));
+        assertEquals(256, tiles.getInt("height"));
+        assertEquals(List.of(1, 2, 4), tiles.getJsonArray("scaleFactors").getValuesAs(
+                jakarta.json.JsonNumber.class).stream().map(n -> n.intValue()).toList());
+        JsonArray sizes = info.getJsonArray("sizes");
+        assertEquals(250, sizes.getJsonObject(0).getInt("width"));
+        assertEquals(WIDTH, sizes.getJsonObject(sizes.size() - 1).getInt("width"));
+        assertTrue(info.getJsonArray("extraQualities").toString().contains("bitonal"));
+        assertTrue(info.getJsonArray("extraFeatures").toString().contains("mirroring"));
+        assertTrue(info.getJsonArray("extraFeatures").toString().contains("rotationArbitrary"));
+
+        HttpResponse<byte[]> ld = get(service() + "/info.json", "Accept", "application/ld+json");
+        assertEquals("application/ld+json;profile=\"http://iiif.io/api/image/3/context.json\"",
+                ld.headers().firstValue("Content-Type").orElse(""));
+        String v3 = service().replace("/iiif-img/", "/iiif-img/v3/");
+        JsonObject explicit = body(get(v3 + "/info.json"));
+        assertEquals(base + v3.substring(1), explicit.getString("id"));
+        assertEquals(info.getJsonArray("tiles"), explicit.getJsonArray("tiles"));
+        assertEquals(info.getJsonArray("sizes"), explicit.getJsonArray("sizes"));
+    }
+
+    @Test
+    void infoJsonVersion2IsServedUnderV2() {
+        String v2 = service().replace("/iiif-img/", "/iiif-img/v2/");
+        HttpResponse<byte[]> response = get(v2 + "/info.json", "Accept", "application/ld+json");
+        assertEquals("application/ld+json;profile=\"http://iiif.io/api/image/2/context.json\"",
+                response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject info = body(response);
+        assertEquals("http://iiif.io/api/image/2/context.json", info.getString("@context"));
+        assertEquals(base + v2.substring(1), info.getString("@id"));
+        assertEquals("http://iiif.io/api/image", info.getString("protocol"));
+        JsonArray profile = info.getJsonArray("profile");
+        assertEquals("http://iiif.io/api/image/2/level2.json", profile.getString(0));
+        assertTrue(profile.getJsonObject(1).getJsonNumber("maxArea").longValue() > 0);
+        assertTrue(profile.getJsonObject(1).getJsonArray("supports").toString().contains("mirroring"));
+        assertEquals(WIDTH, info.getInt("width"));
+        assertEquals(3, info.getJsonArray("tiles").getJsonObject(0).getJsonArray("scaleFactors").size());
+        assertEquals(200, get(v2 + "/full/full/0/default.jpg").statusCode(), "2.1's full size");
+        assertEquals(400, get(v2 + "/full/^max/0/default.jpg").statusCode(), "no ^ in 2.1");
+    }
+
+    @Test
+    void theBaseUriRedirectsToInfoJsonInItsVersion() {
+        HttpResponse<byte[]> response = get(service());
+        assertEquals(303, response.statusCode());
+        assertEquals(base + service().substring(1) + "/info.json", response.headers().firstValue("Location").orElse(""));
+        String v2 = service().replace("/iiif-img/", "/iiif-img/v2/");
+        assertEquals(base + v2.substring(1) + "/info.json", get(v2).headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
+    void regionsAndSizesMatchTheSource() {
+        assertLooksLike(SOURCE, "full/max/0/default.png", 3);
+        assertLooksLike(SOURCE.getSubimage(100, 150, 300, 200), "100,150,300,200/max/0/default.png", 3);
+        assertLooksLike(SOURCE.getSubimage(900, 700, 100, 100), "900,700,500,500/max/0/default.png", 3);
+        assertLooksLike(SOURCE.getSubimage(100, 80, 500, 400), "pct:10,10,50,50/max/0/default.png", 3);
+        assertLooksLike(SOURCE.getSubimage(100, 0, 800, 800), "square/max/0/default.png", 3);
+        assertLooksLike(scaled(SOURCE, 500, 400), "full/500,/0/default.png", 6);
+        assertLooksLike(scaled(SOURCE, 250, 200), "full/,200/0/default.png", 6);
+        assertLooksLike(scaled(SOURCE, 250, 200), "full/pct:25/0/default.png", 6);
+        assertLooksLike(scaled(SOURCE, 300, 100), "full/300,100/0/default.png", 6);
+        assertLooksLike(scaled(SOURCE, 375, 300), "full/!400,300/0/default.png", 6);
+        assertLooksLike(scaled(SOURCE.getSubimage(0, 0, 100, 100), 200, 200), "0,0,100,100/^200,/0/default.png", 6);
+        assertLooksLike(scaled(SOURCE.getSubimage(300, 200, 400, 300), 200, 150), "300,200,400,300/200,/0/default.jpg",
+                6);
+    }
+
+    @Test
+    void mirroringRotationAndQualityApplyInTheSpecsOrder() {
+        BufferedImage cut = SOURCE.getSubimage(0, 0, 400, 200);
+        assertLooksLike(turned(cut, 1), "0,0,400,200/max/90/default.png", 3);
+        assertLooksLike(turned(cut, 2), "0,0,400,200/max/180/default.png", 3);
+        assertLooksLike(turned(cut, 3), "0,0,400,200/max/270/default.png", 3);
+        assertLooksLike(flipped(cut), "0,0,400,200/max/!0/default.png", 3);
+        assertLooksLike(turned(flipped(cut), 1), "0,0,400,200/max/!90/default.png", 3);
+        assertLooksLike(grey(turned(cut, 1)), "0,0,400,200/max/90/gray.png", 3);
+        BufferedImage bitonal = decode(get(service() + "/0,0,400,200/max/0/bitonal.png"));
+        for (int x = 0; x < bitonal.getWidth(); x += 7) {
+            int rgb = bitonal.getRGB(x, 100) & 0xFFFFFF;
+            assertTrue(rgb == 0 || rgb == 0xFFFFFF, "bitonal pixels are black or white");
+        }
+        BufferedImage turned = decode(get(service() + "/0,0,400,200/max/45/default.png"));
+        assertEquals(Math.round(400 * Math.cos(Math.PI / 4) + 200 * Math.sin(Math.PI / 4)), turned.getWidth());
+        assertEquals(0, turned.getRGB(0, 0) >>> 24, "png corners are transparent");
+        assertEquals(0xFFFFFF, decode(get(service() + "/0,0,400,200/max/45/default.jpg")).getRGB(0, 0) & 0xFFFFFF);
+    }
+
+    @Test
+    void everyFormatComesWithItsMediaType() {
+        for (String[] format : new String[][] {{"jpg", "image/jpeg"}, {"png", "image/png"}, {"gif", "image/gif"},
+                {"tif", "image/tiff"}}) {
+            HttpResponse<byte[]> response = get(service() + "/0,0,200,100/max/0/default." + format[0]);
+            assertEquals(format[1], response.headers().firstValue("Content-Type").orElse(""));
+            BufferedImage image = decode(response);
+            assertEquals(200, image.getWidth(), format[0]);
+        }
+    }
+
+    @Test
+    void canonicalTileRequestsAreAnsweredWithTheStoredBytes() throws IOException {
+        Path version = Storage.versions(tenantAfter(service()), "grid").get(0);
+        Path pyramid = DerivativeFiles.pyramid(version);
+        PyramidIndex index = PyramidIndex.read(pyramid);
+        byte[] stored = PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(0, 1, 1));
+        assertArrayEquals(stored, get(service() + "/256,256,256,256/256,/0/default.jpg").body());
+        assertArrayEquals(stored, get(service() + "/256,256,256,256/256,256/0/default.jpg").body());
+        assertArrayEquals(stored, get(service() + "/256,256,256,256/max/0/color.jpg").body());
+        byte[] reduced = PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(1, 0, 0));
+        assertArrayEquals(reduced, get(service() + "/0,0,512,512/256,/0/default.jpg").body());
+        // an edge tile is stored padded, so it is cut from the level and encoded
+        assertLooksLike(SOURCE.getSubimage(768, 512, 232, 256), "768,512,232,256/232,/0/default.jpg", 4);
+        assertLooksLike(scaled(SOURCE.getSubimage(512, 512, 488, 288), 244, 144), "512,512,488,288/244,/0/default.jpg",
+                6);
+    }
+
+    private Api.Tenant tenantAfter(String service) {
+        assertNotNull(service);
+        return tenant;
+    }
+
+    @Test
+    void responsesCarryCorsLinksAndValidators() {
+        String tile = service() + "/0,0,256,256/256,/0/default.jpg";
+        HttpResponse<byte[]> response = get(tile);
+        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        List<String> links = response.headers().allValues("Link");
+        assertTrue(links.contains("<" + base + service().substring(1) + "/0,0,256,256/max/0/default.jpg>;rel=\"canonical\""),
+                links.toString());
+        assertTrue(links.contains("<http://iiif.io/api/image/3/level2.json>;rel=\"profile\""), links.toString());
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        String modified = response.headers().firstValue("Last-Modified").orElseThrow();
+        assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
+
+        HttpResponse<byte[]> revalidated = get(tile, "If-None-Match", etag);
+        assertEquals(304, revalidated.statusCode());
+        assertEquals(0, revalidated.body().length);
+        assertEquals(304, get(tile, "If-Modified-Since", modified).statusCode());
+        assertEquals(200, get(tile, "If-None-Match", "\"something-else\"").statusCode());
+        String infoEtag = get(service() + "/info.json").headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get(service() + "/info.json", "If-None-Match", infoEtag).statusCode());
+
+        HttpResponse<byte[]> head = send("HEAD", tile);
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(Integer.toString(response.body().length), head.headers().firstValue("Content-Length").orElse(""));
+
+        HttpResponse<byte[]> preflight = send("OPTIONS", tile, "Origin", "http://viewer.example",
+                "Access-Control-Request-Method", "GET");
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("GET"));
+    }
+
+    @Test
+    void errorsHaveTheSpecsStatusCodesAndSayWhatIsWrong() {
+        String s = service();
+        for (String bad : new String[] {"0,0,0,10/max/0/default.jpg", "2000,0,10,10/max/0/default.jpg",
+                "full/2000,/0/default.jpg", "full/0,/0/default.jpg", "full/max/361/default.jpg",
+                "full/max/0/sepia.jpg", "full/max/0/default.bmp", "nonsense/max/0/default.jpg",
+                "full/max/0/default", "full/^90000,90000/0/default.jpg"}) {
+            HttpResponse<byte[]> response = get(s + "/" + bad);
+            assertEquals(400, response.statusCode(), bad);
+            assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""), bad);
+            String detail = body(response).getString("detail");
+            assertFalse(detail.isBlank(), bad);
+            assertFalse(detail.contains("Exception"), bad + ": " + detail);
+        }
+        assertEquals(501, get(s + "/full/max/0/default.webp").statusCode());
+        assertEquals(404, get(tenant.servicePath("nothing-here") + "/info.json").statusCode());
+        assertEquals(404, get(tenant.servicePath("a%2Fb") + "/full/max/0/default.jpg").statusCode(),
+                "%2F stays inside the identifier");
+        assertEquals(400, get("/iiif-img/" + tenant.customer() + "/" + tenant.space()).statusCode());
+    }
+
+    @Test
+    void theThumbnailServiceServesTheStoredSizes() throws IOException {
+        String thumbs = service().replace("/iiif-img/", "/thumbs/");
+        JsonObject info = body(get(thumbs + "/info.json"));
+        assertEquals("level0", info.getString("profile"));
+        assertEquals(base + thumbs.substring(1), info.getString("id"));
+        JsonArray sizes = info.getJsonArray("sizes");
+        assertTrue(sizes.size() >= 2, sizes.toString());
+        JsonObject largest = sizes.getJsonObject(sizes.size() - 1);
+        int w = largest.getInt("width");
+        int h = largest.getInt("height");
+        Path version = Storage.versions(tenantAfter(service()), "grid").get(0);
+        byte[] stored = java.nio.file.Files.readAllBytes(version.resolve("thumbs").resolve(w + "x" + h + ".jpg"));
+        assertArrayEquals(stored, get(thumbs + "/full/" + w + "," + h + "/0/default.jpg").body());
+        assertArrayEquals(stored, get(thumbs + "/full/!" + w + "," + w + "/0/default.jpg").body());
+        assertArrayEquals(stored, get(thumbs + "/full/max/0/default.jpg").body());
+        BufferedImage between = decode(get(thumbs + "/full/" + (w - 10) + ",/0/default.jpg"));
+        assertEquals(w - 10, between.getWidth());
+        assertEquals(400, get(thumbs + "/full/" + (w + 1) + ",/0/default.jpg").statusCode());
+        assertEquals(501, get(thumbs + "/0,0,10,10/max/0/default.jpg").statusCode());
+        assertEquals(303, get(thumbs).statusCode());
+    }
+}
