@@ -6,6 +6,7 @@ import dlcs.iiif.entity.Quality;
 import dlcs.imaging.control.ImageEncoders;
 import dlcs.imaging.control.PyramidReader;
 import dlcs.imaging.control.Rasters;
+import dlcs.imaging.control.TileCache;
 import dlcs.imaging.control.Transforms;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Produces the bytes of an image request. A request for exactly a stored tile (the requests
  * deep-zoom viewers make) is answered with the stored JPEG bytes: no decoding, no encoding.
  * Anything else is rendered in the order the Image API sets: region (from the tiles of the
- * smallest sufficient level), size, mirror, rotation, quality, format. Renders share a pixel
+ * smallest sufficient level, decoded tiles kept in a {@link TileCache} of
+ * {@code dlcs.iiif.tile-cache-mb}), size, mirror, rotation, quality, format. Renders share a pixel
  * budget ({@code dlcs.iiif.render-budget-pixels}), so that many large requests at once wait
  * for each other instead of exhausting the heap.
  */
@@ -39,8 +41,13 @@ public class RenderedImages {
     @ConfigProperty(name = "dlcs.iiif.render-budget-pixels", defaultValue = "40000000")
     long renderBudgetPixels;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.tile-cache-mb", defaultValue = "64")
+    long tileCacheMegabytes;
+
     private Semaphore budget;
     private int budgetBlocks;
+    private TileCache tiles;
 
     /** The body of a response and its media type. */
     public record Rendered(byte[] body, String mediaType, boolean stored) {
@@ -50,6 +57,7 @@ public class RenderedImages {
     void createBudget() {
         budgetBlocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, renderBudgetPixels / BLOCK));
         budget = new Semaphore(budgetBlocks, true);
+        tiles = new TileCache(tileCacheMegabytes * 1024 * 1024);
     }
 
     public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
@@ -80,9 +88,9 @@ public class RenderedImages {
                 request.size().height);
     }
 
-    private static BufferedImage draw(ServedImage image, ImageRequest.Resolved request) throws IOException {
+    private BufferedImage draw(ServedImage image, ImageRequest.Resolved request) throws IOException {
         BufferedImage pixels = PyramidReader.render(image.pyramidFile(), image.pyramid(), request.region(),
-                request.size().width, request.size().height);
+                request.size().width, request.size().height, tiles);
         if (request.rotation().mirror()) {
             pixels = Transforms.mirror(pixels);
         }

@@ -47,6 +47,15 @@ final class JpegTiles implements AutoCloseable {
         BufferedImage tile = width == tileSize && band.getHeight() == tileSize
                 ? band.getSubimage(x, 0, tileSize, tileSize)
                 : pad(band, x, width);
+        return encodeImage(tile);
+    }
+
+    /** Encodes the tile whose left edge is {@code x} at its true size, however the image's edge cuts it. */
+    ByteBuffer encodeAsIs(BufferedImage band, int x) throws IOException {
+        return encodeImage(band.getSubimage(x, 0, Math.min(tileSize, band.getWidth() - x), band.getHeight()));
+    }
+
+    private ByteBuffer encodeImage(BufferedImage tile) throws IOException {
         buffer.reset();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(buffer)) {
             writer.setOutput(out);

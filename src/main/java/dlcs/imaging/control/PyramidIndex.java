@@ -14,7 +14,9 @@ import java.util.List;
  * Where every tile of a stored pyramid lies in its file: parsed once from the TIFF directories
  * (classic TIFF, either byte order), then kept, so that serving a tile is one positional read.
  * Only what serving needs is read: sizes, tile sizes, tile offsets and lengths, and whether the
- * tiles are grey. Any tiled JPEG TIFF whose tiles are complete JPEG streams qualifies.
+ * tiles are grey, and where the tiles the image's edge cuts are stored at their true size, when
+ * they are (see {@link TiledTiffWriter}). Any tiled JPEG TIFF whose tiles are complete JPEG
+ * streams qualifies.
  */
 public final class PyramidIndex {
 
@@ -22,12 +24,17 @@ public final class PyramidIndex {
     private final List<PyramidLevel> levels;
     private final List<long[]> offsets;
     private final List<int[]> lengths;
+    private final List<long[]> edgeOffsets;
+    private final List<int[]> edgeLengths;
     private final boolean grey;
 
-    private PyramidIndex(List<PyramidLevel> levels, List<long[]> offsets, List<int[]> lengths, boolean grey) {
+    private PyramidIndex(List<PyramidLevel> levels, List<long[]> offsets, List<int[]> lengths,
+                         List<long[]> edgeOffsets, List<int[]> edgeLengths, boolean grey) {
         this.levels = List.copyOf(levels);
         this.offsets = List.copyOf(offsets);
         this.lengths = List.copyOf(lengths);
+        this.edgeOffsets = List.copyOf(edgeOffsets);
+        this.edgeLengths = List.copyOf(edgeLengths);
         this.grey = grey;
     }
 
@@ -58,6 +65,19 @@ public final class PyramidIndex {
         return lengths.get(level)[row * columns(level) + column];
     }
 
+    /** Whether a tile the image's edge cuts is also stored at its true size. */
+    boolean hasEdgeTile(int level, int column, int row) {
+        return edgeLengths.get(level)[row * columns(level) + column] > 0;
+    }
+
+    long edgeOffset(int level, int column, int row) {
+        return edgeOffsets.get(level)[row * columns(level) + column];
+    }
+
+    int edgeLength(int level, int column, int row) {
+        return edgeLengths.get(level)[row * columns(level) + column];
+    }
+
     public static PyramidIndex read(Path pyramid) throws IOException {
         try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
             ByteBuffer header = read(channel, 0, 8, ByteOrder.LITTLE_ENDIAN);
@@ -73,6 +93,8 @@ public final class PyramidIndex {
             List<PyramidLevel> levels = new ArrayList<>();
             List<long[]> offsets = new ArrayList<>();
             List<int[]> lengths = new ArrayList<>();
+            List<long[]> edgeOffsets = new ArrayList<>();
+            List<int[]> edgeLengths = new ArrayList<>();
             boolean grey = false;
             long ifd = Integer.toUnsignedLong(header.getInt(4));
             while (ifd != 0) {
@@ -93,21 +115,58 @@ public final class PyramidIndex {
                 if (tileOffsets.length != tiles || tileLengths.length != tiles) {
                     throw new IOException(pyramid + " level " + levels.size() + " lists the wrong number of tiles");
                 }
-                int[] lengthsOfLevel = new int[tiles];
-                for (int i = 0; i < tiles; i++) {
-                    lengthsOfLevel[i] = Math.toIntExact(tileLengths[i]);
-                }
+                edgeOffsets.add(new long[tiles]);
+                edgeLengths.add(new int[tiles]);
                 grey = directory.single(277) == 1;
                 levels.add(new PyramidLevel(levels.size(), width, height, tileWidth, tileHeight));
                 offsets.add(tileOffsets);
-                lengths.add(lengthsOfLevel);
+                lengths.add(ints(tileLengths));
                 ifd = directory.next();
             }
             if (levels.isEmpty()) {
                 throw new IOException(pyramid + " holds no image");
             }
-            return new PyramidIndex(levels, offsets, lengths, grey);
+            readTrailer(channel, edgeOffsets, edgeLengths);
+            return new PyramidIndex(levels, offsets, lengths, edgeOffsets, edgeLengths, grey);
         }
+    }
+
+    /** The true-size edge tiles, when the file ends with the trailer that lists them. */
+    private static void readTrailer(FileChannel channel, List<long[]> edgeOffsets, List<int[]> edgeLengths)
+            throws IOException {
+        long size = channel.size();
+        if (size < 24) {
+            return;
+        }
+        ByteBuffer end = read(channel, size - 16, 16, ByteOrder.LITTLE_ENDIAN);
+        long start = end.getLong(0);
+        if (end.getLong(8) != TiledTiffWriter.TRAILER_MAGIC || start < 8 || start > size - 20) {
+            return;
+        }
+        ByteBuffer trailer = read(channel, start, (int) Math.min(Integer.MAX_VALUE, size - 16 - start),
+                ByteOrder.LITTLE_ENDIAN);
+        if (trailer.getInt() != edgeOffsets.size()) {
+            throw new IOException("The pyramid's edge tile trailer lists the wrong number of levels");
+        }
+        for (int level = 0; level < edgeOffsets.size(); level++) {
+            long[] offsets = edgeOffsets.get(level);
+            int[] lengths = edgeLengths.get(level);
+            if (trailer.getInt() != offsets.length) {
+                throw new IOException("The pyramid's edge tile trailer lists the wrong number of tiles");
+            }
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = trailer.getLong();
+                lengths[i] = trailer.getInt();
+            }
+        }
+    }
+
+    private static int[] ints(long[] values) {
+        int[] ints = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ints[i] = Math.toIntExact(values[i]);
+        }
+        return ints;
     }
 
     static ByteBuffer read(FileChannel channel, long position, int size, ByteOrder order) throws IOException {

@@ -37,8 +37,9 @@ public final class PyramidReader {
 
     /**
      * The stored tile whose pixels are exactly {@code region} of the full image at
-     * {@code width} x {@code height}, if there is one: a whole tile (not one cut by the right or
-     * bottom edge, which is stored padded) of the level whose scale factor gives that size.
+     * {@code width} x {@code height}, if there is one: a tile of the level whose scale factor
+     * gives that size; a tile cut by the right or bottom edge qualifies when it is also stored at
+     * its true size.
      */
     public static Optional<Tile> storedTile(PyramidIndex index, Rectangle region, int width, int height) {
         PyramidLevel full = index.full();
@@ -46,26 +47,31 @@ public final class PyramidReader {
             int scale = level.scaleFactor();
             int spanX = level.tileWidth() * scale;
             int spanY = level.tileHeight() * scale;
-            if (width != level.tileWidth() || height != level.tileHeight()
-                    || region.x % spanX != 0 || region.y % spanY != 0) {
+            if (region.x % spanX != 0 || region.y % spanY != 0) {
                 continue;
             }
             int column = region.x / spanX;
             int row = region.y / spanY;
-            boolean whole = (column + 1) * level.tileWidth() <= level.width()
-                    && (row + 1) * level.tileHeight() <= level.height();
-            int expectedWidth = Math.min(spanX, full.width() - region.x);
-            int expectedHeight = Math.min(spanY, full.height() - region.y);
-            if (whole && region.width == expectedWidth && region.height == expectedHeight) {
+            int tileWidth = Math.min(level.tileWidth(), level.width() - column * level.tileWidth());
+            int tileHeight = Math.min(level.tileHeight(), level.height() - row * level.tileHeight());
+            boolean whole = tileWidth == level.tileWidth() && tileHeight == level.tileHeight();
+            boolean sized = width == tileWidth && height == tileHeight
+                    && region.width == Math.min(spanX, full.width() - region.x)
+                    && region.height == Math.min(spanY, full.height() - region.y);
+            if (sized && (whole || index.hasEdgeTile(level.index(), column, row))) {
                 return Optional.of(new Tile(level.index(), column, row));
             }
         }
         return Optional.empty();
     }
 
-    /** The JPEG stream of a stored tile, exactly as stored. */
+    /** The JPEG stream of a stored tile as stored: at its true size, for a tile the image's edge cuts. */
     public static byte[] tileBytes(Path pyramid, PyramidIndex index, Tile tile) throws IOException {
         try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
+            if (index.hasEdgeTile(tile.level(), tile.column(), tile.row())) {
+                return PyramidIndex.read(channel, index.edgeOffset(tile.level(), tile.column(), tile.row()),
+                        index.edgeLength(tile.level(), tile.column(), tile.row()), ByteOrder.BIG_ENDIAN).array();
+            }
             return read(channel, index, tile.level(), tile.column(), tile.row());
         }
     }
@@ -73,6 +79,12 @@ public final class PyramidReader {
     /** {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}. */
     public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height)
             throws IOException {
+        return render(pyramid, index, region, width, height, new TileCache(0));
+    }
+
+    /** The same, with decoded tiles taken from and kept in {@code cache}. */
+    public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
+                                       TileCache cache) throws IOException {
         PyramidLevel full = index.full();
         PyramidLevel chosen = full;
         for (PyramidLevel level : index.levels()) {
@@ -88,24 +100,34 @@ public final class PyramidReader {
         int x1 = Math.min(chosen.width(), (int) Math.ceil((region.x + region.width) * sx));
         int y1 = Math.min(chosen.height(), (int) Math.ceil((region.y + region.height) * sy));
         Rectangle source = new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-        BufferedImage cut = compose(pyramid, index, chosen, source);
+        BufferedImage cut = compose(pyramid, index, chosen, source, cache);
         return Rasters.scale(cut, width, height);
     }
 
     /** The pixels of {@code area} of a level, from the tiles it touches. */
-    private static BufferedImage compose(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area)
-            throws IOException {
+    private static BufferedImage compose(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
+                                         TileCache cache) throws IOException {
         BufferedImage target = new BufferedImage(area.width, area.height,
                 index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
         Rasters.Bytes to = Rasters.bytes(target);
         int tw = level.tileWidth();
         int th = level.tileHeight();
-        try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
+        String file = pyramid.toString();
+        FileChannel channel = null;
+        try {
             for (int row = area.y / th; row <= (area.y + area.height - 1) / th; row++) {
                 for (int column = area.x / tw; column <= (area.x + area.width - 1) / tw; column++) {
-                    BufferedImage tile = Rasters.normalise(decode(read(channel, index, level.index(), column, row)));
-                    if (tile.getType() != target.getType()) {
-                        tile = Rasters.normalise(asType(tile, target.getType()));
+                    TileCache.Key key = new TileCache.Key(file, level.index(), column, row);
+                    BufferedImage tile = cache.get(key);
+                    if (tile == null) {
+                        if (channel == null) {
+                            channel = FileChannel.open(pyramid, StandardOpenOption.READ);
+                        }
+                        tile = Rasters.normalise(decode(read(channel, index, level.index(), column, row)));
+                        if (tile.getType() != target.getType()) {
+                            tile = Rasters.normalise(asType(tile, target.getType()));
+                        }
+                        cache.put(key, tile);
                     }
                     Rectangle part = area.intersection(new Rectangle(column * tw, row * th, tw, th));
                     Rasters.Bytes from = Rasters.bytes(tile);
@@ -117,6 +139,10 @@ public final class PyramidReader {
                                 part.width * pixel);
                     }
                 }
+            }
+        } finally {
+            if (channel != null) {
+                channel.close();
             }
         }
         return target;

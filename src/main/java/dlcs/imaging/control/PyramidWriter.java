@@ -17,7 +17,8 @@ import java.util.UUID;
  *
  * <p>Levels are built band by band: each band of a level is cut into tiles, which are encoded
  * straight from the band ({@link JpegTiles}, through the ImageIO JPEG writer) and appended to
- * the file ({@link TiledTiffWriter}); the band is then halved and appended to a scratch file
+ * the file ({@link TiledTiffWriter}), tiles cut by the image's edge both padded and at their
+ * true size; the band is then halved and appended to a scratch file
  * that becomes the next level. The heap holds one band, whatever the size of the master, and
  * no pixel is copied between decoding and encoding but by the halving itself.
  */
@@ -63,6 +64,9 @@ public final class PyramidWriter {
                     BufferedImage band = level.band(y, Math.min(TILE_SIZE, level.height() - y));
                     for (int x = 0; x < level.width(); x += TILE_SIZE) {
                         written.addTile(tiles.encode(band, x));
+                        if (x + TILE_SIZE > level.width() || band.getHeight() < TILE_SIZE) {
+                            written.addEdgeTile(tiles.encodeAsIs(band, x));
+                        }
                     }
                     if (keep) {
                         overview.getRaster().setDataElements(0, y, band.getRaster());
@@ -80,6 +84,7 @@ public final class PyramidWriter {
                 }
                 level = next;
             }
+            tiff.finish();
             return new Pyramid(levels, overview);
         } finally {
             if (level != source) {

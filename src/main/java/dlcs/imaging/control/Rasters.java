@@ -88,7 +88,10 @@ public final class Rasters {
         return target;
     }
 
-    /** {@code source} scaled to exactly {@code width} x {@code height}, smoothly. */
+    /**
+     * {@code source} scaled to exactly {@code width} x {@code height}, smoothly: halved while
+     * that stays at least as large, then reduced by area averaging; enlarged bicubically.
+     */
     public static BufferedImage scale(BufferedImage source, int width, int height) {
         BufferedImage current = source;
         while (current.getWidth() >= width * 2 && current.getHeight() >= height * 2) {
@@ -96,6 +99,9 @@ public final class Rasters {
         }
         if (current.getWidth() == width && current.getHeight() == height) {
             return current;
+        }
+        if (width <= current.getWidth() && height <= current.getHeight()) {
+            return Resampler.reduce(normalise(current), width, height);
         }
         BufferedImage target = new BufferedImage(width, height, current.getType());
         Graphics2D g = target.createGraphics();

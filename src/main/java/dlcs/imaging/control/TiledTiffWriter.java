@@ -13,9 +13,19 @@ import java.nio.file.StandardOpenOption;
  * the reduced ones marked {@code NewSubfileType=1}: the layout vips writes and libtiff,
  * IIPImage and the JDK's TIFF reader read. Tiles are appended as they are encoded, the IFD of
  * a level after its tiles, so nothing but a level's offsets is held in memory.
+ *
+ * <p>TIFF tiles are whole: those cut by the right or bottom edge are stored padded. Each such
+ * tile is also stored at its true size, outside the tile grid, so that a server can send it as
+ * it is too. Where they lie is written after the last directory, in a trailer that ends the
+ * file: per level, the number of tiles and for each tile the offset and length of its true-size
+ * copy (0 for whole tiles); then the trailer's offset and the 8 bytes {@link #TRAILER_MAGIC}.
+ * TIFF readers never look at bytes no directory points to, so the file stays a plain TIFF
+ * (private tags would do the same job, but libtiff warns about every one it meets).
  */
 final class TiledTiffWriter implements AutoCloseable {
 
+    /** Ends a file that has the trailer listing the true-size edge tiles. */
+    static final long TRAILER_MAGIC = 0x3147_4445_5343_4C44L; // the bytes "DLCSEDG1", little-endian
     private static final long MAX_OFFSET = 0xFFFF_FFFFL;
     private static final short SHORT = 3;
     private static final short LONG = 4;
@@ -26,6 +36,7 @@ final class TiledTiffWriter implements AutoCloseable {
     private long position;
     private long nextIfdPointer = 4;
     private int levels;
+    private final java.util.List<Level> written = new java.util.ArrayList<>();
 
     TiledTiffWriter(Path target, int tileSize) throws IOException {
         this.channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -42,6 +53,8 @@ final class TiledTiffWriter implements AutoCloseable {
         private final boolean grey;
         private final long[] offsets;
         private final long[] counts;
+        private final long[] edgeOffsets;
+        private final long[] edgeCounts;
         private int added;
 
         private Level(int width, int height, boolean grey) {
@@ -51,12 +64,21 @@ final class TiledTiffWriter implements AutoCloseable {
             int tiles = tilesAcross(width) * tilesAcross(height);
             this.offsets = new long[tiles];
             this.counts = new long[tiles];
+            this.edgeOffsets = new long[tiles];
+            this.edgeCounts = new long[tiles];
         }
 
         void addTile(ByteBuffer jpeg) throws IOException {
             offsets[added] = position;
             counts[added] = jpeg.remaining();
             added++;
+            write(jpeg);
+        }
+
+        /** The tile just added, at its true size: for a tile the right or bottom edge cuts. */
+        void addEdgeTile(ByteBuffer jpeg) throws IOException {
+            edgeOffsets[added - 1] = position;
+            edgeCounts[added - 1] = jpeg.remaining();
             write(jpeg);
         }
 
@@ -85,8 +107,8 @@ final class TiledTiffWriter implements AutoCloseable {
         int tiles = level.offsets.length;
         long ifd = position;
         long extra = ifd + 2 + entries * 12L + 4;
-        ByteBuffer out = buffer((int) (extra - ifd) + 96 + tiles * 8);
-        ByteBuffer values = buffer(96 + tiles * 8);
+        ByteBuffer out = buffer((int) (extra - ifd) + 96 + tiles * 16);
+        ByteBuffer values = buffer(96 + tiles * 16);
         out.putShort((short) entries);
         entry(out, 254, LONG, 1, levels == 0 ? 0 : 1);
         entry(out, 256, LONG, 1, level.width);
@@ -108,19 +130,8 @@ final class TiledTiffWriter implements AutoCloseable {
         entry(out, 296, SHORT, 1, 2);
         entry(out, 322, LONG, 1, tileSize);
         entry(out, 323, LONG, 1, tileSize);
-        if (tiles == 1) {
-            entry(out, 324, LONG, 1, level.offsets[0]);
-            entry(out, 325, LONG, 1, level.counts[0]);
-        } else {
-            entry(out, 324, LONG, tiles, extra + values.position());
-            for (long offset : level.offsets) {
-                values.putInt((int) offset);
-            }
-            entry(out, 325, LONG, tiles, extra + values.position());
-            for (long count : level.counts) {
-                values.putInt((int) count);
-            }
-        }
+        longs(out, values, extra, 324, level.offsets);
+        longs(out, values, extra, 325, level.counts);
         if (!level.grey) {
             // the JPEG streams are YCbCr 4:2:0, as the tags say
             entry(out, 530, SHORT, 2, 2 | 2 << 16);
@@ -142,6 +153,34 @@ final class TiledTiffWriter implements AutoCloseable {
         channel.write(buffer(4).putInt((int) ifd).flip(), nextIfdPointer);
         nextIfdPointer = extra - 4;
         levels++;
+        written.add(level);
+    }
+
+    /** Writes the trailer that lists the true-size edge tiles: call once, after the last level. */
+    void finish() throws IOException {
+        long trailer = position;
+        int size = 4 + written.stream().mapToInt(l -> 4 + l.offsets.length * 12).sum() + 16;
+        ByteBuffer out = buffer(size).putInt(written.size());
+        for (Level level : written) {
+            out.putInt(level.offsets.length);
+            for (int i = 0; i < level.offsets.length; i++) {
+                out.putLong(level.edgeOffsets[i]).putInt((int) level.edgeCounts[i]);
+            }
+        }
+        out.putLong(trailer).putLong(TRAILER_MAGIC);
+        write(out.flip());
+    }
+
+    /** An entry of LONGs: in the entry itself when there is one, else among the values after the IFD. */
+    private static void longs(ByteBuffer out, ByteBuffer values, long extra, int tag, long[] longs) {
+        if (longs.length == 1) {
+            entry(out, tag, LONG, 1, longs[0]);
+            return;
+        }
+        entry(out, tag, LONG, longs.length, extra + values.position());
+        for (long value : longs) {
+            values.putInt((int) value);
+        }
     }
 
     private static void entry(ByteBuffer out, int tag, short type, int count, long value) {

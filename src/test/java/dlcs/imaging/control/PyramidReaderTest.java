@@ -53,11 +53,26 @@ class PyramidReaderTest {
     }
 
     @Test
-    void edgeTilesOffGridRegionsAndOtherSizesAreNot() {
-        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(768, 0, 232, 256), 232, 256),
-                "cut by the right edge: stored padded");
-        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(512, 0, 488, 512), 244, 256),
-                "level 1 is 500 wide, so its second column is an edge tile");
+    void tilesCutByTheEdgeAreStoredAtTheirTrueSizeToo() throws IOException {
+        assertEquals(Optional.of(new PyramidReader.Tile(0, 3, 0)),
+                PyramidReader.storedTile(index, new Rectangle(768, 0, 232, 256), 232, 256));
+        assertEquals(Optional.of(new PyramidReader.Tile(1, 1, 0)),
+                PyramidReader.storedTile(index, new Rectangle(512, 0, 488, 512), 244, 256),
+                "level 1 is 500 wide, so its second column is cut");
+        assertEquals(Optional.of(new PyramidReader.Tile(2, 0, 0)),
+                PyramidReader.storedTile(index, new Rectangle(0, 0, 1000, 800), 250, 200), "the smallest level");
+        BufferedImage corner = ImageIO.read(new ByteArrayInputStream(
+                PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(0, 3, 3))));
+        assertEquals(232, corner.getWidth());
+        assertEquals(32, corner.getHeight());
+        assertTrue(TestImages.meanDifference(source.getSubimage(768, 768, 232, 32), corner) < 3);
+    }
+
+    @Test
+    void offGridRegionsAndOtherSizesAreNotStoredTiles() {
+        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(768, 0, 232, 256), 256, 256),
+                "an edge tile at the padded size");
+        assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(768, 0, 200, 256), 200, 256));
         assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(10, 0, 256, 256), 256, 256));
         assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(0, 0, 256, 256), 128, 128));
         assertEquals(Optional.empty(), PyramidReader.storedTile(index, new Rectangle(0, 0, 512, 512), 512, 512));

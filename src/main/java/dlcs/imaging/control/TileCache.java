@@ -1,0 +1,74 @@
+package dlcs.imaging.control;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decoded tiles, least recently used first out, within a byte budget. Regions requested one
+ * after another overlap (a viewer panning, the same page at several sizes), so most of the tiles
+ * a render needs were decoded moments before. Split into segments, each with its own lock and a
+ * share of the budget, so that concurrent renders rarely wait for each other. Cached tiles are
+ * never written to.
+ */
+public final class TileCache {
+
+    private static final int SEGMENTS = 16;
+    private final Segment[] segments = new Segment[SEGMENTS];
+
+    /** A tile of one pyramid file (a derivative version never changes, so its path names it). */
+    record Key(String file, int level, int column, int row) {
+    }
+
+    /** A cache of at most {@code maxBytes} of decoded pixels; 0 turns it off. */
+    public TileCache(long maxBytes) {
+        for (int i = 0; i < SEGMENTS; i++) {
+            segments[i] = new Segment(maxBytes / SEGMENTS);
+        }
+    }
+
+    BufferedImage get(Key key) {
+        return segment(key).get(key);
+    }
+
+    void put(Key key, BufferedImage tile) {
+        segment(key).put(key, tile);
+    }
+
+    private Segment segment(Key key) {
+        return segments[Math.floorMod(key.hashCode(), SEGMENTS)];
+    }
+
+    private static long bytes(BufferedImage tile) {
+        return (long) tile.getWidth() * tile.getHeight() * tile.getRaster().getNumBands();
+    }
+
+    private static final class Segment {
+        private final long maxBytes;
+        private final LinkedHashMap<Key, BufferedImage> tiles = new LinkedHashMap<>(64, 0.75f, true);
+        private long bytes;
+
+        Segment(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        synchronized BufferedImage get(Key key) {
+            return tiles.get(key);
+        }
+
+        synchronized void put(Key key, BufferedImage tile) {
+            long size = bytes(tile);
+            if (size > maxBytes) {
+                return;
+            }
+            BufferedImage previous = tiles.put(key, tile);
+            bytes += size - (previous == null ? 0 : bytes(previous));
+            var eldest = tiles.entrySet().iterator();
+            while (bytes > maxBytes && eldest.hasNext()) {
+                Map.Entry<Key, BufferedImage> out = eldest.next();
+                bytes -= bytes(out.getValue());
+                eldest.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dlcs.imaging.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcs.imaging.TestImages;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+/** Area-averaging reduction, and the cache of decoded tiles renders share. */
+class ResamplerTest {
+
+    @Test
+    void aFlatImageStaysExactlyFlat() {
+        BufferedImage flat = new BufferedImage(301, 203, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 203; y++) {
+            for (int x = 0; x < 301; x++) {
+                flat.setRGB(x, y, 0x4080C0);
+            }
+        }
+        BufferedImage reduced = Resampler.reduce(flat, 200, 150);
+        assertEquals(200, reduced.getWidth());
+        assertEquals(150, reduced.getHeight());
+        for (int y = 0; y < 150; y += 7) {
+            for (int x = 0; x < 200; x += 7) {
+                assertEquals(0x4080C0, reduced.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+    }
+
+    @Test
+    void eachOutputPixelIsTheMeanOfTheAreaItCovers() {
+        BufferedImage stripes = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_GRAY);
+        int[] values = {0, 100, 200, 40};
+        for (int x = 0; x < 4; x++) {
+            stripes.getRaster().setSample(x, 0, 0, values[x]);
+        }
+        BufferedImage three = Resampler.reduce(stripes, 3, 1);
+        // thirds of 4 pixels: [0, 1.33), [1.33, 2.67), [2.67, 4)
+        assertEquals(Math.round((0 + 100 / 3.0) * 3 / 4), three.getRaster().getSample(0, 0, 0));
+        assertEquals(Math.round((100 * 2 / 3.0 + 200 * 2 / 3.0) * 3 / 4), three.getRaster().getSample(1, 0, 0));
+        assertEquals(Math.round((200 / 3.0 + 40) * 3 / 4), three.getRaster().getSample(2, 0, 0));
+    }
+
+    @Test
+    void itAgreesWithHalvingAndWithAViewOfABand() {
+        BufferedImage grid = TestImages.grid(400, 300);
+        assertTrue(TestImages.meanDifference(Rasters.halve(grid), Resampler.reduce(grid, 200, 150)) < 0.5);
+        BufferedImage view = grid.getSubimage(0, 100, 400, 100);
+        BufferedImage copy = new BufferedImage(400, 100, grid.getType());
+        copy.getGraphics().drawImage(view, 0, 0, null);
+        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copy, 250, 60), Resampler.reduce(view, 250, 60)));
+    }
+
+    @Test
+    void theTileCacheKeepsWithinItsBudgetDroppingTheLeastRecentlyUsed() {
+        TileCache cache = new TileCache(16 * 3 * 256 * 256 * 2); // two tiles per segment
+        BufferedImage tile = new BufferedImage(256, 256, BufferedImage.TYPE_3BYTE_BGR);
+        TileCache.Key first = new TileCache.Key("f", 0, 0, 0);
+        cache.put(first, tile);
+        assertNotNull(cache.get(first));
+        for (int i = 1; i < 200; i++) {
+            cache.put(new TileCache.Key("f", 0, i, 0), tile);
+        }
+        assertNull(cache.get(first), "the oldest went out");
+        assertNull(new TileCache(0).get(first));
+    }
+}
