@@ -93,8 +93,7 @@ class QueueBenchmark {
             report.append(String.format("batch accepted in       %.0f ms%n", (accepted - t0) / 1e6));
             report.append(String.format("completed / errors      %d / %d%n", done.getInt("completed"), done.getInt("errors")));
             report.append(String.format("server end to end       %.1f s, %.2f images/s (concurrency 2, -Xmx1g,"
-                    + " after a %d-image warm-up)%n", seconds,
-                    WARM_UP, serverRate));
+                    + " after a %d-image warm-up)%n", seconds, serverRate, WARM_UP));
             report.append(String.format("server heap peak        %.0f MB (used, garbage included)%n", heap.peakBytes() / 1e6));
 
             JsonArrayBuilder thousand = Batches.members();
@@ -108,6 +107,7 @@ class QueueBenchmark {
             report.append(String.format("1,000-member batch      accepted in %.0f ms%n", (System.nanoTime() - b0) / 1e6));
             Batches.awaitFinished(api, Batches.path(second), Duration.ofMinutes(30));
 
+            report.append("server JPEG codec       ").append(ServerFacts.jpegCodec(server.log())).append('\n');
             double vipsRate = vips(files, work.resolve("vips"), report);
             if (vipsRate > 0) {
                 report.append(String.format("ratio server / vips     %.2f (target 0.67)%n", serverRate / vipsRate));

@@ -102,6 +102,7 @@ class TileBenchmark {
             line(report, "mixed, 32 connections, this server", m);
             report.append(String.format("server heap peak        %.0f MB of 512 (used, garbage included)%n",
                     heap.peakBytes() / 1e6));
+            report.append("server JPEG codec       ").append(ServerFacts.jpegCodec(server.log())).append('\n');
         }
         System.out.println("\n=== tile benchmark ===\n" + report);
         Files.writeString(Path.of("target", "benchmark-tiles.txt"), report.toString());

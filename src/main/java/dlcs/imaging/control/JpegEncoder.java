@@ -10,13 +10,18 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Baseline JPEG at a given quality, for thumbnails and rendered regions. */
+/** Baseline JPEG at a given quality, for thumbnails and rendered regions: libjpeg-turbo when present, else ImageIO. */
 public final class JpegEncoder {
 
     private JpegEncoder() {
     }
 
     public static void write(BufferedImage image, OutputStream target, float quality) throws IOException {
+        TurboJpeg turbo = TurboJpeg.get();
+        if (turbo != null) {
+            target.write(turbo.encode(Rasters.normalise(image), quality));
+            return;
+        }
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
             throw new IllegalStateException("No ImageIO JPEG writer is installed.");

@@ -13,8 +13,9 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Encodes the tiles of a band as complete JPEG streams with one reused ImageIO JPEG writer (any
- * registered through the SPI). Full tiles are encoded from a view of the band, without copying;
+ * Encodes the tiles of a band as complete JPEG streams: with libjpeg-turbo when the system has
+ * it ({@link TurboJpeg}), else with one reused ImageIO JPEG writer (any registered through the
+ * SPI). Full tiles are encoded from a view of the band, without copying;
  * tiles cut by the right or bottom edge are padded to the full tile size by repeating the last
  * column and row, as TIFF requires whole tiles and JPEG compresses repeated pixels best.
  */
@@ -23,10 +24,12 @@ final class JpegTiles implements AutoCloseable {
     private final ImageWriter writer;
     private final ImageWriteParam param;
     private final int tileSize;
+    private final float quality;
+    private final TurboJpeg.Compressor turbo;
     private final Buffer buffer = new Buffer();
     private BufferedImage padded;
 
-    JpegTiles(int tileSize, float quality) {
+    JpegTiles(int tileSize, float quality) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
             throw new IllegalStateException("No ImageIO JPEG writer is installed.");
@@ -36,6 +39,8 @@ final class JpegTiles implements AutoCloseable {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality);
         this.tileSize = tileSize;
+        this.quality = quality;
+        this.turbo = TurboJpeg.get() == null ? null : TurboJpeg.get().compressor();
     }
 
     /**
@@ -44,6 +49,14 @@ final class JpegTiles implements AutoCloseable {
      */
     ByteBuffer encode(BufferedImage band, int x) throws IOException {
         int width = Math.min(tileSize, band.getWidth() - x);
+        if (turbo != null) {
+            if (width == tileSize && band.getHeight() == tileSize) {
+                turbo.load(band);
+                return ByteBuffer.wrap(turbo.encode(x, tileSize, tileSize, quality));
+            }
+            // the padded tile is a separate image: the band is loaded again for the next tile
+            return ByteBuffer.wrap(turbo.encode(pad(band, x, width), quality));
+        }
         BufferedImage tile = width == tileSize && band.getHeight() == tileSize
                 ? band.getSubimage(x, 0, tileSize, tileSize)
                 : pad(band, x, width);
@@ -52,6 +65,10 @@ final class JpegTiles implements AutoCloseable {
 
     /** Encodes the tile whose left edge is {@code x} at its true size, however the image's edge cuts it. */
     ByteBuffer encodeAsIs(BufferedImage band, int x) throws IOException {
+        if (turbo != null) {
+            turbo.load(band);
+            return ByteBuffer.wrap(turbo.encode(x, Math.min(tileSize, band.getWidth() - x), band.getHeight(), quality));
+        }
         return encodeImage(band.getSubimage(x, 0, Math.min(tileSize, band.getWidth() - x), band.getHeight()));
     }
 
@@ -87,6 +104,9 @@ final class JpegTiles implements AutoCloseable {
     @Override
     public void close() {
         writer.dispose();
+        if (turbo != null) {
+            turbo.close();
+        }
     }
 
     /** A reusable output buffer whose array is handed out without a copy. */

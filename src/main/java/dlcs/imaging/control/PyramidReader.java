@@ -165,6 +165,10 @@ public final class PyramidReader {
     }
 
     private static BufferedImage decode(byte[] jpeg) throws IOException {
+        TurboJpeg turbo = TurboJpeg.get();
+        if (turbo != null) {
+            return turbo.decode(jpeg);
+        }
         ImageReader reader = READERS.poll();
         if (reader == null) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");

@@ -1,0 +1,23 @@
+package dlcs.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** What a benchmark report should say about the server it measured. */
+final class ServerFacts {
+
+    private ServerFacts() {
+    }
+
+    /** The JPEG codec the server logged that it uses (libjpeg-turbo or ImageIO). */
+    static String jpegCodec(Path serverLog) {
+        try (Stream<String> lines = Files.lines(serverLog)) {
+            return lines.filter(l -> l.contains("JPEG codec: ")).findFirst()
+                    .map(l -> l.substring(l.indexOf("JPEG codec: ") + 12)).orElse("(not logged)");
+        } catch (IOException e) {
+            return "(the server log cannot be read: " + e.getMessage() + ")";
+        }
+    }
+}
