@@ -321,6 +321,30 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
+    void imagesNotFinishedAre404AndSayWhy() throws InterruptedException {
+        Api.Tenant mine = Api.admin(base).newTenant();
+        Api api = mine.api(base);
+        String slow = origin().serve("/" + mine.name() + "/slow.jpg",
+                new TestOrigin.Slow(2000, new TestOrigin.Bytes("image/jpeg", Fixtures.jpeg(300, 200))));
+        String gone = origin().serve("/" + mine.name() + "/gone.jpg", new TestOrigin.Status(404));
+        JsonObject batch = json(api.post("/customers/" + mine.customer() + "/queue", Batches.collection(
+                Batches.members().add(Batches.member(mine.space(), "slow", slow))
+                        .add(Batches.member(mine.space(), "gone", gone)))));
+        HttpResponse<byte[]> ingesting = get(mine.servicePath("slow") + "/info.json");
+        assertEquals(404, ingesting.statusCode());
+        assertTrue(body(ingesting).getString("detail").contains("still being ingested"), new String(ingesting.body()));
+        Batches.awaitFinished(api, Batches.path(batch), java.time.Duration.ofMinutes(2));
+        for (String path : new String[] {mine.servicePath("gone") + "/info.json",
+                mine.servicePath("gone") + "/full/max/0/default.jpg",
+                mine.servicePath("gone").replace("/iiif-img/", "/thumbs/") + "/info.json"}) {
+            HttpResponse<byte[]> failed = get(path);
+            assertEquals(404, failed.statusCode(), path);
+            assertTrue(body(failed).getString("detail").contains("could not be ingested"), new String(failed.body()));
+        }
+        assertEquals(200, get(mine.servicePath("slow") + "/info.json").statusCode(), "and served once finished");
+    }
+
+    @Test
     void theThumbnailServiceServesTheStoredSizes() throws IOException {
         String thumbs = service().replace("/iiif-img/", "/thumbs/");
         JsonObject info = body(get(thumbs + "/info.json"));
