@@ -101,6 +101,11 @@ public final class Rasters {
             return current;
         }
         if (width <= current.getWidth() && height <= current.getHeight()) {
+            // one side may still be twice the target or more: reduce it in steps of less than half
+            while (current.getWidth() >= width * 2 || current.getHeight() >= height * 2) {
+                current = Resampler.reduce(normalise(current), Math.max(width, current.getWidth() / 2 + 1),
+                        Math.max(height, current.getHeight() / 2 + 1));
+            }
             return Resampler.reduce(normalise(current), width, height);
         }
         BufferedImage target = new BufferedImage(width, height, current.getType());

@@ -45,13 +45,27 @@ class ResamplerTest {
     }
 
     @Test
-    void itAgreesWithHalvingAndWithAViewOfABand() {
+    void itAgreesWithBicubicFilteringAndReadsViewsOfBands() {
         BufferedImage grid = TestImages.grid(400, 300);
-        assertTrue(TestImages.meanDifference(Rasters.halve(grid), Resampler.reduce(grid, 200, 150)) < 0.5);
+        BufferedImage bicubic = new BufferedImage(300, 225, grid.getType());
+        java.awt.Graphics2D g = bicubic.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(grid, 0, 0, 300, 225, null);
+        g.dispose();
+        assertTrue(TestImages.meanDifference(bicubic, Resampler.reduce(grid, 300, 225)) < 6);
         BufferedImage view = grid.getSubimage(0, 100, 400, 100);
         BufferedImage copy = new BufferedImage(400, 100, grid.getType());
         copy.getGraphics().drawImage(view, 0, 0, null);
         assertEquals(0, TestImages.meanDifference(Resampler.reduce(copy, 250, 60), Resampler.reduce(view, 250, 60)));
+    }
+
+    @Test
+    void largeFactorsGoInSteps() {
+        BufferedImage grid = TestImages.grid(1000, 90);
+        BufferedImage scaled = Rasters.scale(grid, 100, 60);
+        assertEquals(100, scaled.getWidth());
+        assertEquals(60, scaled.getHeight());
     }
 
     @Test
