@@ -6,8 +6,9 @@ import java.awt.image.BufferedImage;
  * Reduction by area averaging, in two separable passes over the bytes: each output pixel is the
  * mean of the source area it covers, partial pixels at its borders weighted by how much of them
  * it covers. For factors below 2 (larger ones are halved first) an output pixel covers at most
- * three source pixels, so each pass is a fixed three-tap sum: as sharp as bicubic filtering
- * and several times faster than Java2D's.
+ * three source pixels, so each pass is a fixed three-tap sum, and both passes run one output
+ * row at a time through a one-row buffer: as sharp as bicubic filtering and several times faster
+ * than Java2D's.
  */
 final class Resampler {
 
@@ -25,42 +26,49 @@ final class Resampler {
         int sourceWidth = source.getWidth();
         int sourceHeight = source.getHeight();
         int sourceRow = sourceWidth * bands;
-        // down first: each output row a weighted sum of up to three whole source rows, a loop
-        // the JIT vectorises; the narrower pass, across, then has fewer rows to do
         Taps down = new Taps(sourceHeight, height, from.stride());
-        byte[] rows = new byte[sourceRow * height];
+        Taps across = new Taps(sourceWidth, width, bands);
+        int[] first = across.first;
+        int[] second = across.second;
+        int[] third = across.third;
+        int[] firstWeight = across.firstWeight;
+        int[] secondWeight = across.secondWeight;
+        int[] thirdWeight = across.thirdWeight;
+        BufferedImage target = new BufferedImage(width, height, source.getType());
+        Rasters.Bytes to = Rasters.bytes(target);
+        byte[] result = to.data();
+        // one output row at a time, both passes, through a one-row buffer that stays in cache
+        byte[] line = new byte[sourceRow];
         for (int y = 0; y < height; y++) {
+            // down: the row as a weighted sum of up to three source rows (a loop the JIT vectorises)
             int a = from.offset() + down.first[y];
             int b = from.offset() + down.second[y];
             int c = from.offset() + down.third[y];
             int wa = down.firstWeight[y];
             int wb = down.secondWeight[y];
             int wc = down.thirdWeight[y];
-            int out = y * sourceRow;
             for (int i = 0; i < sourceRow; i++) {
-                rows[out + i] = (byte) (((data[a + i] & 0xFF) * wa + (data[b + i] & 0xFF) * wb
+                line[i] = (byte) (((data[a + i] & 0xFF) * wa + (data[b + i] & 0xFF) * wb
                         + (data[c + i] & 0xFF) * wc + HALF) >>> 16);
             }
-        }
-        // across: every reduced row to the output width
-        Taps across = new Taps(sourceWidth, width, bands);
-        BufferedImage target = new BufferedImage(width, height, source.getType());
-        Rasters.Bytes to = Rasters.bytes(target);
-        byte[] result = to.data();
-        for (int y = 0; y < height; y++) {
-            int in = y * sourceRow;
+            // across: the row reduced to the output width
             int out = to.offset() + y * to.stride();
             for (int x = 0; x < width; x++) {
-                int a = in + across.first[x];
-                int b = in + across.second[x];
-                int c = in + across.third[x];
-                int wa = across.firstWeight[x];
-                int wb = across.secondWeight[x];
-                int wc = across.thirdWeight[x];
-                for (int band = 0; band < bands; band++) {
-                    result[out++] = (byte) (((rows[a + band] & 0xFF) * wa + (rows[b + band] & 0xFF) * wb
-                            + (rows[c + band] & 0xFF) * wc + HALF) >>> 16);
+                int p = first[x];
+                int q = second[x];
+                int r = third[x];
+                int wp = firstWeight[x];
+                int wq = secondWeight[x];
+                int wr = thirdWeight[x];
+                result[out] = (byte) (((line[p] & 0xFF) * wp + (line[q] & 0xFF) * wq + (line[r] & 0xFF) * wr
+                        + HALF) >>> 16);
+                if (bands == 3) {
+                    result[out + 1] = (byte) (((line[p + 1] & 0xFF) * wp + (line[q + 1] & 0xFF) * wq
+                            + (line[r + 1] & 0xFF) * wr + HALF) >>> 16);
+                    result[out + 2] = (byte) (((line[p + 2] & 0xFF) * wp + (line[q + 2] & 0xFF) * wq
+                            + (line[r + 2] & 0xFF) * wr + HALF) >>> 16);
                 }
+                out += bands;
             }
         }
         return target;
