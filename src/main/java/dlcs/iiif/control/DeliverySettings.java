@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** What delivery is configured to declare: the unversioned paths' API version and the largest response. */
+/** How delivery is configured: the unversioned paths' API version, the largest response, the JPEG quality. */
 @ApplicationScoped
 public class DeliverySettings {
 
@@ -16,6 +16,15 @@ public class DeliverySettings {
     @Inject
     @ConfigProperty(name = "dlcs.iiif.max-area", defaultValue = "16000000")
     long maxArea;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.jpeg-quality", defaultValue = "85")
+    int jpegQuality;
+
+    /** JPEG quality of rendered responses and resized thumbnails, from 0 to 1. */
+    public float jpegQuality() {
+        return Math.max(1, Math.min(100, jpegQuality)) / 100f;
+    }
 
     /** The version served under {@code /iiif-img/} without {@code v2/} or {@code v3/}. */
     public ApiVersion canonicalVersion() {

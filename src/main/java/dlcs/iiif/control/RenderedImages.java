@@ -34,8 +34,7 @@ public class RenderedImages {
     private static final int BLOCK = 65_536;
 
     @Inject
-    @ConfigProperty(name = "dlcs.iiif.jpeg-quality", defaultValue = "85")
-    int jpegQuality;
+    DeliverySettings settings;
 
     @Inject
     @ConfigProperty(name = "dlcs.iiif.render-budget-pixels", defaultValue = "40000000")
@@ -112,7 +111,7 @@ public class RenderedImages {
             case TIF -> "tiff";
             default -> throw new IllegalArgumentException(format + " cannot be written");
         };
-        ImageEncoders.write(pixels, name, body, Math.max(1, Math.min(100, jpegQuality)) / 100f);
+        ImageEncoders.write(pixels, name, body, settings.jpegQuality());
         return body.toByteArray();
     }
 }

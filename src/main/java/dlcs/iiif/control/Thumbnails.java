@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The level 0 thumbnail service: the whole image at the sizes made at ingest, sent as stored;
@@ -29,8 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Thumbnails {
 
     @Inject
-    @ConfigProperty(name = "dlcs.iiif.jpeg-quality", defaultValue = "85")
-    int jpegQuality;
+    DeliverySettings settings;
 
     /** The size a thumbnail request asks for; 400 beyond the largest stored, 501 for anything but full/0/default.jpg. */
     public Dimensions size(ServedImage image, ImageRequest request) {
@@ -78,7 +76,7 @@ public class Thumbnails {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JpegEncoder.write(Rasters.scale(Rasters.normalise(decoded), size.width(), size.height()), out,
-                Math.max(1, Math.min(100, jpegQuality)) / 100f);
+                settings.jpegQuality());
         return out.toByteArray();
     }
 }

@@ -35,7 +35,6 @@ final class TiledTiffWriter implements AutoCloseable {
     private final int tileSize;
     private long position;
     private long nextIfdPointer = 4;
-    private int levels;
     private final java.util.List<Level> written = new java.util.ArrayList<>();
 
     TiledTiffWriter(Path target, int tileSize) throws IOException {
@@ -110,7 +109,7 @@ final class TiledTiffWriter implements AutoCloseable {
         ByteBuffer out = buffer((int) (extra - ifd) + 96 + tiles * 16);
         ByteBuffer values = buffer(96 + tiles * 16);
         out.putShort((short) entries);
-        entry(out, 254, LONG, 1, levels == 0 ? 0 : 1);
+        entry(out, 254, LONG, 1, written.isEmpty() ? 0 : 1);
         entry(out, 256, LONG, 1, level.width);
         entry(out, 257, LONG, 1, level.height);
         if (level.grey) {
@@ -152,7 +151,6 @@ final class TiledTiffWriter implements AutoCloseable {
         write(out.flip());
         channel.write(buffer(4).putInt((int) ifd).flip(), nextIfdPointer);
         nextIfdPointer = extra - 4;
-        levels++;
         written.add(level);
     }
 
