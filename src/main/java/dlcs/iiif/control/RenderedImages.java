@@ -4,6 +4,8 @@ import dlcs.iiif.entity.Format;
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.Quality;
 import dlcs.imaging.control.ImageEncoders;
+import dlcs.imaging.control.PixelArrays;
+import dlcs.imaging.control.PixelPool;
 import dlcs.imaging.control.PyramidReader;
 import dlcs.imaging.control.Rasters;
 import dlcs.imaging.control.TileCache;
@@ -25,7 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * smallest sufficient level, decoded tiles kept in a {@link TileCache} of
  * {@code dlcs.iiif.tile-cache-mb}), size, mirror, rotation, quality, format. Renders share a pixel
  * budget ({@code dlcs.iiif.render-budget-pixels}), so that many large requests at once wait
- * for each other instead of exhausting the heap.
+ * for each other instead of exhausting the heap, and borrow their working images' pixel arrays
+ * from a {@link PixelPool} (at most {@code dlcs.iiif.pixel-pool-mb} kept idle), so that a steady
+ * stream of them does not churn the old generation.
  */
 @ApplicationScoped
 public class RenderedImages {
@@ -44,9 +48,14 @@ public class RenderedImages {
     @ConfigProperty(name = "dlcs.iiif.tile-cache-mb", defaultValue = "64")
     long tileCacheMegabytes;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.pixel-pool-mb", defaultValue = "64")
+    long pixelPoolMegabytes;
+
     private Semaphore budget;
     private int budgetBlocks;
     private TileCache tiles;
+    private PixelPool pool;
 
     /** The body of a response and its media type. */
     public record Rendered(byte[] body, String mediaType, boolean stored) {
@@ -57,6 +66,7 @@ public class RenderedImages {
         budgetBlocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, renderBudgetPixels / BLOCK));
         budget = new Semaphore(budgetBlocks, true);
         tiles = new TileCache(tileCacheMegabytes * 1024 * 1024);
+        pool = new PixelPool(pixelPoolMegabytes * 1024 * 1024);
     }
 
     public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
@@ -69,8 +79,9 @@ public class RenderedImages {
         // the source cut is at most about four times the output, plus the output and its copies
         int blocks = (int) Math.min(budgetBlocks, Math.max(1, pixels * 6 / BLOCK));
         budget.acquireUninterruptibly(blocks);
-        try {
-            return new Rendered(encode(draw(image, request), request.format()), request.format().mediaType(), false);
+        try (PixelPool.Lease arrays = pool.lease()) {
+            return new Rendered(encode(draw(image, request, arrays), request.format()), request.format().mediaType(),
+                    false);
         } finally {
             budget.release(blocks);
         }
@@ -87,9 +98,10 @@ public class RenderedImages {
                 request.size().height);
     }
 
-    private BufferedImage draw(ServedImage image, ImageRequest.Resolved request) throws IOException {
+    private BufferedImage draw(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays)
+            throws IOException {
         BufferedImage pixels = PyramidReader.render(image.pyramidFile(), image.pyramid(), request.region(),
-                request.size().width, request.size().height, tiles);
+                request.size().width, request.size().height, tiles, arrays);
         if (request.rotation().mirror()) {
             pixels = Transforms.mirror(pixels);
         }

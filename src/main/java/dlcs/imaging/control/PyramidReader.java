@@ -79,12 +79,15 @@ public final class PyramidReader {
     /** {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}. */
     public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height)
             throws IOException {
-        return render(pyramid, index, region, width, height, new TileCache(0));
+        return render(pyramid, index, region, width, height, new TileCache(0), PixelArrays.FRESH);
     }
 
-    /** The same, with decoded tiles taken from and kept in {@code cache}. */
+    /**
+     * The same, with decoded tiles taken from and kept in {@code cache}, and the pixels of the
+     * result and of the working images from {@code arrays}.
+     */
     public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
-                                       TileCache cache) throws IOException {
+                                       TileCache cache, PixelArrays arrays) throws IOException {
         PyramidLevel full = index.full();
         PyramidLevel chosen = full;
         for (PyramidLevel level : index.levels()) {
@@ -100,52 +103,105 @@ public final class PyramidReader {
         int x1 = Math.min(chosen.width(), (int) Math.ceil((region.x + region.width) * sx));
         int y1 = Math.min(chosen.height(), (int) Math.ceil((region.y + region.height) * sy));
         Rectangle source = new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-        BufferedImage cut = compose(pyramid, index, chosen, source, cache);
-        return Rasters.scale(cut, width, height);
+        int type = index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
+        Cut cut = new Cut(pyramid, index, chosen, source, cache, type);
+        if (source.width >= width && source.height >= height && source.width < 2 * width
+                && source.height < 2 * height) {
+            // the usual case: reduced straight from the tiles, the region never copied out
+            return Resampler.reduce(cut, source.width, source.height, type, cut.bands, width, height, arrays);
+        }
+        return Rasters.scale(cut.compose(arrays), width, height, arrays);
     }
 
-    /** The pixels of {@code area} of a level, from the tiles it touches. */
-    private static BufferedImage compose(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
-                                         TileCache cache) throws IOException {
-        BufferedImage target = new BufferedImage(area.width, area.height,
-                index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
-        Rasters.Bytes to = Rasters.bytes(target);
-        int tw = level.tileWidth();
-        int th = level.tileHeight();
-        String file = pyramid.toString();
-        FileChannel channel = null;
-        try {
-            for (int row = area.y / th; row <= (area.y + area.height - 1) / th; row++) {
-                for (int column = area.x / tw; column <= (area.x + area.width - 1) / tw; column++) {
-                    TileCache.Key key = new TileCache.Key(file, level.index(), column, row);
-                    BufferedImage tile = cache.get(key);
-                    if (tile == null) {
-                        if (channel == null) {
-                            channel = FileChannel.open(pyramid, StandardOpenOption.READ);
+    /**
+     * An area of a level, as the decoded tiles that cover it (from the cache, or read and decoded
+     * now), and read where they are: as rows in pieces, one per tile column.
+     */
+    private static final class Cut implements Resampler.Rows {
+        private final Rectangle area;
+        private final int tileWidth;
+        private final int tileHeight;
+        private final int firstColumn;
+        private final int firstRow;
+        private final int bands;
+        private final int type;
+        private final Rasters.Bytes[][] tiles;
+
+        Cut(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area, TileCache cache, int type)
+                throws IOException {
+            this.area = area;
+            this.type = type;
+            this.bands = type == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
+            tileWidth = level.tileWidth();
+            tileHeight = level.tileHeight();
+            firstColumn = area.x / tileWidth;
+            firstRow = area.y / tileHeight;
+            int lastColumn = (area.x + area.width - 1) / tileWidth;
+            int lastRow = (area.y + area.height - 1) / tileHeight;
+            tiles = new Rasters.Bytes[lastRow - firstRow + 1][lastColumn - firstColumn + 1];
+            String file = pyramid.toString();
+            FileChannel channel = null;
+            try {
+                for (int row = firstRow; row <= lastRow; row++) {
+                    for (int column = firstColumn; column <= lastColumn; column++) {
+                        TileCache.Key key = new TileCache.Key(file, level.index(), column, row);
+                        BufferedImage tile = cache.get(key);
+                        if (tile == null) {
+                            if (channel == null) {
+                                channel = FileChannel.open(pyramid, StandardOpenOption.READ);
+                            }
+                            tile = Rasters.normalise(decode(read(channel, index, level.index(), column, row)));
+                            if (tile.getType() != type) {
+                                tile = Rasters.normalise(asType(tile, type));
+                            }
+                            cache.put(key, tile);
                         }
-                        tile = Rasters.normalise(decode(read(channel, index, level.index(), column, row)));
-                        if (tile.getType() != target.getType()) {
-                            tile = Rasters.normalise(asType(tile, target.getType()));
-                        }
-                        cache.put(key, tile);
-                    }
-                    Rectangle part = area.intersection(new Rectangle(column * tw, row * th, tw, th));
-                    Rasters.Bytes from = Rasters.bytes(tile);
-                    int pixel = from.pixelStride();
-                    for (int y = part.y; y < part.y + part.height; y++) {
-                        System.arraycopy(from.data(), from.offset() + (y - row * th) * from.stride()
-                                        + (part.x - column * tw) * pixel,
-                                to.data(), to.offset() + (y - area.y) * to.stride() + (part.x - area.x) * pixel,
-                                part.width * pixel);
+                        tiles[row - firstRow][column - firstColumn] = Rasters.bytes(tile);
                     }
                 }
-            }
-        } finally {
-            if (channel != null) {
-                channel.close();
+            } finally {
+                if (channel != null) {
+                    channel.close();
+                }
             }
         }
-        return target;
+
+        @Override
+        public int pieces() {
+            return tiles[0].length;
+        }
+
+        @Override
+        public int end(int piece) {
+            return Math.min(area.width, (firstColumn + piece + 1) * tileWidth - area.x);
+        }
+
+        @Override
+        public byte[] data(int piece, int y) {
+            return tiles[(area.y + y) / tileHeight - firstRow][piece].data();
+        }
+
+        @Override
+        public int offset(int piece, int y) {
+            int inLevel = area.y + y;
+            Rasters.Bytes tile = tiles[inLevel / tileHeight - firstRow][piece];
+            int x = piece == 0 ? area.x - firstColumn * tileWidth : 0;
+            return tile.offset() + (inLevel % tileHeight) * tile.stride() + x * bands;
+        }
+
+        /** The area's pixels copied into one image. */
+        BufferedImage compose(PixelArrays arrays) {
+            BufferedImage target = arrays.image(area.width, area.height, type);
+            Rasters.Bytes to = Rasters.bytes(target);
+            for (int y = 0; y < area.height; y++) {
+                for (int piece = 0; piece < pieces(); piece++) {
+                    int start = start(piece);
+                    System.arraycopy(data(piece, y), offset(piece, y), to.data(),
+                            to.offset() + y * to.stride() + start * bands, (end(piece) - start) * bands);
+                }
+            }
+            return target;
+        }
     }
 
     private static BufferedImage asType(BufferedImage image, int type) {

@@ -60,12 +60,17 @@ public final class Rasters {
 
     /** Half the size (rounded up), each pixel the mean of a 2x2 block: the next pyramid level. */
     public static BufferedImage halve(BufferedImage source) {
+        return halve(source, PixelArrays.FRESH);
+    }
+
+    /** The same, the result's pixels from {@code arrays}. */
+    static BufferedImage halve(BufferedImage source, PixelArrays arrays) {
         int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
         int width = source.getWidth();
         int height = source.getHeight();
         int halfWidth = (width + 1) / 2;
         int halfHeight = (height + 1) / 2;
-        BufferedImage target = new BufferedImage(halfWidth, halfHeight, source.getType());
+        BufferedImage target = arrays.image(halfWidth, halfHeight, source.getType());
         Bytes from = bytes(source);
         byte[] in = from.data();
         byte[] out = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
@@ -93,9 +98,17 @@ public final class Rasters {
      * that stays at least as large, then reduced by area averaging; enlarged bicubically.
      */
     public static BufferedImage scale(BufferedImage source, int width, int height) {
+        return scale(source, width, height, PixelArrays.FRESH);
+    }
+
+    /**
+     * The same, the pixels of working images and of a reduced result from {@code arrays}
+     * ({@code source} must be normalised when it is to be reduced).
+     */
+    public static BufferedImage scale(BufferedImage source, int width, int height, PixelArrays arrays) {
         BufferedImage current = source;
         while (current.getWidth() >= width * 2 && current.getHeight() >= height * 2) {
-            current = halve(current);
+            current = halve(normalise(current), arrays);
         }
         if (current.getWidth() == width && current.getHeight() == height) {
             return current;
@@ -104,9 +117,9 @@ public final class Rasters {
             // one side may still be twice the target or more: reduce it in steps of less than half
             while (current.getWidth() >= width * 2 || current.getHeight() >= height * 2) {
                 current = Resampler.reduce(normalise(current), Math.max(width, current.getWidth() / 2 + 1),
-                        Math.max(height, current.getHeight() / 2 + 1));
+                        Math.max(height, current.getHeight() / 2 + 1), arrays);
             }
-            return Resampler.reduce(normalise(current), width, height);
+            return Resampler.reduce(normalise(current), width, height, arrays);
         }
         BufferedImage target = new BufferedImage(width, height, current.getType());
         Graphics2D g = target.createGraphics();

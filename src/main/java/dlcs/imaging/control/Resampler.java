@@ -8,7 +8,8 @@ import java.awt.image.BufferedImage;
  * it covers. For factors below 2 (larger ones are halved first) an output pixel covers at most
  * three source pixels, so each pass is a fixed three-tap sum, and both passes run one output
  * row at a time through a one-row buffer: as sharp as bicubic filtering and several times faster
- * than Java2D's.
+ * than Java2D's. The source need not be one array: a region of a pyramid level is reduced
+ * straight from the decoded tiles it covers.
  */
 final class Resampler {
 
@@ -20,13 +21,66 @@ final class Resampler {
 
     /** {@code source} (8-bit BGR or grey) reduced to {@code width} x {@code height}, neither larger than it. */
     static BufferedImage reduce(BufferedImage source, int width, int height) {
-        int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
+        return reduce(source, width, height, PixelArrays.FRESH);
+    }
+
+    /** The same, the result's pixels from {@code arrays}. */
+    static BufferedImage reduce(BufferedImage source, int width, int height, PixelArrays arrays) {
         Rasters.Bytes from = Rasters.bytes(source);
-        byte[] data = from.data();
-        int sourceWidth = source.getWidth();
-        int sourceHeight = source.getHeight();
-        int sourceRow = sourceWidth * bands;
-        Taps down = new Taps(sourceHeight, height, from.stride());
+        int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
+        return reduce(new Rows() {
+            @Override
+            public int pieces() {
+                return 1;
+            }
+
+            @Override
+            public int end(int piece) {
+                return source.getWidth();
+            }
+
+            @Override
+            public byte[] data(int piece, int y) {
+                return from.data();
+            }
+
+            @Override
+            public int offset(int piece, int y) {
+                return from.offset() + y * from.stride();
+            }
+        }, source.getWidth(), source.getHeight(), source.getType(), bands, width, height, arrays);
+    }
+
+    /**
+     * The rows of a source image, each cut into the same horizontal pieces, which may lie in
+     * different arrays: the tiles a region of a pyramid level covers, read where they are.
+     */
+    interface Rows {
+
+        int pieces();
+
+        /** The first column of {@code piece}; the first piece starts at 0. */
+        default int start(int piece) {
+            return piece == 0 ? 0 : end(piece - 1);
+        }
+
+        /** The column after the last of {@code piece}; the last piece ends at the image's width. */
+        int end(int piece);
+
+        /** The array that holds row {@code y} of {@code piece}. */
+        byte[] data(int piece, int y);
+
+        /** Where in it that row of that piece starts. */
+        int offset(int piece, int y);
+    }
+
+    /**
+     * A {@code sourceWidth} x {@code sourceHeight} source of {@code type} (8-bit BGR or grey, with
+     * {@code bands} samples per pixel) reduced to {@code width} x {@code height}.
+     */
+    static BufferedImage reduce(Rows source, int sourceWidth, int sourceHeight, int type, int bands,
+                                int width, int height, PixelArrays arrays) {
+        Taps down = new Taps(sourceHeight, height, 1);
         Taps across = new Taps(sourceWidth, width, bands);
         int[] first = across.first;
         int[] second = across.second;
@@ -34,22 +88,33 @@ final class Resampler {
         int[] firstWeight = across.firstWeight;
         int[] secondWeight = across.secondWeight;
         int[] thirdWeight = across.thirdWeight;
-        BufferedImage target = new BufferedImage(width, height, source.getType());
+        BufferedImage target = arrays.image(width, height, type);
         Rasters.Bytes to = Rasters.bytes(target);
         byte[] result = to.data();
         // one output row at a time, both passes, through a one-row buffer that stays in cache
-        byte[] line = new byte[sourceRow];
+        byte[] line = new byte[sourceWidth * bands];
+        int pieces = source.pieces();
         for (int y = 0; y < height; y++) {
-            // down: the row as a weighted sum of up to three source rows (a loop the JIT vectorises)
-            int a = from.offset() + down.first[y];
-            int b = from.offset() + down.second[y];
-            int c = from.offset() + down.third[y];
+            // down: the row as a weighted sum of up to three source rows (loops the JIT vectorises)
+            int ya = down.first[y];
+            int yb = down.second[y];
+            int yc = down.third[y];
             int wa = down.firstWeight[y];
             int wb = down.secondWeight[y];
             int wc = down.thirdWeight[y];
-            for (int i = 0; i < sourceRow; i++) {
-                line[i] = (byte) (((data[a + i] & 0xFF) * wa + (data[b + i] & 0xFF) * wb
-                        + (data[c + i] & 0xFF) * wc + HALF) >>> 16);
+            for (int piece = 0; piece < pieces; piece++) {
+                byte[] da = source.data(piece, ya);
+                byte[] db = source.data(piece, yb);
+                byte[] dc = source.data(piece, yc);
+                int a = source.offset(piece, ya);
+                int b = source.offset(piece, yb);
+                int c = source.offset(piece, yc);
+                int start = source.start(piece) * bands;
+                int length = source.end(piece) * bands - start;
+                for (int i = 0; i < length; i++) {
+                    line[start + i] = (byte) (((da[a + i] & 0xFF) * wa + (db[b + i] & 0xFF) * wb
+                            + (dc[c + i] & 0xFF) * wc + HALF) >>> 16);
+                }
             }
             // across: the row reduced to the output width
             int out = to.offset() + y * to.stride();

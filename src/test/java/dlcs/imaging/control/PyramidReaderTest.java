@@ -98,4 +98,20 @@ class PyramidReaderTest {
         BufferedImage reduced = PyramidReader.render(pyramid, index, new Rectangle(0, 0, 1000, 800), 250, 200);
         assertTrue(TestImages.meanDifference(Rasters.scale(source, 250, 200), reduced) < 6);
     }
+
+    @Test
+    void reducingStraightFromTheTilesIsTheSameAsReducingTheRegionCopiedOut() throws IOException {
+        // 700x500 to 400x300: the full level is the smallest with enough pixels, and the region
+        // starts inside a tile and spans four tile columns and three rows
+        Rectangle unaligned = new Rectangle(123, 77, 700, 500);
+        BufferedImage direct = PyramidReader.render(pyramid, index, unaligned, 400, 300);
+        BufferedImage copied = PyramidReader.render(pyramid, index, unaligned, 700, 500);
+        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copied, 400, 300), direct));
+        assertTrue(TestImages.meanDifference(Rasters.scale(source.getSubimage(123, 77, 700, 500), 400, 300),
+                direct) < 3);
+        BufferedImage pooled = PyramidReader.render(pyramid, index, unaligned, 401, 299, new TileCache(1 << 20),
+                new PixelPool(1 << 22).lease());
+        assertEquals(401, pooled.getWidth());
+        assertEquals(299, pooled.getHeight());
+    }
 }
