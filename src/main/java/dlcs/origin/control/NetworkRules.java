@@ -1,24 +1,46 @@
 package dlcs.origin.control;
 
 import dlcs.origin.control.OriginException.Fault;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which origins the server may fetch. Tenants choose the URLs, so the server must not be turned
- * against itself or its network: only http and https, and no host that resolves to a loopback,
- * link-local (cloud metadata lives there), wildcard or multicast address, unless loopback is
- * explicitly allowed ({@code dlcs.origin.allow-loopback}, for tests and demos).
+ * against itself or its network. Only the schemes of {@link #SCHEMES}, no credentials in the URL,
+ * and no host that resolves to a link-local address (cloud metadata services live there), a
+ * wildcard, broadcast or multicast address; nor, unless allowed, to a loopback address
+ * ({@code dlcs.origin.allow-loopback}) or a private one (10/8, 172.16/12, 192.168/16,
+ * 100.64/10, fc00::/7): {@code dlcs.origin.allowed-networks} lists the networks (CIDR) that may be
+ * fetched from although they are loopback or private. Checked on the addresses a name resolves
+ * to, before connecting and on every redirect; the connection then goes to an address checked.
  */
 public final class NetworkRules {
 
+    /** The origin schemes the server fetches. */
+    public static final Set<String> SCHEMES = Set.of("http", "https", "s3", "ftp", "ftps", "sftp");
+
     private final boolean allowLoopback;
+    private final List<Network> allowed;
+
+    public NetworkRules(boolean allowLoopback, List<String> allowedNetworks) {
+        this.allowLoopback = allowLoopback;
+        this.allowed = new ArrayList<>();
+        for (String network : allowedNetworks) {
+            if (!network.isBlank()) {
+                allowed.add(Network.parse(network.trim()));
+            }
+        }
+    }
 
     public NetworkRules(boolean allowLoopback) {
-        this.allowLoopback = allowLoopback;
+        this(allowLoopback, List.of());
     }
 
     /** The origin as a URI, if it is well formed and of an allowed scheme; does no network I/O. */
@@ -34,50 +56,114 @@ public final class NetworkRules {
                     + e.getReason() + " (percent-encode spaces and other special characters).");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
+        if (!SCHEMES.contains(scheme)) {
             throw new OriginException(Fault.REFUSED, "The origin scheme '" + (scheme.isEmpty() ? "(none)" : scheme)
-                    + "' is not supported; use an http or https URL.");
+                    + "' is not supported; use an http, https, s3, ftp, ftps or sftp URL.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new OriginException(Fault.REFUSED, "The origin has credentials in its URL; take them out and give"
+                    + " them in an origin strategy (/customers/{c}/originStrategies), where they are kept encrypted.");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new OriginException(Fault.REFUSED, "The origin '" + origin + "' has no host name.");
+            throw new OriginException(Fault.REFUSED, "The origin '" + origin + "' has no "
+                    + (scheme.equals("s3") ? "bucket name (s3://bucket/key)." : "host name."));
+        }
+        if (scheme.equals("s3") && (uri.getPath() == null || uri.getPath().length() < 2)) {
+            throw new OriginException(Fault.REFUSED, "The origin '" + origin + "' names no object: use s3://bucket/key.");
         }
         return uri;
     }
 
-    /** Resolves the host and refuses it if any of its addresses is one the rules forbid. */
-    public InetAddress[] check(URI uri) {
+    /** Resolves {@code host} and refuses it if any of its addresses is one the rules forbid. */
+    public InetAddress[] check(String host) {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new OriginException(Fault.NOT_FOUND, "The origin host '" + uri.getHost() + "' does not resolve;"
+            throw new OriginException(Fault.NOT_FOUND, "The origin host '" + host + "' does not resolve;"
                     + " check the URL.");
         }
         for (InetAddress address : addresses) {
             String refusal = refusal(address);
             if (refusal != null) {
-                throw new OriginException(Fault.REFUSED, "The origin host '" + uri.getHost() + "' resolves to "
+                throw new OriginException(Fault.REFUSED, "The origin host '" + host + "' resolves to "
                         + address.getHostAddress() + ", " + refusal + ".");
             }
         }
         return addresses;
     }
 
+    public InetAddress[] check(URI uri) {
+        return check(uri.getHost());
+    }
+
     private String refusal(InetAddress address) {
-        if (address.isLoopbackAddress()) {
-            return allowLoopback ? null
-                    : "a loopback address, which origins may not use (dlcs.origin.allow-loopback=true allows it for tests)";
-        }
-        if (address.isAnyLocalAddress()) {
-            return "the wildcard address, which origins may not use";
-        }
         if (address.isLinkLocalAddress()) {
             return "a link-local address (169.254.0.0/16, fe80::/10, where cloud metadata services live),"
                     + " which origins may not use";
         }
+        if (address.isAnyLocalAddress() || isBroadcast(address)) {
+            return "the wildcard or broadcast address, which origins may not use";
+        }
         if (address.isMulticastAddress()) {
             return "a multicast address, which origins may not use";
         }
+        boolean listed = allowed.stream().anyMatch(network -> network.contains(address));
+        if (address.isLoopbackAddress() && !allowLoopback && !listed) {
+            return "a loopback address, which origins may not use (dlcs.origin.allowed-networks can allow it)";
+        }
+        if (isPrivate(address) && !listed) {
+            return "a private network address, which origins may not use unless its network is listed in"
+                    + " dlcs.origin.allowed-networks";
+        }
         return null;
+    }
+
+    private static boolean isBroadcast(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        return bytes.length == 4 && (bytes[0] & 0xFF) == 255 && (bytes[1] & 0xFF) == 255
+                && (bytes[2] & 0xFF) == 255 && (bytes[3] & 0xFF) == 255;
+    }
+
+    private static boolean isPrivate(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        int first = bytes[0] & 0xFF;
+        int second = bytes[1] & 0xFF;
+        if (bytes.length == 4) {
+            return first == 10 || first == 172 && second >= 16 && second < 32 || first == 192 && second == 168
+                    || first == 100 && second >= 64 && second < 128 || first == 0;
+        }
+        return (first & 0xFE) == 0xFC; // fc00::/7, unique local (AWS's IPv6 metadata address is one)
+    }
+
+    /** A network in CIDR form: an address and a prefix length. */
+    private record Network(byte[] base, int prefix) {
+
+        static Network parse(String cidr) {
+            String[] parts = cidr.split("/", 2);
+            try {
+                if (!parts[0].matches("[0-9a-fA-F.:]+")) {
+                    throw new IllegalArgumentException();
+                }
+                byte[] base = InetAddress.getByName(parts[0]).getAddress();
+                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : base.length * 8;
+                if (prefix < 0 || prefix > base.length * 8) {
+                    throw new IllegalArgumentException();
+                }
+                return new Network(base, prefix);
+            } catch (IllegalArgumentException | UnknownHostException e) {
+                throw new IllegalStateException("dlcs.origin.allowed-networks: '" + cidr + "' is not a network in"
+                        + " CIDR form, such as 10.20.0.0/16 or 127.0.0.1/32.");
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != base.length) {
+                return false;
+            }
+            int shift = bytes.length * 8 - prefix;
+            return new BigInteger(1, bytes).shiftRight(shift).equals(new BigInteger(1, base).shiftRight(shift));
+        }
     }
 }

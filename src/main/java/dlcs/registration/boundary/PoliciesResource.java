@@ -3,10 +3,13 @@ package dlcs.registration.boundary;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
+import dlcs.origin.entity.Strategy;
+import dlcs.registration.control.UnknownResourceException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -16,9 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("")
 @Produces({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
 public class PoliciesResource {
-
-    static final List<String> ORIGIN_STRATEGIES = List.of("default", "basic-http-authentication", "s3-ambient",
-            "s3-credentials", "ftp-credentials", "sftp");
 
     @Inject
     PublicUrls urls;
@@ -41,11 +41,25 @@ public class PoliciesResource {
     @GET
     @Path("originStrategies")
     public JsonObject originStrategies() {
-        return Hydra.collection(urls.of("/originStrategies"), ORIGIN_STRATEGIES, ORIGIN_STRATEGIES.size(),
-                new Paging(1, Paging.DEFAULT_SIZE), null,
-                name -> Hydra.resource(urls.of("/originStrategies/" + name), "OriginStrategy")
-                        .add("name", name)
-                        .add("supported", name.equals("default"))
-                        .build());
+        List<Strategy> all = List.of(Strategy.values());
+        return Hydra.collection(urls.of("/originStrategies"), all, all.size(), new Paging(1, Paging.DEFAULT_SIZE), null,
+                this::originStrategy);
+    }
+
+    @GET
+    @Path("originStrategies/{name}")
+    public JsonObject originStrategy(@PathParam("name") String name) {
+        return originStrategy(Strategy.named(name).orElseThrow(() ->
+                new UnknownResourceException("There is no origin strategy '" + name + "'.")));
+    }
+
+    private JsonObject originStrategy(Strategy strategy) {
+        return Hydra.resource(urls.of("/originStrategies/" + strategy.label()), "OriginStrategy")
+                .add("name", strategy.label())
+                .add("description", strategy.description())
+                .add("schemes", Hydra.strings(strategy.schemes().stream().sorted().toList()))
+                .add("credentials", Hydra.strings(strategy.requiredFields()))
+                .add("optionalCredentials", Hydra.strings(strategy.optionalFields()))
+                .build();
     }
 }

@@ -1,0 +1,94 @@
+package dlcs.origin.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A customer's rule for fetching some of its origins: the origins in which {@code regex} is
+ * found are fetched with {@code strategy}, using {@code credentials} (kept encrypted). Rules are
+ * tried by {@code order}, the first that matches wins.
+ */
+@Entity
+@Table(name = "ORIGIN_STRATEGY", uniqueConstraints = @UniqueConstraint(columnNames = {"CUSTOMER", "REGEX"}))
+public class CustomerOriginStrategy {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "CUSTOMER", nullable = false)
+    private long customer;
+
+    @Column(name = "REGEX", nullable = false, length = 1000)
+    private String regex;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STRATEGY", nullable = false, length = 40)
+    private Strategy strategy;
+
+    /** The credentials as encrypted text; null when the strategy takes none. */
+    @Column(name = "CREDENTIALS", length = 16000)
+    private String credentials;
+
+    @Column(name = "RULE_ORDER", nullable = false)
+    private int order;
+
+    @Column(nullable = false)
+    private Instant created;
+
+    @Version
+    private long version;
+
+    protected CustomerOriginStrategy() {
+    }
+
+    public CustomerOriginStrategy(long customer, String regex, Strategy strategy, String credentials, int order) {
+        this.id = UUID.randomUUID().toString();
+        this.customer = customer;
+        this.created = Instant.now();
+        change(regex, strategy, credentials, order);
+    }
+
+    public final void change(String regex, Strategy strategy, String credentials, int order) {
+        this.regex = regex;
+        this.strategy = strategy;
+        this.credentials = credentials;
+        this.order = order;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long customer() {
+        return customer;
+    }
+
+    public String regex() {
+        return regex;
+    }
+
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    public String credentials() {
+        return credentials;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public Instant created() {
+        return created;
+    }
+}
