@@ -90,7 +90,7 @@ class BadInputIT extends ServerTest {
                 new Case("corrupt", origin().serveImage(p + "/corrupt.jpg", "image/jpeg", Fixtures.corruptJpeg()), 400, "image/jpeg"),
                 new Case("bomb", origin().serveImage(p + "/bomb.png", "image/png", Fixtures.pngBomb(60000, 60000)), 400, "pixels"),
                 new Case("file", "file:///etc/passwd", 400, "scheme"),
-                new Case("ftp", "ftp://127.0.0.1/x.jpg", 400, "scheme"),
+                new Case("gopher", "gopher://127.0.0.1/x.jpg", 400, "scheme"),
                 new Case("metadata", "http://169.254.169.254/latest/meta-data", 400, "link-local"),
                 new Case("redirected", origin().serve(p + "/redirect.jpg", new Redirect("http://169.254.169.254/x")), 400,
                         "link-local"),

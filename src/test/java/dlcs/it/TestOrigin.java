@@ -42,6 +42,10 @@ public final class TestOrigin implements AutoCloseable {
     public record Flaky(int failures, Answer failure, Answer then) implements Answer {
     }
 
+    /** Answers {@code then} to requests with these HTTP Basic credentials, 401 to others. */
+    public record Protected(String user, String password, Answer then) implements Answer {
+    }
+
     /** Waits {@code millis}, then answers {@code then}. */
     public record Slow(long millis, Answer then) implements Answer {
     }
@@ -84,6 +88,16 @@ public final class TestOrigin implements AutoCloseable {
         Answer answer = answers.getOrDefault(path, new Status(404));
         int hit = hits.get(path).get();
         try (exchange) {
+            if (answer instanceof Protected guarded) {
+                String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (guarded.user() + ":" + guarded.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"origin\"");
+                    exchange.sendResponseHeaders(401, -1);
+                    return;
+                }
+                answer = guarded.then();
+            }
             while (answer instanceof Flaky || answer instanceof Slow) {
                 if (answer instanceof Flaky flaky) {
                     answer = hit <= flaky.failures() ? flaky.failure() : flaky.then();

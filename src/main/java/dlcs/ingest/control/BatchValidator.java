@@ -1,6 +1,7 @@
 package dlcs.ingest.control;
 
 import dlcs.origin.control.NetworkRules;
+import dlcs.origin.control.OriginFetcher;
 import dlcs.origin.control.OriginException;
 import dlcs.registration.control.InvalidInputException;
 import dlcs.registration.control.SpaceStore;
@@ -30,8 +31,7 @@ public class BatchValidator {
     int maxBatchSize;
 
     @Inject
-    @ConfigProperty(name = "dlcs.origin.allow-loopback", defaultValue = "false")
-    boolean allowLoopback;
+    OriginFetcher origins;
 
     public void checkSize(int members) {
         if (members == 0) {
@@ -49,7 +49,7 @@ public class BatchValidator {
         Set<String> seen = new HashSet<>();
         Map<Integer, Boolean> knownSpaces = new HashMap<>();
         Map<String, String> hostRefusals = new HashMap<>();
-        NetworkRules rules = new NetworkRules(allowLoopback);
+        NetworkRules rules = origins.rules();
         int index = 0;
         for (QueuedImage member : members) {
             String name = "Member " + index + " (id '" + member.imageId() + "')";
@@ -65,7 +65,9 @@ public class BatchValidator {
             }
             try {
                 URI uri = NetworkRules.parse(origin);
-                String refusal = hostRefusals.computeIfAbsent(uri.getHost(), host -> refusal(rules, uri));
+                String refusal = OriginFetcher.checkedHost(uri)
+                        .map(checked -> hostRefusals.computeIfAbsent(checked, host -> refusal(rules, host)))
+                        .orElse("");
                 if (!refusal.isEmpty()) {
                     throw new InvalidInputException(name + ": " + refusal);
                 }
@@ -76,9 +78,9 @@ public class BatchValidator {
         }
     }
 
-    private static String refusal(NetworkRules rules, URI uri) {
+    private static String refusal(NetworkRules rules, String host) {
         try {
-            rules.check(uri);
+            rules.check(host);
             return "";
         } catch (OriginException e) {
             return e.fault() == OriginException.Fault.REFUSED ? e.getMessage() : "";

@@ -1,24 +1,48 @@
 package dlcs.origin.control;
 
 import dlcs.origin.control.OriginException.Fault;
+import dlcs.origin.entity.Strategy;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.SocketTimeoutException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.commons.vfs2.FileObject;
+import org.apache.commons.vfs2.FileSystemOptions;
+import org.apache.commons.vfs2.auth.StaticUserAuthenticator;
+import org.apache.commons.vfs2.impl.DefaultFileSystemConfigBuilder;
+import org.apache.commons.vfs2.provider.ftp.FtpFileSystemConfigBuilder;
+import org.apache.commons.vfs2.provider.ftps.FtpsDataChannelProtectionLevel;
+import org.apache.commons.vfs2.provider.ftps.FtpsFileSystemConfigBuilder;
+import org.apache.commons.vfs2.provider.ftps.FtpsMode;
+import org.apache.commons.vfs2.provider.http5.Http5FileSystemConfigBuilder;
+import org.apache.commons.vfs2.provider.sftp.BytesIdentityInfo;
+import org.apache.commons.vfs2.provider.sftp.IdentityProvider;
+import org.apache.commons.vfs2.provider.sftp.SftpFileSystemConfigBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fetches an origin once into a temporary file: http and https, redirects followed by hand so
- * that every hop passes the {@link NetworkRules}, bounded in time (connect, each read, and the
- * whole transfer) and in size (counted while streaming, whatever the headers claim).
+ * Fetches an origin once into a temporary file, through Commons VFS, the way the customer's
+ * origin strategies say ({@link OriginStrategyStore#match}): http(s) anonymously or with Basic
+ * credentials, s3 with the server's or the customer's keys, ftp(s) anonymously or with a
+ * password, sftp with a password or a private key. Every fetch has a file system of its own,
+ * closed when it ends, so credentials are never shared between fetches. Hosts pass the
+ * {@link NetworkRules} before any connection (for http(s), at every connection, redirects
+ * included), and the connection goes to an address they checked. Bounded in time (connect, each
+ * read, and the whole transfer) and in size (counted while streaming, whatever the headers say).
  */
 @ApplicationScoped
 public class OriginFetcher {
@@ -47,89 +71,221 @@ public class OriginFetcher {
     @ConfigProperty(name = "dlcs.origin.allow-loopback", defaultValue = "false")
     boolean allowLoopback;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.allowed-networks")
+    Optional<String> allowedNetworks;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.s3.endpoint")
+    Optional<String> s3Endpoint;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.s3.region", defaultValue = "us-east-1")
+    String s3Region;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.s3.path-style", defaultValue = "false")
+    boolean s3PathStyle;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.s3.access-key")
+    Optional<String> s3AccessKey;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.s3.secret-key")
+    Optional<String> s3SecretKey;
+
+    @Inject
+    OriginStrategyStore strategies;
+
+    private NetworkRules rules;
+    private OriginFileSystems fileSystems;
+
+    @PostConstruct
+    void start() {
+        rules = new NetworkRules(allowLoopback,
+                Arrays.asList(allowedNetworks.orElse("").split(",")));
+        fileSystems = new OriginFileSystems(rules, Duration.ofSeconds(connectTimeoutSeconds),
+                Duration.ofSeconds(readTimeoutSeconds), maxRedirects);
+    }
+
+    @PreDestroy
+    void stop() {
+        fileSystems.close();
+    }
+
+    /** The rules origins' hosts must pass. */
+    public NetworkRules rules() {
+        return rules;
+    }
+
     /** Refuses a malformed or disallowed origin without fetching it. */
     public URI validate(String origin) {
         return NetworkRules.parse(origin);
     }
 
-    /** Downloads {@code origin} into a new file in {@code directory}; the caller deletes it. */
-    public Path fetch(String origin, Path directory) {
-        NetworkRules rules = new NetworkRules(allowLoopback);
+    /**
+     * The host of {@code origin} whose addresses the rules check before fetching it: none for
+     * s3, whose host is a bucket (the endpoint is checked when the customer chose it).
+     */
+    public static Optional<String> checkedHost(URI origin) {
+        return "s3".equalsIgnoreCase(origin.getScheme()) ? Optional.empty() : Optional.of(origin.getHost());
+    }
+
+    /** Downloads {@code origin} for {@code customer} into a new file in {@code directory}; the caller deletes it. */
+    public Path fetch(long customer, String origin, Path directory) {
         URI uri = NetworkRules.parse(origin);
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        for (int hop = 0; hop <= maxRedirects; hop++) {
-            rules.check(uri);
-            HttpURLConnection connection = open(uri);
-            try {
-                int status = connection.getResponseCode();
-                if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
-                    uri = NetworkRules.parse(uri.resolve(connection.getHeaderField("Location").trim()).toString());
-                    continue;
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        InetAddress[] addresses = checkedHost(uri).map(rules::check).orElse(null);
+        OriginStrategyStore.Match match = strategies.match(customer, origin.trim());
+        Strategy strategy = match.strategy();
+        if (!strategy.schemes().contains(scheme)) {
+            throw new OriginException(Fault.REFUSED, match.rule() == null
+                    ? scheme + " origins need an origin strategy: create one whose regex matches this origin, with"
+                    + " strategy " + strategiesFor(scheme) + " (POST /customers/" + customer + "/originStrategies)."
+                    : "The origin strategy " + match.rule() + " (" + strategy.label() + ") matches this origin but"
+                    + " fetches only " + String.join(", ", strategy.schemes().stream().sorted().toList())
+                    + " origins, not " + scheme + "; change its regex or strategy.");
+        }
+        Path knownHosts = null;
+        FileObject file = null;
+        try {
+            FileSystemOptions options = options(scheme, match.credentials());
+            String target = uri.toString();
+            if (scheme.startsWith("ftp") || scheme.equals("sftp")) {
+                target = pinned(uri, addresses[0]);
+            }
+            if (scheme.equals("sftp")) {
+                knownHosts = Files.createTempFile(directory, "known-hosts-", "");
+                SftpFileSystemConfigBuilder.getInstance().setKnownHosts(options, knownHosts.toFile());
+            }
+            file = fileSystems.resolve(target, options);
+            try (InputStream in = file.getContent().getInputStream()) {
+                return download(in, directory);
+            }
+        } catch (Exception e) {
+            throw OriginFailures.describe(e, uri, match);
+        } finally {
+            if (file != null) {
+                fileSystems.release(file);
+            }
+            if (knownHosts != null) {
+                try {
+                    Files.deleteIfExists(knownHosts);
+                } catch (IOException ignored) {
+                    // a temporary file left in the data directory's tmp
                 }
-                if (status >= 500) {
-                    throw new OriginException(Fault.UNAVAILABLE, "The origin answered HTTP " + status
-                            + " for " + uri + "; it may work later.");
-                }
-                if (status != 200) {
-                    throw new OriginException(Fault.NOT_FOUND, "The origin answered HTTP " + status + " for " + uri
-                            + "; check that the URL is right and publicly readable.");
-                }
-                long declared = connection.getContentLengthLong();
-                if (declared > maxBytes) {
-                    throw tooLarge();
-                }
-                return download(connection, directory, deadline);
-            } catch (SocketTimeoutException e) {
-                throw new OriginException(Fault.TIMEOUT, "The origin " + uri + " did not answer in time.", e);
-            } catch (UnknownHostException e) {
-                throw new OriginException(Fault.NOT_FOUND, "The origin host '" + uri.getHost() + "' does not resolve.", e);
-            } catch (ConnectException e) {
-                throw new OriginException(Fault.UNAVAILABLE, "The origin " + uri + " refused the connection.", e);
-            } catch (IOException e) {
-                throw new OriginException(Fault.UNAVAILABLE, "Fetching " + uri + " failed: " + e.getMessage(), e);
-            } finally {
-                connection.disconnect();
             }
         }
-        throw new OriginException(Fault.NOT_FOUND, "The origin redirected more than " + maxRedirects + " times.");
     }
 
-    private HttpURLConnection open(URI uri) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setInstanceFollowRedirects(false);
-            connection.setConnectTimeout(connectTimeoutSeconds * 1000);
-            connection.setReadTimeout(readTimeoutSeconds * 1000);
-            connection.setRequestProperty("User-Agent", "dlcs-server");
-            connection.setRequestProperty("Accept", "image/*, */*;q=0.5");
-            return connection;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new OriginException(Fault.REFUSED, "The origin " + uri + " cannot be opened: " + e.getMessage(), e);
+    private static String strategiesFor(String scheme) {
+        return String.join(" or ", Arrays.stream(Strategy.values())
+                .filter(strategy -> strategy.schemes().contains(scheme)).map(Strategy::label).toList());
+    }
+
+    /** The URI with its host replaced by the address the rules checked, so nothing resolves it again. */
+    private static String pinned(URI uri, InetAddress address) {
+        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return uri.getScheme() + "://" + host + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private FileSystemOptions options(String scheme, OriginCredentials credentials) throws IOException {
+        FileSystemOptions options = new FileSystemOptions();
+        Duration connect = Duration.ofSeconds(connectTimeoutSeconds);
+        Duration read = Duration.ofSeconds(readTimeoutSeconds);
+        String user = credentials.user();
+        String password = credentials.password();
+        switch (scheme) {
+            case "http", "https" -> {
+                Http5FileSystemConfigBuilder http = Http5FileSystemConfigBuilder.getInstance();
+                http.setConnectionTimeout(options, connect);
+                http.setSoTimeout(options, read);
+                http.setFollowRedirect(options, true);
+                http.setUserAgent(options, "dlcs-server");
+            }
+            case "ftp", "ftps" -> {
+                FtpFileSystemConfigBuilder ftp = scheme.equals("ftps") ? FtpsFileSystemConfigBuilder.getInstance()
+                        : FtpFileSystemConfigBuilder.getInstance();
+                ftp.setPassiveMode(options, true);
+                ftp.setConnectTimeout(options, connect);
+                ftp.setSoTimeout(options, read);
+                ftp.setDataTimeout(options, read);
+                ftp.setUserDirIsRoot(options, false);
+                if (scheme.equals("ftps")) {
+                    FtpsFileSystemConfigBuilder.getInstance().setFtpsMode(options, FtpsMode.EXPLICIT);
+                    FtpsFileSystemConfigBuilder.getInstance().setDataChannelProtectionLevel(options,
+                            FtpsDataChannelProtectionLevel.P);
+                }
+            }
+            case "sftp" -> {
+                SftpFileSystemConfigBuilder sftp = SftpFileSystemConfigBuilder.getInstance();
+                sftp.setConnectTimeout(options, connect);
+                sftp.setSessionTimeout(options, read);
+                sftp.setUserDirIsRoot(options, false);
+                // host keys are not pinned: a fetch trusts the key the server shows (known hosts start empty)
+                sftp.setStrictHostKeyChecking(options, "no");
+                sftp.setLoadOpenSSHConfig(options, false);
+                if (credentials.privateKey() != null) {
+                    sftp.setIdentityProvider(options, new BytesIdentityInfo(
+                            credentials.privateKey().getBytes(StandardCharsets.UTF_8),
+                            credentials.passphrase() == null ? null
+                                    : credentials.passphrase().getBytes(StandardCharsets.UTF_8)));
+                    sftp.setPreferredAuthentications(options, password == null ? "publickey"
+                            : "publickey,password,keyboard-interactive");
+                } else {
+                    // none at all, so that the server user's ~/.ssh keys are never offered
+                    sftp.setIdentityProvider(options, new IdentityProvider[0]);
+                    sftp.setPreferredAuthentications(options, "password,keyboard-interactive");
+                }
+            }
+            case "s3" -> {
+                boolean own = credentials.strategy() == Strategy.S3_CREDENTIALS;
+                String endpoint = own && credentials.endpoint() != null ? credentials.endpoint()
+                        : s3Endpoint.filter(e -> !e.isBlank()).orElse(null);
+                if (own && credentials.endpoint() != null) {
+                    rules.check(URI.create(credentials.endpoint()).getHost());
+                }
+                String region = own && credentials.region() != null ? credentials.region() : s3Region;
+                boolean pathStyle = own && credentials.pathStyle() != null ? credentials.pathStyle() : s3PathStyle;
+                S3Options.get().set(options, endpoint, region, pathStyle, connect, read);
+                if (own) {
+                    user = credentials.accessKey();
+                    password = credentials.secretKey();
+                } else {
+                    user = s3AccessKey.filter(k -> !k.isBlank()).orElse(null);
+                    password = s3SecretKey.filter(k -> !k.isBlank()).orElse(null);
+                }
+            }
+            default -> throw new OriginException(Fault.REFUSED, "The origin scheme '" + scheme + "' is not supported.");
         }
+        // the domain makes the options, and so the file system, this fetch's own
+        DefaultFileSystemConfigBuilder.getInstance().setUserAuthenticator(options,
+                new StaticUserAuthenticator(UUID.randomUUID().toString(), user, password));
+        return options;
     }
 
-    private Path download(HttpURLConnection connection, Path directory, long deadline) throws IOException {
+    private Path download(InputStream in, Path directory) throws IOException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         Path file = Files.createTempFile(directory, "origin-", ".bin");
         boolean complete = false;
-        try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             int read;
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxBytes) {
-                    throw tooLarge();
+                    throw new OriginException(Fault.TOO_LARGE, "The origin is larger than " + maxBytes
+                            + " bytes, the most this server fetches (dlcs.origin.max-bytes).");
                 }
                 if (System.nanoTime() > deadline) {
                     throw new OriginException(Fault.TIMEOUT, "The origin took longer than " + timeoutSeconds
                             + " seconds to send the image (dlcs.origin.timeout-seconds).");
                 }
                 out.write(buffer, 0, read);
-            }
-            long declared = connection.getContentLengthLong();
-            if (declared >= 0 && total != declared) {
-                throw new OriginException(Fault.UNAVAILABLE, "The origin sent " + total + " of the " + declared
-                        + " bytes it announced: the transfer was cut short.");
             }
             complete = true;
             return file;
@@ -138,10 +294,5 @@ public class OriginFetcher {
                 Files.deleteIfExists(file);
             }
         }
-    }
-
-    private OriginException tooLarge() {
-        return new OriginException(Fault.TOO_LARGE, "The origin is larger than " + maxBytes
-                + " bytes, the most this server fetches (dlcs.origin.max-bytes).");
     }
 }

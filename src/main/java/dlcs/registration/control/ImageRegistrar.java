@@ -62,7 +62,7 @@ public class ImageRegistrar {
     /** Registers (or re-registers) from {@code metadata.origin()}, replacing all metadata. */
     public Registered registerFromOrigin(Space space, String imageId, ImageMetadata metadata) {
         origins.validate(metadata.origin());
-        Path master = origins.fetch(metadata.origin(), data.temporary());
+        Path master = origins.fetch(space.customer(), metadata.origin(), data.temporary());
         return ingestAndDelete(space, imageId, metadata, master, true);
     }
 
@@ -75,7 +75,7 @@ public class ImageRegistrar {
     /** PATCH with a new origin: fetch it, keep the other metadata, change what the patch gives. */
     public Registered amendFromOrigin(Space space, String imageId, ImageMetadata patch) {
         origins.validate(patch.origin());
-        Path master = origins.fetch(patch.origin(), data.temporary());
+        Path master = origins.fetch(space.customer(), patch.origin(), data.temporary());
         return ingestAndDelete(space, imageId, patch, master, false);
     }
 
@@ -86,7 +86,7 @@ public class ImageRegistrar {
             throw new ConflictException("Image '" + imageId + "' was registered from uploaded bytes and has no origin"
                     + " to fetch again; register it again with its bytes or with an origin.");
         }
-        Path master = origins.fetch(image.origin(), data.temporary());
+        Path master = origins.fetch(space.customer(), image.origin(), data.temporary());
         return ingestAndDelete(space, imageId, ImageMetadata.none(), master, false);
     }
 
@@ -99,7 +99,7 @@ public class ImageRegistrar {
      * removes the version it replaced) or {@link #discard discards} it.
      */
     public Prepared prepareFromOrigin(long customer, int space, String imageId, String origin) {
-        Path master = origins.fetch(origin, data.temporary());
+        Path master = origins.fetch(customer, origin, data.temporary());
         try {
             return prepare(customer, space, imageId, master);
         } finally {

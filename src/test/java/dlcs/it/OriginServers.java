@@ -1,0 +1,214 @@
+package dlcs.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.ftplet.UserManager;
+import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
+import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Real origin servers on 127.0.0.1, started by the tests in their own JVM: an S3-compatible
+ * store (S3Proxy, in memory), an FTP server (Apache FtpServer) and an SFTP server (Apache
+ * MINA SSHD) that takes a password or a public key. Each is started on first use and stopped
+ * with the JVM. The S3 store listens on the port the server under test is configured with
+ * ({@code dlcs.origin.s3.endpoint} in arquillian.xml), so that s3-ambient reaches it.
+ */
+final class OriginServers {
+
+    static final int S3_PORT = 18733;
+    static final String S3_ACCESS_KEY = "it-s3-access";
+    static final String S3_SECRET_KEY = "it-s3-secret-Zq81";
+    static final String FTP_USER = "ftp-it";
+    static final String FTP_PASSWORD = "ftp-pass-Yx42";
+    static final String SFTP_USER = "sftp-it";
+    static final String SFTP_PASSWORD = "sftp-pass-Wv93";
+
+    private static S3Client s3;
+    private static Path ftpRoot;
+    private static int ftpPort;
+    private static Path sftpRoot;
+    private static int sftpPort;
+    private static KeyPair sftpKey;
+
+    private OriginServers() {
+    }
+
+    static synchronized S3Client s3() {
+        if (s3 == null) {
+            try {
+                S3Proxy proxy = S3Proxy.builder()
+                        .blobStore(new TransientNio2BlobStore())
+                        .endpoint(URI.create("http://127.0.0.1:" + S3_PORT))
+                        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
+                        .build();
+                proxy.start();
+                for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
+                    Thread.sleep(50);
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        proxy.stop();
+                    } catch (Exception ignored) {
+                        // the JVM is ending
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start S3Proxy on port " + S3_PORT, e);
+            }
+            s3 = S3Client.builder().endpointOverride(URI.create(s3Endpoint())).forcePathStyle(true)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(S3_ACCESS_KEY, S3_SECRET_KEY)))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return s3;
+    }
+
+    static String s3Endpoint() {
+        return "http://127.0.0.1:" + S3_PORT;
+    }
+
+    /** Stores {@code bytes} as {@code key} of {@code bucket} (created if need be); answers its s3:// URL. */
+    static String s3Object(String bucket, String key, byte[] bytes) {
+        S3Client client = s3();
+        if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+            client.createBucket(request -> request.bucket(bucket));
+        }
+        client.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+        return "s3://" + bucket + "/" + key;
+    }
+
+    static void deleteS3Object(String bucket, String key) {
+        s3().deleteObject(request -> request.bucket(bucket).key(key));
+    }
+
+    /** Puts a file on the FTP server; answers its ftp:// URL. */
+    static synchronized String ftpFile(String name, byte[] bytes) {
+        if (ftpRoot == null) {
+            try {
+                ftpRoot = Files.createTempDirectory("it-ftp");
+                FtpServerFactory factory = new FtpServerFactory();
+                ListenerFactory listener = new ListenerFactory();
+                listener.setServerAddress("127.0.0.1");
+                listener.setPort(0);
+                DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+                data.setPassiveAddress("127.0.0.1");
+                data.setPassiveExternalAddress("127.0.0.1");
+                data.setPassivePorts("0");
+                listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+                factory.addListener("default", listener.createListener());
+                PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
+                Path usersFile = Files.createTempFile("it-ftp-users", ".properties");
+                users.setFile(usersFile.toFile());
+                UserManager manager = users.createUserManager();
+                BaseUser user = new BaseUser();
+                user.setName(FTP_USER);
+                user.setPassword(FTP_PASSWORD);
+                user.setHomeDirectory(ftpRoot.toString());
+                manager.save(user);
+                factory.setUserManager(manager);
+                FtpServer server = factory.createServer();
+                server.start();
+                ftpPort = ((DefaultFtpServer) server).getListener("default").getPort();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the FTP server", e);
+            }
+        }
+        write(ftpRoot.resolve(name), bytes);
+        return "ftp://127.0.0.1:" + ftpPort + "/" + name;
+    }
+
+    /** Puts a file on the SFTP server; answers its sftp:// URL (the path is absolute on the server). */
+    static synchronized String sftpFile(String name, byte[] bytes) {
+        if (sftpRoot == null) {
+            try {
+                sftpRoot = Files.createTempDirectory("it-sftp");
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                sftpKey = generator.generateKeyPair();
+                SshServer server = SshServer.setUpDefaultServer();
+                server.setHost("127.0.0.1");
+                server.setPort(0);
+                server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
+                server.setPasswordAuthenticator((user, password, session) ->
+                        SFTP_USER.equals(user) && SFTP_PASSWORD.equals(password));
+                server.setPublickeyAuthenticator((user, key, session) ->
+                        SFTP_USER.equals(user) && KeyUtils.compareKeys(sftpKey.getPublic(), key));
+                server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+                server.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
+                server.start();
+                sftpPort = server.getPort();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.stop(true);
+                    } catch (IOException ignored) {
+                        // the JVM is ending
+                    }
+                }));
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Cannot start the SFTP server", e);
+            }
+        }
+        write(sftpRoot.resolve(name), bytes);
+        return "sftp://127.0.0.1:" + sftpPort + "/" + name;
+    }
+
+    /** The private key the SFTP server accepts, in PKCS#8 PEM form. */
+    static synchronized String sftpPrivateKey() {
+        sftpFile(".started", new byte[0]);
+        return pem(sftpKey.getPrivate().getEncoded());
+    }
+
+    /** Another RSA key, which the SFTP server does not accept. */
+    static String otherPrivateKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return pem(generator.generateKeyPair().getPrivate().getEncoded());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(byte[] pkcs8) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8)
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
