@@ -82,12 +82,6 @@ final class Resampler {
                                 int width, int height, PixelArrays arrays) {
         Taps down = new Taps(sourceHeight, height, 1);
         Taps across = new Taps(sourceWidth, width, bands);
-        int[] first = across.first;
-        int[] second = across.second;
-        int[] third = across.third;
-        int[] firstWeight = across.firstWeight;
-        int[] secondWeight = across.secondWeight;
-        int[] thirdWeight = across.thirdWeight;
         BufferedImage target = arrays.image(width, height, type);
         Rasters.Bytes to = Rasters.bytes(target);
         byte[] result = to.data();
@@ -95,48 +89,62 @@ final class Resampler {
         byte[] line = new byte[sourceWidth * bands];
         int pieces = source.pieces();
         for (int y = 0; y < height; y++) {
-            // down: the row as a weighted sum of up to three source rows (loops the JIT vectorises)
+            // down: the row as a weighted sum of up to three source rows, piece by piece
             int ya = down.first[y];
             int yb = down.second[y];
             int yc = down.third[y];
-            int wa = down.firstWeight[y];
-            int wb = down.secondWeight[y];
-            int wc = down.thirdWeight[y];
             for (int piece = 0; piece < pieces; piece++) {
-                byte[] da = source.data(piece, ya);
-                byte[] db = source.data(piece, yb);
-                byte[] dc = source.data(piece, yc);
-                int a = source.offset(piece, ya);
-                int b = source.offset(piece, yb);
-                int c = source.offset(piece, yc);
                 int start = source.start(piece) * bands;
-                int length = source.end(piece) * bands - start;
-                for (int i = 0; i < length; i++) {
-                    line[start + i] = (byte) (((da[a + i] & 0xFF) * wa + (db[b + i] & 0xFF) * wb
-                            + (dc[c + i] & 0xFF) * wc + HALF) >>> 16);
-                }
+                sumRows(source.data(piece, ya), source.offset(piece, ya), down.firstWeight[y],
+                        source.data(piece, yb), source.offset(piece, yb), down.secondWeight[y],
+                        source.data(piece, yc), source.offset(piece, yc), down.thirdWeight[y],
+                        line, start, source.end(piece) * bands - start);
             }
             // across: the row reduced to the output width
-            int out = to.offset() + y * to.stride();
-            for (int x = 0; x < width; x++) {
-                int p = first[x];
-                int q = second[x];
-                int r = third[x];
-                int wp = firstWeight[x];
-                int wq = secondWeight[x];
-                int wr = thirdWeight[x];
-                result[out] = (byte) (((line[p] & 0xFF) * wp + (line[q] & 0xFF) * wq + (line[r] & 0xFF) * wr
-                        + HALF) >>> 16);
-                if (bands == 3) {
-                    result[out + 1] = (byte) (((line[p + 1] & 0xFF) * wp + (line[q + 1] & 0xFF) * wq
-                            + (line[r + 1] & 0xFF) * wr + HALF) >>> 16);
-                    result[out + 2] = (byte) (((line[p + 2] & 0xFF) * wp + (line[q + 2] & 0xFF) * wq
-                            + (line[r + 2] & 0xFF) * wr + HALF) >>> 16);
-                }
-                out += bands;
-            }
+            sumAcross(line, across, bands, result, to.offset() + y * to.stride(), width);
         }
         return target;
+    }
+
+    /*
+     * The two passes are small methods of their own, on arrays only: the JIT compiles each
+     * early and well (the down pass vectorised), whatever the loop around them does.
+     */
+
+    /** {@code length} bytes of {@code line} from {@code start}: the weighted sum of three rows. */
+    private static void sumRows(byte[] da, int a, int wa, byte[] db, int b, int wb, byte[] dc, int c, int wc,
+                                byte[] line, int start, int length) {
+        for (int i = 0; i < length; i++) {
+            line[start + i] = (byte) (((da[a + i] & 0xFF) * wa + (db[b + i] & 0xFF) * wb
+                    + (dc[c + i] & 0xFF) * wc + HALF) >>> 16);
+        }
+    }
+
+    /** One output row of {@code width} pixels from a summed source row. */
+    private static void sumAcross(byte[] line, Taps across, int bands, byte[] result, int out, int width) {
+        int[] first = across.first;
+        int[] second = across.second;
+        int[] third = across.third;
+        int[] firstWeight = across.firstWeight;
+        int[] secondWeight = across.secondWeight;
+        int[] thirdWeight = across.thirdWeight;
+        for (int x = 0; x < width; x++) {
+            int p = first[x];
+            int q = second[x];
+            int r = third[x];
+            int wp = firstWeight[x];
+            int wq = secondWeight[x];
+            int wr = thirdWeight[x];
+            result[out] = (byte) (((line[p] & 0xFF) * wp + (line[q] & 0xFF) * wq + (line[r] & 0xFF) * wr
+                    + HALF) >>> 16);
+            if (bands == 3) {
+                result[out + 1] = (byte) (((line[p + 1] & 0xFF) * wp + (line[q + 1] & 0xFF) * wq
+                        + (line[r + 1] & 0xFF) * wr + HALF) >>> 16);
+                result[out + 2] = (byte) (((line[p + 2] & 0xFF) * wp + (line[q + 2] & 0xFF) * wq
+                        + (line[r + 2] & 0xFF) * wr + HALF) >>> 16);
+            }
+            out += bands;
+        }
     }
 
     /**
