@@ -2,20 +2,28 @@ package dlcs.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -50,6 +58,9 @@ final class OriginServers {
     static final String SFTP_USER = "sftp-it";
     static final String SFTP_PASSWORD = "sftp-pass-Wv93";
 
+    private static Path selfSignedKeyStore;
+    private static String httpsBase;
+    private static int ftpsPort;
     private static S3Client s3;
     private static Path ftpRoot;
     private static int ftpPort;
@@ -124,6 +135,17 @@ final class OriginServers {
                 data.setPassivePorts("0");
                 listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
                 factory.addListener("default", listener.createListener());
+                ListenerFactory tls = new ListenerFactory();
+                tls.setServerAddress("127.0.0.1");
+                tls.setPort(0);
+                tls.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+                SslConfigurationFactory ssl = new SslConfigurationFactory();
+                ssl.setKeystoreFile(selfSignedKeyStore().toFile());
+                ssl.setKeystorePassword(KEYSTORE_PASSWORD);
+                ssl.setKeystoreType("PKCS12");
+                tls.setSslConfiguration(ssl.createSslConfiguration());
+                tls.setImplicitSsl(false);
+                factory.addListener("tls", tls.createListener());
                 PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
                 Path usersFile = Files.createTempFile("it-ftp-users", ".properties");
                 users.setFile(usersFile.toFile());
@@ -137,6 +159,7 @@ final class OriginServers {
                 FtpServer server = factory.createServer();
                 server.start();
                 ftpPort = ((DefaultFtpServer) server).getListener("default").getPort();
+                ftpsPort = ((DefaultFtpServer) server).getListener("tls").getPort();
                 Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot start the FTP server", e);
@@ -144,6 +167,70 @@ final class OriginServers {
         }
         write(ftpRoot.resolve(name), bytes);
         return "ftp://127.0.0.1:" + ftpPort + "/" + name;
+    }
+
+    /** The same file's ftps:// URL (explicit TLS, with a self-signed certificate). */
+    static String ftpsUrl(String ftpUrl) {
+        return ftpUrl.replace("ftp://127.0.0.1:" + ftpPort, "ftps://127.0.0.1:" + ftpsPort);
+    }
+
+    /** An https:// URL of an origin whose certificate is self-signed, which no CA vouches for. */
+    static synchronized String selfSignedHttps(String path, byte[] bytes) {
+        if (httpsBase == null) {
+            try {
+                KeyStore keys = KeyStore.getInstance("PKCS12");
+                try (var in = Files.newInputStream(selfSignedKeyStore())) {
+                    keys.load(in, KEYSTORE_PASSWORD.toCharArray());
+                }
+                KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                managers.init(keys, KEYSTORE_PASSWORD.toCharArray());
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(managers.getKeyManagers(), null, null);
+                HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.setHttpsConfigurator(new HttpsConfigurator(context));
+                server.createContext("/", exchange -> {
+                    try (exchange) {
+                        exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+                        exchange.sendResponseHeaders(200, bytes.length);
+                        exchange.getResponseBody().write(bytes);
+                    }
+                });
+                server.start();
+                httpsBase = "https://127.0.0.1:" + server.getAddress().getPort();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot start the HTTPS origin", e);
+            }
+        }
+        return httpsBase + path;
+    }
+
+    private static final String KEYSTORE_PASSWORD = "it-keystore";
+
+    /** A PKCS#12 key store with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
+    private static synchronized Path selfSignedKeyStore() {
+        if (selfSignedKeyStore == null) {
+            try {
+                Path file = Files.createTempDirectory("it-tls").resolve("origin.p12");
+                Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                        "-genkeypair", "-alias", "origin", "-keyalg", "RSA", "-keysize", "2048",
+                        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "3",
+                        "-storetype", "PKCS12", "-keystore", file.toString(),
+                        "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD)
+                        .redirectErrorStream(true).start();
+                String output = new String(keytool.getInputStream().readAllBytes());
+                if (keytool.waitFor() != 0) {
+                    throw new IllegalStateException("keytool failed: " + output);
+                }
+                selfSignedKeyStore = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return selfSignedKeyStore;
     }
 
     /** Puts a file on the SFTP server; answers its sftp:// URL (the path is absolute on the server). */

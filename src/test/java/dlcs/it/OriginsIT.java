@@ -187,6 +187,19 @@ class OriginsIT extends ServerTest {
     }
 
     @Test
+    void tlsOriginsMustShowACertificateTheServerTrusts() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Api api = tenant.api(base);
+        String https = OriginServers.selfSignedHttps("/" + tenant.name() + "/a.jpg", Fixtures.jpeg(100, 100));
+        expectError(api.put(tenant.imagePath("https"), "{\"origin\":\"" + https + "\"}"), 400, "certificate");
+        String ftps = OriginServers.ftpsUrl(OriginServers.ftpFile(tenant.name() + "/tls.jpg", Fixtures.jpeg(100, 100)));
+        strategy(api, tenant, "^ftps://", "ftp-credentials",
+                credentials(Map.of("user", OriginServers.FTP_USER, "password", OriginServers.FTP_PASSWORD)));
+        expectError(api.put(tenant.imagePath("ftps"), "{\"origin\":\"" + ftps + "\"}"), 400, "certificate");
+        assertNoCredentialsSeen(OriginServers.FTP_PASSWORD);
+    }
+
+    @Test
     void sftpWithAPasswordOrAPrivateKey() throws Exception {
         Tenant tenant = Api.admin(base).newTenant();
         Api api = tenant.api(base);

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import javax.net.ssl.SSLException;
 import org.apache.commons.vfs2.FileSystemException;
 import org.apache.hc.client5.http.CircularRedirectException;
 import org.apache.hc.client5.http.RedirectException;
@@ -50,6 +51,11 @@ final class OriginFailures {
             if (cause instanceof CircularRedirectException || cause instanceof RedirectException) {
                 return new OriginException(Fault.NOT_FOUND, "The origin " + origin + " redirected too often or in a"
                         + " circle (at most dlcs.origin.max-redirects hops are followed).", thrown);
+            }
+            if (cause instanceof SSLException) {
+                return new OriginException(Fault.NOT_FOUND, "The TLS connection to " + origin + " failed: its"
+                        + " certificate is not one this server trusts (it trusts the CAs of its JVM), or the"
+                        + " handshake failed.", thrown);
             }
             if (cause instanceof ConnectionClosedException || cause instanceof EOFException) {
                 return new OriginException(Fault.UNAVAILABLE, "The origin " + origin + " closed the connection before"

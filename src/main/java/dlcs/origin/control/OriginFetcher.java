@@ -15,11 +15,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.apache.commons.vfs2.FileObject;
 import org.apache.commons.vfs2.FileSystemOptions;
 import org.apache.commons.vfs2.auth.StaticUserAuthenticator;
@@ -215,6 +220,8 @@ public class OriginFetcher {
                 ftp.setDataTimeout(options, read);
                 ftp.setUserDirIsRoot(options, false);
                 if (scheme.equals("ftps")) {
+                    // Commons Net's default checks only the certificate's dates: check its chain too
+                    FtpsFileSystemConfigBuilder.getInstance().setTrustManager(options, jvmTrustManager());
                     FtpsFileSystemConfigBuilder.getInstance().setFtpsMode(options, FtpsMode.EXPLICIT);
                     FtpsFileSystemConfigBuilder.getInstance().setDataChannelProtectionLevel(options,
                             FtpsDataChannelProtectionLevel.P);
@@ -265,6 +272,22 @@ public class OriginFetcher {
         DefaultFileSystemConfigBuilder.getInstance().setUserAuthenticator(options,
                 new StaticUserAuthenticator(UUID.randomUUID().toString(), user, password));
         return options;
+    }
+
+    /** The JVM's own trust manager: the certificate authorities its trust store holds. */
+    private static X509TrustManager jvmTrustManager() throws IOException {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IOException("The JVM has no X.509 trust manager");
+        } catch (GeneralSecurityException e) {
+            throw new IOException("The JVM's trust store cannot be read", e);
+        }
     }
 
     private Path download(InputStream in, Path directory) throws IOException {
