@@ -4,8 +4,10 @@ import dlcs.iiif.entity.Format;
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.Quality;
 import dlcs.imaging.control.ImageEncoders;
+import dlcs.imaging.control.JpegEncoder;
 import dlcs.imaging.control.PixelArrays;
 import dlcs.imaging.control.PixelPool;
+import dlcs.imaging.control.Planes;
 import dlcs.imaging.control.PyramidReader;
 import dlcs.imaging.control.Rasters;
 import dlcs.imaging.control.TileCache;
@@ -80,6 +82,10 @@ public class RenderedImages {
         int blocks = (int) Math.min(budgetBlocks, Math.max(1, pixels * 6 / BLOCK));
         budget.acquireUninterruptibly(blocks);
         try (PixelPool.Lease arrays = pool.lease()) {
+            byte[] planes = asPlanes(image, request, arrays);
+            if (planes != null) {
+                return new Rendered(planes, Format.JPG.mediaType(), false);
+            }
             return new Rendered(encode(draw(image, request, arrays), request.format()), request.format().mediaType(),
                     false);
         } finally {
@@ -96,6 +102,28 @@ public class RenderedImages {
         }
         return PyramidReader.storedTile(image.pyramid(), request.region(), request.size().width,
                 request.size().height);
+    }
+
+    /**
+     * The common JPEG request (no rotation or mirroring; default, color or gray) made on JPEG's
+     * own planes, when the pyramid and the codec allow: null otherwise.
+     */
+    private byte[] asPlanes(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays) throws IOException {
+        boolean plain = request.format() == Format.JPG && request.rotation().isNone()
+                && (request.quality() == Quality.DEFAULT || request.quality() == Quality.COLOR
+                || request.quality() == Quality.GRAY);
+        if (!plain) {
+            return null;
+        }
+        Planes planes = PyramidReader.renderPlanes(image.pyramidFile(), image.pyramid(), request.region(),
+                request.size().width, request.size().height, tiles, arrays);
+        if (planes == null) {
+            return null;
+        }
+        if (request.quality() == Quality.GRAY && !planes.grey()) {
+            planes = new Planes(planes.width(), planes.height(), planes.luma(), null, null);
+        }
+        return JpegEncoder.encode(planes, settings.jpegQuality());
     }
 
     private BufferedImage draw(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays)

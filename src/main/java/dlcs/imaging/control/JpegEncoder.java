@@ -16,6 +16,15 @@ public final class JpegEncoder {
     private JpegEncoder() {
     }
 
+    /** JPEG planes, as libjpeg-turbo encodes them (planes exist only where it is present). */
+    public static byte[] encode(Planes planes, float quality) throws IOException {
+        TurboJpeg turbo = TurboJpeg.get();
+        if (turbo == null) {
+            throw new IllegalStateException("JPEG planes are encoded by libjpeg-turbo, which is not loaded");
+        }
+        return turbo.encode(planes, quality);
+    }
+
     public static void write(BufferedImage image, OutputStream target, float quality) throws IOException {
         TurboJpeg turbo = TurboJpeg.get();
         if (turbo != null) {

@@ -88,6 +88,98 @@ public final class PyramidReader {
      */
     public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
                                        TileCache cache, PixelArrays arrays) throws IOException {
+        Source source = source(index, region, width, height);
+        Rectangle area = source.area();
+        int type = index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
+        int bands = type == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
+        Cut cut = new Cut(area, source.level().tileWidth(), source.level().tileHeight(), bands,
+                pixelTiles(pyramid, index, source.level(), area, cache, type));
+        if (reducible(area.width, area.height, width, height)) {
+            // the usual case: reduced straight from the tiles, the region never copied out
+            return Resampler.reduce(cut, area.width, area.height, type, bands, width, height, arrays);
+        }
+        return Rasters.scale(cut.compose(type, arrays), width, height, arrays);
+    }
+
+    /**
+     * {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height} as
+     * JPEG planes, reduced plane by plane straight from the tiles' own planes: no colour
+     * conversion and half the bytes of {@link #render}. Null when that cannot be done: no
+     * libjpeg-turbo, tiles not 4:2:0 or grey, or a reduction the one-step resampler does not
+     * make (then {@link #render} does it).
+     */
+    public static Planes renderPlanes(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
+                                      TileCache cache, PixelArrays arrays) throws IOException {
+        Source source = source(index, region, width, height);
+        Rectangle area = source.area();
+        PyramidLevel level = source.level();
+        int tw = level.tileWidth();
+        int th = level.tileHeight();
+        Rectangle chroma = new Rectangle(area.x / 2, area.y / 2, 0, 0);
+        chroma.width = Math.min((level.width() + 1) / 2, (area.x + area.width + 1) / 2) - chroma.x;
+        chroma.height = Math.min((level.height() + 1) / 2, (area.y + area.height + 1) / 2) - chroma.y;
+        int chromaWidth = (width + 1) / 2;
+        int chromaHeight = (height + 1) / 2;
+        if (TurboJpeg.get() == null || tw % 2 != 0 || th % 2 != 0 || !reducible(area.width, area.height, width, height)
+                || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
+            return null;
+        }
+        Planes[][] tiles = planeTiles(pyramid, index, level, area, cache);
+        if (tiles == null) {
+            return null;
+        }
+        int rows = tiles.length;
+        int columns = tiles[0].length;
+        Rasters.Bytes[][] luma = new Rasters.Bytes[rows][columns];
+        Rasters.Bytes[][] blue = new Rasters.Bytes[rows][columns];
+        Rasters.Bytes[][] red = new Rasters.Bytes[rows][columns];
+        boolean grey = tiles[0][0].grey();
+        for (int row = 0; row < rows; row++) {
+            for (int column = 0; column < columns; column++) {
+                Planes tile = tiles[row][column];
+                if (tile.grey() != grey || tile.width() != tw || tile.height() != th) {
+                    return null;
+                }
+                luma[row][column] = new Rasters.Bytes(tile.luma(), 0, tw, 1);
+                if (!grey) {
+                    blue[row][column] = new Rasters.Bytes(tile.blue(), 0, tile.chromaWidth(), 1);
+                    red[row][column] = new Rasters.Bytes(tile.red(), 0, tile.chromaWidth(), 1);
+                }
+            }
+        }
+        int type = BufferedImage.TYPE_BYTE_GRAY;
+        byte[] y = Rasters.bytes(Resampler.reduce(new Cut(area, tw, th, 1, luma), area.width, area.height, type, 1,
+                width, height, arrays)).data();
+        if (grey) {
+            return new Planes(width, height, y, null, null);
+        }
+        byte[] cb = Rasters.bytes(Resampler.reduce(new Cut(chroma, tw / 2, th / 2, 1, blue), chroma.width,
+                chroma.height, type, 1, chromaWidth, chromaHeight, arrays)).data();
+        byte[] cr = Rasters.bytes(Resampler.reduce(new Cut(chroma, tw / 2, th / 2, 1, red), chroma.width,
+                chroma.height, type, 1, chromaWidth, chromaHeight, arrays)).data();
+        return new Planes(width, height, y, cb, cr);
+    }
+
+    /** Whether the one-step resampler reduces {@code from} to {@code to}: smaller, but by less than half. */
+    private static boolean reducible(int fromWidth, int fromHeight, int toWidth, int toHeight) {
+        return fromWidth >= toWidth && fromHeight >= toHeight && fromWidth < 2 * toWidth && fromHeight < 2 * toHeight;
+    }
+
+    /** The level a region is drawn from, and the region in that level's pixels. */
+    private record Source(PyramidLevel level, double scaleX, double scaleY, Rectangle region) {
+
+        /** The area of the level that covers the region. */
+        Rectangle area() {
+            int x0 = (int) Math.floor(region.x * scaleX);
+            int y0 = (int) Math.floor(region.y * scaleY);
+            int x1 = Math.min(level.width(), (int) Math.ceil((region.x + region.width) * scaleX));
+            int y1 = Math.min(level.height(), (int) Math.ceil((region.y + region.height) * scaleY));
+            return new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+        }
+    }
+
+    /** The smallest level that still has {@code width} x {@code height} pixels for the region. */
+    private static Source source(PyramidIndex index, Rectangle region, int width, int height) {
         PyramidLevel full = index.full();
         PyramidLevel chosen = full;
         for (PyramidLevel level : index.levels()) {
@@ -96,26 +188,101 @@ public final class PyramidReader {
                 chosen = level;
             }
         }
-        double sx = (double) chosen.width() / full.width();
-        double sy = (double) chosen.height() / full.height();
-        int x0 = (int) Math.floor(region.x * sx);
-        int y0 = (int) Math.floor(region.y * sy);
-        int x1 = Math.min(chosen.width(), (int) Math.ceil((region.x + region.width) * sx));
-        int y1 = Math.min(chosen.height(), (int) Math.ceil((region.y + region.height) * sy));
-        Rectangle source = new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-        int type = index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
-        Cut cut = new Cut(pyramid, index, chosen, source, cache, type);
-        if (source.width >= width && source.height >= height && source.width < 2 * width
-                && source.height < 2 * height) {
-            // the usual case: reduced straight from the tiles, the region never copied out
-            return Resampler.reduce(cut, source.width, source.height, type, cut.bands, width, height, arrays);
+        return new Source(chosen, (double) chosen.width() / full.width(), (double) chosen.height() / full.height(),
+                region);
+    }
+
+    /** The decoded tiles (8-bit BGR or grey) that cover {@code area} of a level, from the cache or decoded now. */
+    private static Rasters.Bytes[][] pixelTiles(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
+                                                TileCache cache, int type) throws IOException {
+        int tw = level.tileWidth();
+        int th = level.tileHeight();
+        int firstColumn = area.x / tw;
+        int firstRow = area.y / th;
+        Rasters.Bytes[][] tiles = new Rasters.Bytes[(area.y + area.height - 1) / th - firstRow + 1]
+                [(area.x + area.width - 1) / tw - firstColumn + 1];
+        String file = pyramid.toString();
+        try (TileReader reader = new TileReader(pyramid, index)) {
+            for (int row = 0; row < tiles.length; row++) {
+                for (int column = 0; column < tiles[row].length; column++) {
+                    TileCache.Key key = new TileCache.Key(file, level.index(), firstColumn + column, firstRow + row);
+                    BufferedImage tile = cache.get(key);
+                    if (tile == null) {
+                        tile = Rasters.normalise(decode(reader.read(level.index(), firstColumn + column,
+                                firstRow + row)));
+                        if (tile.getType() != type) {
+                            tile = Rasters.normalise(asType(tile, type));
+                        }
+                        cache.put(key, tile);
+                    }
+                    tiles[row][column] = Rasters.bytes(tile);
+                }
+            }
         }
-        return Rasters.scale(cut.compose(arrays), width, height, arrays);
+        return tiles;
+    }
+
+    /** The JPEG planes of the tiles that cover {@code area} of a level; null if one is neither 4:2:0 nor grey. */
+    private static Planes[][] planeTiles(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
+                                         TileCache cache) throws IOException {
+        int tw = level.tileWidth();
+        int th = level.tileHeight();
+        int firstColumn = area.x / tw;
+        int firstRow = area.y / th;
+        Planes[][] tiles = new Planes[(area.y + area.height - 1) / th - firstRow + 1]
+                [(area.x + area.width - 1) / tw - firstColumn + 1];
+        String file = pyramid.toString();
+        TurboJpeg turbo = TurboJpeg.get();
+        try (TileReader reader = new TileReader(pyramid, index)) {
+            for (int row = 0; row < tiles.length; row++) {
+                for (int column = 0; column < tiles[row].length; column++) {
+                    TileCache.Key key = new TileCache.Key(file, level.index(), firstColumn + column, firstRow + row,
+                            true);
+                    Planes tile = cache.getPlanes(key);
+                    if (tile == null) {
+                        tile = turbo.decodePlanes(reader.read(level.index(), firstColumn + column, firstRow + row));
+                        if (tile == null) {
+                            return null;
+                        }
+                        cache.put(key, tile);
+                    }
+                    tiles[row][column] = tile;
+                }
+            }
+        }
+        return tiles;
+    }
+
+    /** Reads stored tiles, opening the file only if one is needed. */
+    private static final class TileReader implements AutoCloseable {
+        private final Path pyramid;
+        private final PyramidIndex index;
+        private FileChannel channel;
+
+        TileReader(Path pyramid, PyramidIndex index) {
+            this.pyramid = pyramid;
+            this.index = index;
+        }
+
+        byte[] read(int level, int column, int row) throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(pyramid, StandardOpenOption.READ);
+            }
+            return PyramidReader.read(channel, index, level, column, row);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
     }
 
     /**
-     * An area of a level, as the decoded tiles that cover it (from the cache, or read and decoded
-     * now), and read where they are: as rows in pieces, one per tile column.
+     * An area of a level (or of one of its planes), read where its decoded tiles hold it: as rows
+     * in pieces, one per tile column. {@code tiles} are those that cover the area, from the one
+     * holding its top left corner.
      */
     private static final class Cut implements Resampler.Rows {
         private final Rectangle area;
@@ -124,46 +291,16 @@ public final class PyramidReader {
         private final int firstColumn;
         private final int firstRow;
         private final int bands;
-        private final int type;
         private final Rasters.Bytes[][] tiles;
 
-        Cut(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area, TileCache cache, int type)
-                throws IOException {
+        Cut(Rectangle area, int tileWidth, int tileHeight, int bands, Rasters.Bytes[][] tiles) {
             this.area = area;
-            this.type = type;
-            this.bands = type == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
-            tileWidth = level.tileWidth();
-            tileHeight = level.tileHeight();
+            this.tileWidth = tileWidth;
+            this.tileHeight = tileHeight;
+            this.bands = bands;
+            this.tiles = tiles;
             firstColumn = area.x / tileWidth;
             firstRow = area.y / tileHeight;
-            int lastColumn = (area.x + area.width - 1) / tileWidth;
-            int lastRow = (area.y + area.height - 1) / tileHeight;
-            tiles = new Rasters.Bytes[lastRow - firstRow + 1][lastColumn - firstColumn + 1];
-            String file = pyramid.toString();
-            FileChannel channel = null;
-            try {
-                for (int row = firstRow; row <= lastRow; row++) {
-                    for (int column = firstColumn; column <= lastColumn; column++) {
-                        TileCache.Key key = new TileCache.Key(file, level.index(), column, row);
-                        BufferedImage tile = cache.get(key);
-                        if (tile == null) {
-                            if (channel == null) {
-                                channel = FileChannel.open(pyramid, StandardOpenOption.READ);
-                            }
-                            tile = Rasters.normalise(decode(read(channel, index, level.index(), column, row)));
-                            if (tile.getType() != type) {
-                                tile = Rasters.normalise(asType(tile, type));
-                            }
-                            cache.put(key, tile);
-                        }
-                        tiles[row - firstRow][column - firstColumn] = Rasters.bytes(tile);
-                    }
-                }
-            } finally {
-                if (channel != null) {
-                    channel.close();
-                }
-            }
         }
 
         @Override
@@ -189,8 +326,8 @@ public final class PyramidReader {
             return tile.offset() + (inLevel % tileHeight) * tile.stride() + x * bands;
         }
 
-        /** The area's pixels copied into one image. */
-        BufferedImage compose(PixelArrays arrays) {
+        /** The area's pixels copied into one image of {@code type}. */
+        BufferedImage compose(int type, PixelArrays arrays) {
             BufferedImage target = arrays.image(area.width, area.height, type);
             Rasters.Bytes to = Rasters.bytes(target);
             for (int y = 0; y < area.height; y++) {

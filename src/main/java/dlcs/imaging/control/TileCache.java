@@ -16,8 +16,14 @@ public final class TileCache {
     private static final int SEGMENTS = 16;
     private final Segment[] segments = new Segment[SEGMENTS];
 
-    /** A tile of one pyramid file (a derivative version never changes, so its path names it). */
-    record Key(String file, int level, int column, int row) {
+    /**
+     * A tile of one pyramid file (a derivative version never changes, so its path names it),
+     * decoded to BGR or grey pixels, or to its {@link Planes}.
+     */
+    record Key(String file, int level, int column, int row, boolean planes) {
+        Key(String file, int level, int column, int row) {
+            this(file, level, column, row, false);
+        }
     }
 
     /** A cache of at most {@code maxBytes} of decoded pixels; 0 turns it off. */
@@ -28,10 +34,18 @@ public final class TileCache {
     }
 
     BufferedImage get(Key key) {
-        return segment(key).get(key);
+        return (BufferedImage) segment(key).get(key);
     }
 
     void put(Key key, BufferedImage tile) {
+        segment(key).put(key, tile);
+    }
+
+    Planes getPlanes(Key key) {
+        return (Planes) segment(key).get(key);
+    }
+
+    void put(Key key, Planes tile) {
         segment(key).put(key, tile);
     }
 
@@ -39,33 +53,37 @@ public final class TileCache {
         return segments[Math.floorMod(key.hashCode(), SEGMENTS)];
     }
 
-    private static long bytes(BufferedImage tile) {
-        return (long) tile.getWidth() * tile.getHeight() * tile.getRaster().getNumBands();
+    private static long bytes(Object tile) {
+        if (tile instanceof Planes planes) {
+            return planes.bytes();
+        }
+        BufferedImage image = (BufferedImage) tile;
+        return (long) image.getWidth() * image.getHeight() * image.getRaster().getNumBands();
     }
 
     private static final class Segment {
         private final long maxBytes;
-        private final LinkedHashMap<Key, BufferedImage> tiles = new LinkedHashMap<>(64, 0.75f, true);
+        private final LinkedHashMap<Key, Object> tiles = new LinkedHashMap<>(64, 0.75f, true);
         private long bytes;
 
         Segment(long maxBytes) {
             this.maxBytes = maxBytes;
         }
 
-        synchronized BufferedImage get(Key key) {
+        synchronized Object get(Key key) {
             return tiles.get(key);
         }
 
-        synchronized void put(Key key, BufferedImage tile) {
+        synchronized void put(Key key, Object tile) {
             long size = bytes(tile);
             if (size > maxBytes) {
                 return;
             }
-            BufferedImage previous = tiles.put(key, tile);
+            Object previous = tiles.put(key, tile);
             bytes += size - (previous == null ? 0 : bytes(previous));
             var eldest = tiles.entrySet().iterator();
             while (bytes > maxBytes && eldest.hasNext()) {
-                Map.Entry<Key, BufferedImage> out = eldest.next();
+                Map.Entry<Key, Object> out = eldest.next();
                 bytes -= bytes(out.getValue());
                 eldest.remove();
             }

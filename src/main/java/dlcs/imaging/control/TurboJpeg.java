@@ -54,6 +54,13 @@ final class TurboJpeg {
         int tjDecompress2(Pointer handle, byte[] jpeg, NativeLong jpegSize, Pointer target, int width, int pitch,
                           int height, int pixelFormat, int flags);
 
+        int tjDecompressToYUVPlanes(Pointer handle, byte[] jpeg, NativeLong jpegSize, Pointer[] planes, int width,
+                                    int[] strides, int height, int flags);
+
+        int tjCompressFromYUVPlanes(Pointer handle, Pointer[] planes, int width, int[] strides, int height,
+                                    int subsampling, PointerByReference jpeg, NativeLongByReference jpegSize,
+                                    int quality, int flags);
+
         String tjGetErrorStr2(Pointer handle);
     }
 
@@ -169,6 +176,39 @@ final class TurboJpeg {
             return encode(0, image.getWidth(), image.getHeight(), quality);
         }
 
+        /** Encodes planes, copied to native memory first. */
+        byte[] encode(Planes planes, float quality) throws IOException {
+            loaded = null;
+            int w = planes.width();
+            int h = planes.height();
+            long lumaBytes = (long) w * h;
+            long chromaBytes = planes.grey() ? 0 : (long) planes.chromaWidth() * planes.chromaHeight();
+            pixels = atLeast(pixels, lumaBytes + 2 * chromaBytes);
+            pixels.write(0, planes.luma(), 0, (int) lumaBytes);
+            Pointer[] sources;
+            int[] strides;
+            int subsampling;
+            if (planes.grey()) {
+                sources = new Pointer[] {pixels};
+                strides = new int[] {w};
+                subsampling = SAMP_GRAY;
+            } else {
+                pixels.write(lumaBytes, planes.blue(), 0, (int) chromaBytes);
+                pixels.write(lumaBytes + chromaBytes, planes.red(), 0, (int) chromaBytes);
+                sources = new Pointer[] {pixels, pixels.share(lumaBytes), pixels.share(lumaBytes + chromaBytes)};
+                strides = new int[] {w, planes.chromaWidth(), planes.chromaWidth()};
+                subsampling = SAMP_420;
+            }
+            jpeg = atLeast(jpeg, api.tjBufSize(w, h, subsampling).longValue());
+            PointerByReference target = new PointerByReference(jpeg);
+            NativeLongByReference size = new NativeLongByReference(new NativeLong(jpeg.size()));
+            if (api.tjCompressFromYUVPlanes(handle, sources, w, strides, h, subsampling, target, size,
+                    Math.max(1, Math.min(100, Math.round(quality * 100))), FLAG_NOREALLOC) != 0) {
+                throw new IOException("libjpeg-turbo could not encode: " + api.tjGetErrorStr2(handle));
+            }
+            return jpeg.getByteArray(0, (int) size.getValue().longValue());
+        }
+
         /** Back to the pool, keeping small buffers; large ones are freed. */
         void release() {
             loaded = null;
@@ -252,6 +292,41 @@ final class TurboJpeg {
             return image;
         }
 
+        /** The planes of a 4:2:0 or grey JPEG; null for any other subsampling. */
+        Planes decodePlanes(byte[] jpeg) throws IOException {
+            IntByReference width = new IntByReference();
+            IntByReference height = new IntByReference();
+            IntByReference subsampling = new IntByReference();
+            IntByReference colourspace = new IntByReference();
+            NativeLong size = new NativeLong(jpeg.length);
+            if (api.tjDecompressHeader3(handle, jpeg, size, width, height, subsampling, colourspace) != 0) {
+                throw new IOException("libjpeg-turbo could not read the JPEG header: " + api.tjGetErrorStr2(handle));
+            }
+            int w = width.getValue();
+            int h = height.getValue();
+            boolean grey = subsampling.getValue() == SAMP_GRAY;
+            if (!grey && subsampling.getValue() != SAMP_420) {
+                return null;
+            }
+            int cw = (w + 1) / 2;
+            int ch = (h + 1) / 2;
+            long lumaBytes = (long) w * h;
+            long chromaBytes = grey ? 0 : (long) cw * ch;
+            pixels = atLeast(pixels, lumaBytes + 2 * chromaBytes);
+            Pointer[] planes = grey ? new Pointer[] {pixels}
+                    : new Pointer[] {pixels, pixels.share(lumaBytes), pixels.share(lumaBytes + chromaBytes)};
+            int[] strides = grey ? new int[] {w} : new int[] {w, cw, cw};
+            if (api.tjDecompressToYUVPlanes(handle, jpeg, size, planes, w, strides, h, 0) != 0) {
+                throw new IOException("libjpeg-turbo could not decode: " + api.tjGetErrorStr2(handle));
+            }
+            byte[] luma = pixels.getByteArray(0, (int) lumaBytes);
+            if (grey) {
+                return new Planes(w, h, luma, null, null);
+            }
+            return new Planes(w, h, luma, pixels.getByteArray(lumaBytes, (int) chromaBytes),
+                    pixels.getByteArray(lumaBytes + chromaBytes, (int) chromaBytes));
+        }
+
         void release() {
             if (pixels != null && pixels.size() > KEPT_BYTES) {
                 pixels.close();
@@ -284,6 +359,38 @@ final class TurboJpeg {
             return image;
         } catch (IOException | RuntimeException e) {
             decompressor.close();
+            throw e;
+        }
+    }
+
+    /** The planes of a 4:2:0 or grey JPEG stream; null when it is subsampled otherwise. */
+    Planes decodePlanes(byte[] jpeg) throws IOException {
+        Decompressor decompressor = decompressors.poll();
+        if (decompressor == null) {
+            decompressor = new Decompressor(checked(api.tjInitDecompress()));
+        }
+        try {
+            Planes planes = decompressor.decodePlanes(jpeg);
+            decompressor.release();
+            return planes;
+        } catch (IOException | RuntimeException e) {
+            decompressor.close();
+            throw e;
+        }
+    }
+
+    /** Encodes planes (4:2:0, or grey) with a pooled encoder. */
+    byte[] encode(Planes planes, float quality) throws IOException {
+        Compressor compressor = compressors.poll();
+        if (compressor == null) {
+            compressor = compressor();
+        }
+        try {
+            byte[] jpeg = compressor.encode(planes, quality);
+            compressor.release();
+            return jpeg;
+        } catch (IOException | RuntimeException e) {
+            compressor.close();
             throw e;
         }
     }

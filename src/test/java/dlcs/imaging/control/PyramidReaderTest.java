@@ -114,4 +114,25 @@ class PyramidReaderTest {
         assertEquals(401, pooled.getWidth());
         assertEquals(299, pooled.getHeight());
     }
+
+    @Test
+    void regionsReducedOnJpegPlanesMatchThePixelPath() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TurboJpeg.get() != null, "libturbojpeg is not installed");
+        Rectangle unaligned = new Rectangle(123, 77, 701, 499);
+        TileCache cache = new TileCache(8 << 20);
+        for (int[] size : new int[][] {{400, 285}, {401, 284}, {700, 498}}) {
+            Planes planes = PyramidReader.renderPlanes(pyramid, index, unaligned, size[0], size[1], cache,
+                    PixelArrays.FRESH);
+            assertTrue(planes != null, "4:2:0 tiles and a one-step reduction");
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(JpegEncoder.encode(planes, 0.9f)));
+            assertEquals(size[0], decoded.getWidth());
+            assertEquals(size[1], decoded.getHeight());
+            BufferedImage pixels = PyramidReader.render(pyramid, index, unaligned, size[0], size[1]);
+            assertTrue(TestImages.meanDifference(pixels, decoded) < 3, "planes and pixels agree");
+        }
+        assertTrue(PyramidReader.renderPlanes(pyramid, index, unaligned, 200, 140, cache, PixelArrays.FRESH) != null,
+                "from the next level down");
+        assertEquals(null, PyramidReader.renderPlanes(pyramid, index, unaligned, 340, 100, cache, PixelArrays.FRESH),
+                "squeezed by more than half one way: left to the pixel path, which reduces in steps");
+    }
 }
