@@ -246,16 +246,45 @@ final class TurboJpeg {
 
     /** Encodes a whole image (8-bit BGR or grey) with a pooled encoder. */
     byte[] encode(BufferedImage image, float quality) throws IOException {
+        return encoding(compressor -> compressor.encode(image, quality));
+    }
+
+    /** Encodes planes (4:2:0, or grey) with a pooled encoder. */
+    byte[] encode(Planes planes, float quality) throws IOException {
+        return encoding(compressor -> compressor.encode(planes, quality));
+    }
+
+    /** Work for a pooled codec instance; on failure the instance is dropped, not pooled. */
+    private interface Work<C, T> {
+        T apply(C codec) throws IOException;
+    }
+
+    private <T> T encoding(Work<Compressor, T> work) throws IOException {
         Compressor compressor = compressors.poll();
         if (compressor == null) {
             compressor = compressor();
         }
         try {
-            byte[] jpeg = compressor.encode(image, quality);
+            T result = work.apply(compressor);
             compressor.release();
-            return jpeg;
+            return result;
         } catch (IOException | RuntimeException e) {
             compressor.close();
+            throw e;
+        }
+    }
+
+    private <T> T decoding(Work<Decompressor, T> work) throws IOException {
+        Decompressor decompressor = decompressors.poll();
+        if (decompressor == null) {
+            decompressor = new Decompressor(checked(api.tjInitDecompress()));
+        }
+        try {
+            T result = work.apply(decompressor);
+            decompressor.release();
+            return result;
+        } catch (IOException | RuntimeException e) {
+            decompressor.close();
             throw e;
         }
     }
@@ -349,50 +378,12 @@ final class TurboJpeg {
 
     /** Decodes a JPEG stream to 8-bit BGR, or grey when it is grey. Any warning (damage) is an error. */
     BufferedImage decode(byte[] jpeg) throws IOException {
-        Decompressor decompressor = decompressors.poll();
-        if (decompressor == null) {
-            decompressor = new Decompressor(checked(api.tjInitDecompress()));
-        }
-        try {
-            BufferedImage image = decompressor.decode(jpeg);
-            decompressor.release();
-            return image;
-        } catch (IOException | RuntimeException e) {
-            decompressor.close();
-            throw e;
-        }
+        return decoding(decompressor -> decompressor.decode(jpeg));
     }
 
     /** The planes of a 4:2:0 or grey JPEG stream; null when it is subsampled otherwise. */
     Planes decodePlanes(byte[] jpeg) throws IOException {
-        Decompressor decompressor = decompressors.poll();
-        if (decompressor == null) {
-            decompressor = new Decompressor(checked(api.tjInitDecompress()));
-        }
-        try {
-            Planes planes = decompressor.decodePlanes(jpeg);
-            decompressor.release();
-            return planes;
-        } catch (IOException | RuntimeException e) {
-            decompressor.close();
-            throw e;
-        }
-    }
-
-    /** Encodes planes (4:2:0, or grey) with a pooled encoder. */
-    byte[] encode(Planes planes, float quality) throws IOException {
-        Compressor compressor = compressors.poll();
-        if (compressor == null) {
-            compressor = compressor();
-        }
-        try {
-            byte[] jpeg = compressor.encode(planes, quality);
-            compressor.release();
-            return jpeg;
-        } catch (IOException | RuntimeException e) {
-            compressor.close();
-            throw e;
-        }
+        return decoding(decompressor -> decompressor.decodePlanes(jpeg));
     }
 
     private static Pointer checked(Pointer handle) throws IOException {
