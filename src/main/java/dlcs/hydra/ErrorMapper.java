@@ -36,6 +36,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     record Problem(int status, String title, String detail) {
     }
 
@@ -51,7 +54,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Hydra.error(problem.status(), problem.title(), problem.detail(), path()));
-        if (problem.status() == 401) {
+        if (problem.status() == 401 && !fromScript()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"dlcs\"");
         }
         if (cause instanceof WebApplicationException web && web.getResponse().getHeaderString("Allow") != null) {
@@ -142,6 +145,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         String name = t.getClass().getName();
         return name.equals("jakarta.transaction.TransactionalException")
                 || name.endsWith("PersistenceException") && t.getCause() instanceof OptimisticLockException;
+    }
+
+    /**
+     * A script's request (the portal's, marked X-Requested-With: XMLHttpRequest) gets its 401
+     * without a Basic challenge, so that the browser does not open its own sign-in dialog.
+     */
+    private boolean fromScript() {
+        return headers != null && "XMLHttpRequest".equalsIgnoreCase(headers.getHeaderString("X-Requested-With"));
     }
 
     private String path() {

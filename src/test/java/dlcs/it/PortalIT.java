@@ -1,0 +1,238 @@
+package dlcs.it;
+
+import static dlcs.it.Api.json;
+import static dlcs.it.Batches.collection;
+import static dlcs.it.Batches.member;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcs.it.Api.Tenant;
+import dlcs.it.TestOrigin.Bytes;
+import dlcs.it.TestOrigin.Status;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal in a real browser (Debian's headless Chromium, driven through chromedriver)
+ * against the real server: sign in, spaces, upload, the deep-zoom viewer, and batches. Each
+ * step leaves a screenshot in target/portal-screenshots/. Skipped where Chromium is not
+ * installed (.ci/run installs it).
+ */
+class PortalIT extends ServerTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Debian's chromium and chromium-driver are not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("portal-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // the batch views redraw every two seconds: an element found may be replaced at once
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void signIn(Tenant tenant) {
+        browser.get(base + "portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key"))).sendKeys(tenant.key());
+        browser.findElement(By.id("secret")).sendKeys(tenant.secret());
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-space")));
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    @Test
+    void signInManageSpacesUploadAndViewInDeepZoom() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        browser.get(base + "portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key"))).sendKeys(tenant.key());
+        browser.findElement(By.id("secret")).sendKeys("not-the-secret");
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#sign-in .error"), "not right"));
+        screenshot("01-wrong-secret");
+        browser.findElement(By.id("secret")).clear();
+        signIn(tenant);
+        assertTrue(!browser.getCurrentUrl().contains(tenant.secret()), "the secret is never in a URL");
+        screenshot("02-spaces");
+
+        WebElement name = browser.findElement(By.cssSelector("#new-space input[name=name]"));
+        name.sendKeys("Portal space");
+        browser.findElement(By.cssSelector("#new-space button")).click();
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Portal space")));
+        screenshot("03-space-created");
+        link.click();
+
+        Path image = Files.createTempFile("portal-upload", ".jpg");
+        Files.write(image, Fixtures.jpeg(1200, 900));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("files"))).sendKeys(image.toString());
+        browser.findElement(By.cssSelector("#upload input[name=id]")).sendKeys("uploaded-1");
+        browser.findElement(By.cssSelector("#upload input[name=string1]")).sendKeys("book-9");
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-results"),
+                "registered as uploaded-1"));
+        WebElement thumbnail = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#images tr[data-id='uploaded-1'] img")));
+        wait.until(driver -> (Boolean) script("return arguments[0].complete && arguments[0].naturalWidth > 0;",
+                thumbnail));
+        assertTrue(browser.findElement(By.id("images")).getText().contains("1200 × 900"));
+        screenshot("04-uploaded");
+
+        browser.findElement(By.linkText("uploaded-1")).click();
+        int space = spaceOf(tenant);
+        WebElement info = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("info-url")));
+        assertTrue(info.getAttribute("value").endsWith("/iiif-img/" + tenant.customer() + "/" + space
+                + "/uploaded-1/info.json"), info.getAttribute("value"));
+        // the viewer asked for tiles and drew them: some pixel of its canvas is not blank
+        wait.until(driver -> ((Number) script("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/iiif-img/') && e.name.endsWith('/default.jpg')).length;"))
+                .intValue() > 0);
+        wait.until(driver -> (Boolean) script("const c = document.querySelector('#viewer canvas');"
+                + " if (!c || c.width === 0) return false;"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " for (let i = 3; i < d.length; i += 4 * 97) { if (d[i] > 0) return true; } return false;"));
+        screenshot("05-viewer");
+
+        // back in the space: filter on string1, rename the space, re-ingest and delete the image
+        browser.findElement(By.partialLinkText("Space ")).click();
+        WebElement filter = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#filters input[name=string1]")));
+        filter.sendKeys("no-such-book");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "0 images"));
+        filter = browser.findElement(By.cssSelector("#filters input[name=string1]"));
+        filter.clear();
+        filter.sendKeys("book-9");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "1 images"));
+        browser.findElement(By.cssSelector("#images tr[data-id='uploaded-1'] button.secondary")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("images"), "uploaded-1"));
+        browser.findElement(By.cssSelector("#images tr[data-id='uploaded-1'] button.danger")).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "0 images"));
+        assertEquals(404, tenant.api(base).get("/customers/" + tenant.customer() + "/spaces/" + space
+                + "/images/uploaded-1").getStatus());
+        browser.findElement(By.linkText("Spaces")).click();
+        WebElement rename = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input[aria-label='New name for space " + space + "']")));
+        rename.clear();
+        rename.sendKeys("Renamed space");
+        rename.findElement(By.xpath("following-sibling::button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Renamed space")));
+        screenshot("06-renamed");
+    }
+
+    private int spaceOf(Tenant tenant) {
+        return json(Api.admin(base).get("/customers/" + tenant.customer() + "/spaces")).getJsonArray("member")
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(space -> space.getString("name").equals("Portal space")).findFirst().orElseThrow()
+                .getInt("id");
+    }
+
+    @Test
+    void followABatchSeeItsFailureAndRetryIt() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        String p = "/" + tenant.name() + "/portal";
+        String good = origin().serveImage(p + "/a.jpg", "image/jpeg", Fixtures.jpeg(300, 200));
+        String later = origin().serve(p + "/later.jpg", new Status(404));
+        var members = Batches.members();
+        for (int i = 0; i < 3; i++) {
+            members.add(member(tenant.space(), "good-" + i, good));
+        }
+        members.add(member(tenant.space(), "later", later));
+        assertEquals(201, tenant.api(base).post("/customers/" + tenant.customer() + "/queue",
+                collection(members)).getStatus());
+
+        signIn(tenant);
+        browser.findElement(By.linkText("Batches")).click();
+        WebElement bar = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".batch progress")));
+        wait.until(driver -> "4".equals(bar(driver).getAttribute("value")));
+        assertEquals("4", bar(browser).getAttribute("max"));
+        assertTrue(browser.findElement(By.cssSelector(".batch .counts")).getText().contains("3 completed, 1 errors"));
+        screenshot("07-batch-finished");
+
+        browser.findElement(By.cssSelector(".batch a")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("failed"), "later"));
+        assertTrue(browser.findElement(By.id("failed")).getText().contains("404"));
+        screenshot("08-batch-failures");
+
+        origin().serve(p + "/later.jpg", new Bytes("image/jpeg", Fixtures.jpeg(120, 90)));
+        browser.findElement(By.id("retry")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("failed"), "None."));
+        wait.until(driver -> driver.findElement(By.cssSelector(".batch .counts")).getText()
+                .contains("4 completed, 0 errors"));
+        screenshot("09-batch-retried");
+        assertEquals(120, json(tenant.api(base).get(tenant.imagePath("later"))).getInt("width"));
+        List<WebElement> unused = browser.findElements(By.id("retry"));
+        assertTrue(unused.isEmpty() || !unused.get(0).isDisplayed(), "nothing left to retry");
+    }
+
+    @Test
+    void anAdministratorPicksTheCustomerAndACustomerKeySeesNoPicker() throws Exception {
+        Api admin = Api.admin(base);
+        Tenant tenant = admin.newTenant();
+        assertEquals(200, admin.patch("/customers/" + tenant.customer() + "/spaces/" + tenant.space(),
+                "{\"name\":\"Picked space\"}").getStatus());
+        browser.get(base + "portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key"))).sendKeys(Api.ADMIN_KEY);
+        browser.findElement(By.id("secret")).sendKeys(Api.ADMIN_SECRET);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        WebElement picker = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("customer")));
+        new org.openqa.selenium.support.ui.Select(picker).selectByValue(String.valueOf(tenant.customer()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Picked space")));
+        screenshot("10-administrator");
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key")));
+        assertEquals(null, script("return sessionStorage.getItem('dlcs.portal.session');"), "signed out: nothing kept");
+        signIn(tenant);
+        assertTrue(!browser.findElement(By.id("customer")).isDisplayed(), "a customer key has no picker");
+    }
+
+    private static WebElement bar(WebDriver driver) {
+        return driver.findElement(By.cssSelector(".batch progress"));
+    }
+}
