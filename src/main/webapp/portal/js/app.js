@@ -215,14 +215,14 @@ function imageRow(space, image, reload) {
     h('td', { class: 'optional' }, metadata),
     h('td', {}, status(image)),
     h('td', {},
-      h('button', { type: 'button', class: 'secondary', onclick: async () => {
+      image.origin ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
         try {
           await call(image['@id'] + '/reingest', { method: 'POST' });
           await reload();
         } catch (error) {
           note.replaceChildren(problem(error));
         }
-      } }, 'Re-ingest'), ' ',
+      } }, 'Re-ingest') : null, ' ',
       h('button', { type: 'button', class: 'danger', onclick: async () => {
         if (!confirm('Delete image ' + image.id + '?')) return;
         try {

@@ -149,8 +149,11 @@ class PortalIT extends ServerTest {
         filter.sendKeys("book-9");
         browser.findElement(By.cssSelector("#filters button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "1 images"));
-        browser.findElement(By.cssSelector("#images tr[data-id='uploaded-1'] button.secondary")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("images"), "uploaded-1"));
+        assertTrue(browser.findElements(By.cssSelector("#images tr[data-id='uploaded-1'] button.secondary")).isEmpty(),
+                "an upload has no origin to fetch again: no re-ingest button");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("05b-space-on-a-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.findElement(By.cssSelector("#images tr[data-id='uploaded-1'] button.danger")).click();
         browser.switchTo().alert().accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "0 images"));
@@ -209,6 +212,13 @@ class PortalIT extends ServerTest {
         assertEquals(120, json(tenant.api(base).get(tenant.imagePath("later"))).getInt("width"));
         List<WebElement> unused = browser.findElements(By.id("retry"));
         assertTrue(unused.isEmpty() || !unused.get(0).isDisplayed(), "nothing left to retry");
+
+        // an image registered from an origin can be fetched again from the space's table
+        String before = json(tenant.api(base).get(tenant.imagePath("good-0"))).getString("finished");
+        browser.get(base + "portal/#/spaces/" + tenant.space());
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#images tr[data-id='good-0'] button.secondary"))).click();
+        wait.until(driver -> !before.equals(json(tenant.api(base).get(tenant.imagePath("good-0"))).getString("finished")));
     }
 
     @Test
