@@ -180,7 +180,7 @@ async function spaceView(space, query) {
         return h('a', { href: '#/spaces/' + space + '?' + next }, text);
       };
       table.replaceChildren(
-        h('p', { class: 'muted' }, images.totalItems + ' images'),
+        h('p', { class: 'muted', id: 'image-count' }, images.totalItems + (images.totalItems === 1 ? ' image' : ' images')),
         h('div', { class: 'table-wrap' }, h('table', { id: 'images' },
           h('thead', {}, h('tr', {}, h('th', {}, 'Image'), h('th', {}, 'Id'), h('th', {}, 'Size'),
             h('th', { class: 'optional' }, 'Metadata'), h('th', {}, 'Status'), h('th', {}, 'Actions'))),

@@ -112,6 +112,7 @@ class PortalIT extends ServerTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("files"))).sendKeys(image.toString());
         browser.findElement(By.cssSelector("#upload input[name=id]")).sendKeys("uploaded-1");
         browser.findElement(By.cssSelector("#upload input[name=string1]")).sendKeys("book-9");
+        browser.findElement(By.cssSelector("#upload input[name=tags]")).sendKeys("portal, demo");
         browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-results"),
                 "registered as uploaded-1"));
@@ -137,18 +138,38 @@ class PortalIT extends ServerTest {
                 + " for (let i = 3; i < d.length; i += 4 * 97) { if (d[i] > 0) return true; } return false;"));
         screenshot("05-viewer");
 
-        // back in the space: filter on string1, rename the space, re-ingest and delete the image
+        // back in the space: two more files at once, one of them not an image
         browser.findElement(By.partialLinkText("Space ")).click();
+        Path second = Files.createTempFile("portal-second", ".jpg");
+        Files.write(second, Fixtures.jpeg(300, 200));
+        Path broken = Files.createTempFile("portal-broken", ".jpg");
+        Files.write(broken, Fixtures.html());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("files")))
+                .sendKeys(second + "\n" + broken);
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#upload-results li .ok")).size()
+                + driver.findElements(By.cssSelector("#upload-results li .error")).size() == 2);
+        assertTrue(browser.findElement(By.cssSelector("#upload-results li .error")).getText()
+                .contains(broken.getFileName().toString()));
+        screenshot("05a-two-files-one-bad");
+        wait.until(ExpectedConditions.textToBe(By.id("image-count"), "2 images"));
+
+        // filter on tag and on string1, rename the space, delete the image
+        WebElement tagFilter = browser.findElement(By.cssSelector("#filters input[name=tag]"));
+        tagFilter.sendKeys("demo");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("image-count"), "1 image"));
+        browser.findElement(By.cssSelector("#filters input[name=tag]")).clear();
         WebElement filter = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#filters input[name=string1]")));
         filter.sendKeys("no-such-book");
         browser.findElement(By.cssSelector("#filters button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "0 images"));
+        wait.until(ExpectedConditions.textToBe(By.id("image-count"), "0 images"));
         filter = browser.findElement(By.cssSelector("#filters input[name=string1]"));
         filter.clear();
         filter.sendKeys("book-9");
         browser.findElement(By.cssSelector("#filters button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "1 images"));
+        wait.until(ExpectedConditions.textToBe(By.id("image-count"), "1 image"));
         assertTrue(browser.findElements(By.cssSelector("#images tr[data-id='uploaded-1'] button.secondary")).isEmpty(),
                 "an upload has no origin to fetch again: no re-ingest button");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -156,7 +177,9 @@ class PortalIT extends ServerTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.findElement(By.cssSelector("#images tr[data-id='uploaded-1'] button.danger")).click();
         browser.switchTo().alert().accept();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "0 images"));
+        wait.until(ExpectedConditions.textToBe(By.id("image-count"), "0 images"));
+        assertEquals(1, json(tenant.api(base).get("/customers/" + tenant.customer() + "/spaces/" + space
+                + "/images")).getInt("totalItems"), "the other upload is still there");
         assertEquals(404, tenant.api(base).get("/customers/" + tenant.customer() + "/spaces/" + space
                 + "/images/uploaded-1").getStatus());
         browser.findElement(By.linkText("Spaces")).click();

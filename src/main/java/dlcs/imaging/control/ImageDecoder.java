@@ -46,7 +46,7 @@ public final class ImageDecoder {
                         "The bytes are not an image format this server knows (JPEG, PNG, TIFF, GIF, BMP)."));
         if (!format.isImage()) {
             throw new UnreadableImageException("The bytes are " + format.mediaType()
-                    + ", not an image: check that the origin URL points at the image file itself.");
+                    + ", not an image: check that the origin URL (or the file sent) is the image file itself.");
         }
         return format;
     }
