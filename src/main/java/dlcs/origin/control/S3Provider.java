@@ -57,7 +57,7 @@ final class S3Provider extends AbstractOriginatingFileProvider {
                     UserAuthenticationData.USERNAME, null));
             String secretKey = UserAuthenticatorUtils.toString(UserAuthenticatorUtils.getData(keys,
                     UserAuthenticationData.PASSWORD, null));
-            credentials = accessKey == null || accessKey.isEmpty() ? DefaultCredentialsProvider.builder().build()
+            credentials = accessKey == null || accessKey.isEmpty() ? ambient()
                     : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
         } finally {
             UserAuthenticatorUtils.cleanup(keys);
@@ -73,6 +73,16 @@ final class S3Provider extends AbstractOriginatingFileProvider {
             client.endpointOverride(URI.create(settings.endpoint(options)));
         }
         return new S3FileSystem((GenericFileName) name, options, client.build());
+    }
+
+    private static AwsCredentialsProvider ambientCredentials;
+
+    /** The SDK's default chain (environment, profile, instance role), one for all fetches: it caches what it finds. */
+    private static synchronized AwsCredentialsProvider ambient() {
+        if (ambientCredentials == null) {
+            ambientCredentials = DefaultCredentialsProvider.builder().build();
+        }
+        return ambientCredentials;
     }
 
     @Override
