@@ -61,6 +61,7 @@ final class OriginServers {
     private static Path selfSignedKeyStore;
     private static String httpsBase;
     private static int ftpsPort;
+    private static int lyingPort;
     private static S3Client s3;
     private static Path ftpRoot;
     private static int ftpPort;
@@ -135,6 +136,16 @@ final class OriginServers {
                 data.setPassivePorts("0");
                 listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
                 factory.addListener("default", listener.createListener());
+                // a listener whose PASV replies name another address than its own: a client must ignore it
+                ListenerFactory lying = new ListenerFactory();
+                lying.setServerAddress("127.0.0.1");
+                lying.setPort(0);
+                DataConnectionConfigurationFactory lies = new DataConnectionConfigurationFactory();
+                lies.setPassiveAddress("127.0.0.1");
+                lies.setPassiveExternalAddress("192.0.2.1");
+                lies.setPassivePorts("0");
+                lying.setDataConnectionConfiguration(lies.createDataConnectionConfiguration());
+                factory.addListener("lying", lying.createListener());
                 ListenerFactory tls = new ListenerFactory();
                 tls.setServerAddress("127.0.0.1");
                 tls.setPort(0);
@@ -160,6 +171,7 @@ final class OriginServers {
                 server.start();
                 ftpPort = ((DefaultFtpServer) server).getListener("default").getPort();
                 ftpsPort = ((DefaultFtpServer) server).getListener("tls").getPort();
+                lyingPort = ((DefaultFtpServer) server).getListener("lying").getPort();
                 Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot start the FTP server", e);
@@ -167,6 +179,11 @@ final class OriginServers {
         }
         write(ftpRoot.resolve(name), bytes);
         return "ftp://127.0.0.1:" + ftpPort + "/" + name;
+    }
+
+    /** The same file from a listener whose PASV replies name 127.0.0.5 instead of its own address. */
+    static String lyingPassiveUrl(String ftpUrl) {
+        return ftpUrl.replace("ftp://127.0.0.1:" + ftpPort, "ftp://127.0.0.1:" + lyingPort);
     }
 
     /** The same file's ftps:// URL (explicit TLS, with a self-signed certificate). */
