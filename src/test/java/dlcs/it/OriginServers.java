@@ -127,29 +127,10 @@ final class OriginServers {
             try {
                 ftpRoot = Files.createTempDirectory("it-ftp");
                 FtpServerFactory factory = new FtpServerFactory();
-                ListenerFactory listener = new ListenerFactory();
-                listener.setServerAddress("127.0.0.1");
-                listener.setPort(0);
-                DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-                data.setPassiveAddress("127.0.0.1");
-                data.setPassiveExternalAddress("127.0.0.1");
-                data.setPassivePorts("0");
-                listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
-                factory.addListener("default", listener.createListener());
+                factory.addListener("default", listener("127.0.0.1").createListener());
                 // a listener whose PASV replies name another address than its own: a client must ignore it
-                ListenerFactory lying = new ListenerFactory();
-                lying.setServerAddress("127.0.0.1");
-                lying.setPort(0);
-                DataConnectionConfigurationFactory lies = new DataConnectionConfigurationFactory();
-                lies.setPassiveAddress("127.0.0.1");
-                lies.setPassiveExternalAddress("192.0.2.1");
-                lies.setPassivePorts("0");
-                lying.setDataConnectionConfiguration(lies.createDataConnectionConfiguration());
-                factory.addListener("lying", lying.createListener());
-                ListenerFactory tls = new ListenerFactory();
-                tls.setServerAddress("127.0.0.1");
-                tls.setPort(0);
-                tls.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+                factory.addListener("lying", listener("192.0.2.1").createListener());
+                ListenerFactory tls = listener("127.0.0.1");
                 SslConfigurationFactory ssl = new SslConfigurationFactory();
                 ssl.setKeystoreFile(selfSignedKeyStore().toFile());
                 ssl.setKeystorePassword(KEYSTORE_PASSWORD);
@@ -179,6 +160,19 @@ final class OriginServers {
         }
         write(ftpRoot.resolve(name), bytes);
         return "ftp://127.0.0.1:" + ftpPort + "/" + name;
+    }
+
+    /** An FTP listener on 127.0.0.1 whose passive replies name {@code passiveAddress}. */
+    private static ListenerFactory listener(String passiveAddress) {
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress("127.0.0.1");
+        listener.setPort(0);
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        data.setPassiveAddress("127.0.0.1");
+        data.setPassiveExternalAddress(passiveAddress);
+        data.setPassivePorts("0");
+        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        return listener;
     }
 
     /** The same file from a listener whose PASV replies name 127.0.0.5 instead of its own address. */
