@@ -27,6 +27,7 @@ import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -68,6 +69,7 @@ final class OriginServers {
     private static Path sftpRoot;
     private static int sftpPort;
     private static KeyPair sftpKey;
+    private static SimpleGeneratorHostKeyProvider hostKeys;
 
     private OriginServers() {
     }
@@ -255,7 +257,8 @@ final class OriginServers {
                 SshServer server = SshServer.setUpDefaultServer();
                 server.setHost("127.0.0.1");
                 server.setPort(0);
-                server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
+                hostKeys = new SimpleGeneratorHostKeyProvider();
+                server.setKeyPairProvider(hostKeys);
                 server.setPasswordAuthenticator((user, password, session) ->
                         SFTP_USER.equals(user) && SFTP_PASSWORD.equals(password));
                 server.setPublickeyAuthenticator((user, key, session) ->
@@ -283,6 +286,23 @@ final class OriginServers {
     static synchronized String sftpPrivateKey() {
         sftpFile(".started", new byte[0]);
         return pem(sftpKey.getPrivate().getEncoded());
+    }
+
+    /** The SFTP server's host key as known_hosts writes it ("ecdsa-sha2-nistp521 AAAA..."). */
+    static synchronized String sftpHostKey() {
+        sftpFile(".started", new byte[0]);
+        return PublicKeyEntry.toString(hostKeys.loadKeys(null).iterator().next().getPublic());
+    }
+
+    /** A host key of the same type that the SFTP server does not have. */
+    static String otherHostKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(521);
+            return PublicKeyEntry.toString(generator.generateKeyPair().getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Another RSA key, which the SFTP server does not accept. */

@@ -233,6 +233,15 @@ class OriginsIT extends ServerTest {
         assertEquals(1, batch.getInt("completed"));
         assertTrue(error(api, tenant, "d2").contains("refused"));
         assertServes(api, tenant, "c", 230);
+        // the server pinned by its host key: the right key fetches, another is refused
+        String pinned = OriginServers.sftpFile(tenant.name() + "/pinned/f.jpg", Fixtures.jpeg(120, 80));
+        String mispinned = OriginServers.sftpFile(tenant.name() + "/mispinned/g.jpg", Fixtures.jpeg(120, 80));
+        strategy(api, tenant, "/pinned/", "sftp", credentials(Map.of("user", OriginServers.SFTP_USER,
+                "password", OriginServers.SFTP_PASSWORD, "hostKey", OriginServers.sftpHostKey())));
+        strategy(api, tenant, "/mispinned/", "sftp", credentials(Map.of("user", OriginServers.SFTP_USER,
+                "password", OriginServers.SFTP_PASSWORD, "hostKey", OriginServers.otherHostKey())));
+        register(api, tenant, "f", pinned, 201);
+        expectError(api.put(tenant.imagePath("g"), "{\"origin\":\"" + mispinned + "\"}"), 400, "host key");
         String keyBody = key.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
         assertNoCredentialsSeen(OriginServers.SFTP_PASSWORD, WRONG_PASSWORD, keyBody);
     }

@@ -116,6 +116,11 @@ public final class OriginCredentials {
         return fields.get("passphrase");
     }
 
+    /** The SFTP server's public key as a known_hosts line has it ("ssh-ed25519 AAAA..."): pins the server. */
+    public String hostKey() {
+        return fields.get("hostKey");
+    }
+
     public String endpoint() {
         return fields.get("endpoint");
     }
@@ -140,6 +145,10 @@ public final class OriginCredentials {
             if (password() == null && privateKey() == null) {
                 throw new InvalidInputException("The credentials of strategy 'sftp' need 'password' or 'privateKey'; "
                         + expected(strategy));
+            }
+            if (hostKey() != null && !hostKey().trim().matches("[A-Za-z0-9@.-]+ [A-Za-z0-9+/]{40,}=*( .*)?")) {
+                throw new InvalidInputException("The credential 'hostKey' must be the server's public key as in"
+                        + " known_hosts or ssh-keyscan: its type and its Base64 key, such as \"ssh-ed25519 AAAAC3...\".");
             }
             if (privateKey() != null && !privateKey().contains("-----BEGIN ")) {
                 throw new InvalidInputException("The credential 'privateKey' must be a private key in PEM or OpenSSH"

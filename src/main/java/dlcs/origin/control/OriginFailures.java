@@ -70,6 +70,11 @@ final class OriginFailures {
                         thrown);
             }
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (cause.getClass().getName().startsWith("com.jcraft.jsch.") && message.contains("hostkey")) {
+                return new OriginException(Fault.NOT_FOUND, "The SFTP server at " + origin + " showed a host key"
+                        + " other than the hostKey of " + strategy + "; check that key (ssh-keyscan) or the server.",
+                        thrown);
+            }
             if (cause.getClass().getName().startsWith("com.jcraft.jsch.") && message.contains("auth")) {
                 return refused(origin, strategy, "the SFTP server", thrown);
             }

@@ -162,7 +162,15 @@ public class OriginFetcher {
             }
             if (scheme.equals("sftp")) {
                 knownHosts = Files.createTempFile(directory, "known-hosts-", "");
-                SftpFileSystemConfigBuilder.getInstance().setKnownHosts(options, knownHosts.toFile());
+                SftpFileSystemConfigBuilder sftp = SftpFileSystemConfigBuilder.getInstance();
+                sftp.setKnownHosts(options, knownHosts.toFile());
+                if (match.credentials().hostKey() != null) {
+                    // pinned: the server must show exactly this key, at the address connected to
+                    String host = addresses[0].getHostAddress();
+                    Files.writeString(knownHosts, (uri.getPort() == -1 || uri.getPort() == 22 ? host
+                            : "[" + host + "]:" + uri.getPort()) + " " + match.credentials().hostKey().trim() + "\n");
+                    sftp.setStrictHostKeyChecking(options, "yes");
+                }
             }
             file = fileSystems.resolve(target, options);
             try (InputStream in = file.getContent().getInputStream()) {
@@ -232,7 +240,7 @@ public class OriginFetcher {
                 sftp.setConnectTimeout(options, connect);
                 sftp.setSessionTimeout(options, read);
                 sftp.setUserDirIsRoot(options, false);
-                // host keys are not pinned: a fetch trusts the key the server shows (known hosts start empty)
+                // without a hostKey credential, a fetch trusts the key the server shows (known hosts start empty)
                 sftp.setStrictHostKeyChecking(options, "no");
                 sftp.setLoadOpenSSHConfig(options, false);
                 if (credentials.privateKey() != null) {

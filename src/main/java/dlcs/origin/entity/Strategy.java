@@ -29,7 +29,7 @@ public enum Strategy {
             List.of("user", "password"), List.of()),
     /** sftp with a user name and a password or a private key. */
     SFTP("sftp", "sftp with a user name and a password or a private key", Set.of("sftp"),
-            List.of("user"), List.of("password", "privateKey", "passphrase"));
+            List.of("user"), List.of("password", "privateKey", "passphrase", "hostKey"));
 
     private final String label;
     private final String description;

@@ -66,6 +66,11 @@ class OriginCredentialsTest {
         InvalidInputException notAKey = assertThrows(InvalidInputException.class,
                 () -> OriginCredentials.parse(Strategy.SFTP, json("{\"user\": \"u\", \"privateKey\": \"hunter2\"}")));
         assertFalse(notAKey.getMessage().contains("hunter2"));
+        assertThrows(InvalidInputException.class, () -> OriginCredentials.parse(Strategy.SFTP,
+                json("{\"user\": \"u\", \"password\": \"p\", \"hostKey\": \"not a key!\"}")));
+        assertEquals("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHr4nMyMsNWl0YCuHqLfOWKk3LnuqJ0YX1kTRbyVqkNq", OriginCredentials.parse(Strategy.SFTP,
+                json("{\"user\": \"u\", \"password\": \"p\", \"hostKey\": \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHr4nMyMsNWl0YCuHqLfOWKk3LnuqJ0YX1kTRbyVqkNq\"}"))
+                .hostKey());
         assertThrows(InvalidInputException.class, () -> OriginCredentials.parse(Strategy.S3_CREDENTIALS,
                 json("{\"accessKey\": \"a\", \"secretKey\": \"s\", \"endpoint\": \"file:///etc\"}")));
         assertThrows(InvalidInputException.class, () -> OriginCredentials.parse(Strategy.BASIC_HTTP, json("\"nope\"")));
