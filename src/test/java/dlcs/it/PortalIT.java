@@ -265,6 +265,67 @@ class PortalIT extends ServerTest {
         assertTrue(!browser.findElement(By.id("customer")).isDisplayed(), "a customer key has no picker");
     }
 
+    @Test
+    void dropAFileAndPageThroughTheImages() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        String image = origin().serveImage("/" + tenant.name() + "/page.jpg", "image/jpeg", Fixtures.jpeg(200, 150));
+        var members = Batches.members();
+        for (int i = 0; i < 21; i++) {
+            members.add(member(tenant.space(), String.format("page-%02d", i), image));
+        }
+        var accepted = tenant.api(base).post("/customers/" + tenant.customer() + "/queue", collection(members));
+        Batches.awaitFinished(tenant.api(base), Batches.path(json(accepted)), Duration.ofSeconds(120));
+
+        signIn(tenant);
+        browser.get(base + "portal/#/spaces/" + tenant.space());
+        wait.until(ExpectedConditions.textToBe(By.id("image-count"), "21 images"));
+        assertTrue(browser.findElement(By.id("main")).getText().contains("Page 1 of 2"));
+        browser.findElement(By.linkText("Next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Page 2 of 2"));
+        assertEquals(1, browser.findElements(By.cssSelector("#images tbody tr")).size());
+
+        // a file dropped on the upload area (made by the page itself: a drawn canvas as a JPEG)
+        ((JavascriptExecutor) browser).executeAsyncScript(String.join("\n",
+                "const done = arguments[arguments.length - 1];",
+                "const canvas = document.createElement('canvas');",
+                "canvas.width = 320; canvas.height = 240;",
+                "const g = canvas.getContext('2d');",
+                "g.fillStyle = '#3a7'; g.fillRect(0, 0, 320, 240);",
+                "canvas.toBlob((blob) => {",
+                "  const files = new DataTransfer();",
+                "  files.items.add(new File([blob], 'dropped.jpg', { type: 'image/jpeg' }));",
+                "  document.querySelector('.drop').dispatchEvent(",
+                "      new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));",
+                "  done();",
+                "}, 'image/jpeg', 0.9);"));
+        browser.findElement(By.cssSelector("#upload input[name=id]")).sendKeys("dropped");
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-results"),
+                "dropped.jpg: registered as dropped (320 × 240)"));
+        wait.until(ExpectedConditions.textToBe(By.id("image-count"), "22 images"));
+        screenshot("11-dropped-and-paged");
+    }
+
+    @Test
+    void signInAndUploadByKeyboardWithEveryControlLabelled() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        browser.get(base + "portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key")));
+        // keyboard only: focus the key field, type, Tab to the secret, type, Enter submits
+        script("document.getElementById('key').focus();");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(tenant.key()).sendKeys(org.openqa.selenium.Keys.TAB)
+                .sendKeys(tenant.secret()).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-space")));
+        browser.get(base + "portal/#/spaces/" + tenant.space());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
+        // every form control has a label (a wrapping label, a label for it, or an aria-label)
+        Object unlabelled = script("return Array.from(document.querySelectorAll('input, select, button, textarea'))"
+                + ".filter(e => !e.closest('label') && !e.getAttribute('aria-label') && !e.textContent.trim()"
+                + " && !(e.id && document.querySelector('label[for=\"' + e.id + '\"]'))).map(e => e.outerHTML);");
+        assertEquals(List.of(), unlabelled);
+        screenshot("12-keyboard");
+    }
+
     private static WebElement bar(WebDriver driver) {
         return driver.findElement(By.cssSelector(".batch progress"));
     }
