@@ -298,7 +298,11 @@ final class TurboJpeg {
             this.handle = handle;
         }
 
-        BufferedImage decode(byte[] jpeg) throws IOException {
+        /** What the header of a JPEG stream says. */
+        private record Header(NativeLong size, int width, int height, int subsampling, int colourspace) {
+        }
+
+        private Header header(byte[] jpeg) throws IOException {
             IntByReference width = new IntByReference();
             IntByReference height = new IntByReference();
             IntByReference subsampling = new IntByReference();
@@ -307,13 +311,19 @@ final class TurboJpeg {
             if (api.tjDecompressHeader3(handle, jpeg, size, width, height, subsampling, colourspace) != 0) {
                 throw new IOException("libjpeg-turbo could not read the JPEG header: " + api.tjGetErrorStr2(handle));
             }
-            boolean grey = colourspace.getValue() == CS_GRAY;
-            BufferedImage image = new BufferedImage(width.getValue(), height.getValue(),
+            return new Header(size, width.getValue(), height.getValue(), subsampling.getValue(), colourspace.getValue());
+        }
+
+        BufferedImage decode(byte[] jpeg) throws IOException {
+            Header header = header(jpeg);
+            NativeLong size = header.size();
+            boolean grey = header.colourspace() == CS_GRAY;
+            BufferedImage image = new BufferedImage(header.width(), header.height(),
                     grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
             byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
             pixels = atLeast(pixels, target.length);
-            int pitch = width.getValue() * (grey ? 1 : 3);
-            if (api.tjDecompress2(handle, jpeg, size, pixels, width.getValue(), pitch, height.getValue(),
+            int pitch = header.width() * (grey ? 1 : 3);
+            if (api.tjDecompress2(handle, jpeg, size, pixels, header.width(), pitch, header.height(),
                     grey ? PF_GRAY : PF_BGR, 0) != 0) {
                 throw new IOException("libjpeg-turbo could not decode: " + api.tjGetErrorStr2(handle));
             }
@@ -323,18 +333,12 @@ final class TurboJpeg {
 
         /** The planes of a 4:2:0 or grey JPEG; null for any other subsampling. */
         Planes decodePlanes(byte[] jpeg) throws IOException {
-            IntByReference width = new IntByReference();
-            IntByReference height = new IntByReference();
-            IntByReference subsampling = new IntByReference();
-            IntByReference colourspace = new IntByReference();
-            NativeLong size = new NativeLong(jpeg.length);
-            if (api.tjDecompressHeader3(handle, jpeg, size, width, height, subsampling, colourspace) != 0) {
-                throw new IOException("libjpeg-turbo could not read the JPEG header: " + api.tjGetErrorStr2(handle));
-            }
-            int w = width.getValue();
-            int h = height.getValue();
-            boolean grey = subsampling.getValue() == SAMP_GRAY;
-            if (!grey && subsampling.getValue() != SAMP_420) {
+            Header header = header(jpeg);
+            NativeLong size = header.size();
+            int w = header.width();
+            int h = header.height();
+            boolean grey = header.subsampling() == SAMP_GRAY;
+            if (!grey && header.subsampling() != SAMP_420) {
                 return null;
             }
             int cw = (w + 1) / 2;

@@ -128,14 +128,12 @@ public class OriginStrategiesResource {
         OriginCredentials credentials = null;
         boolean hiddenEcho = given instanceof JsonString text && text.getString().equals(HIDDEN);
         if (given != null && given != JsonValue.NULL && !hiddenEcho && strategy != null) {
-            credentials = strategy.takesCredentials() ? OriginCredentials.parse(strategy, given)
-                    : notTaken(strategy);
+            if (!strategy.takesCredentials()) {
+                throw new InvalidInputException("Strategy '" + strategy.label() + "' takes no credentials; leave them out.");
+            }
+            credentials = OriginCredentials.parse(strategy, given);
         }
         return new OriginStrategyStore.Input(JsonFields.string(json, "regex"), strategy, credentials,
                 JsonFields.integer(json, "order"));
-    }
-
-    private static OriginCredentials notTaken(Strategy strategy) {
-        throw new InvalidInputException("Strategy '" + strategy.label() + "' takes no credentials; leave them out.");
     }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -105,15 +104,11 @@ public class CredentialCipher {
                 byte[] fresh = new byte[32];
                 RANDOM.nextBytes(fresh);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
+                    data.writePrivately("credentials.key", Base64.getEncoder().encodeToString(fresh) + "\n");
                     LOG.info("Generated the key that encrypts origin credentials: " + file
                             + ". Back it up with the database; every node needs the same key.");
                 } catch (FileAlreadyExistsException anotherNodeWasFirst) {
                     // read what the other writer put there
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
                 }
             }
             return decodeConfigured(Files.readString(file));

@@ -10,10 +10,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,8 +63,13 @@ public class AdministratorBootstrap {
             LOG.info("Administrator key " + key.get() + " taken from the configuration.");
         } else if (keys.countKeysOf(ADMIN_CUSTOMER) == 0) {
             NewKey generated = keys.create(ADMIN_CUSTOMER);
-            Path file = writePrivately(data.root().resolve("admin-key.txt"),
-                    generated.key() + ":" + generated.secret() + "\n");
+            Path file;
+            try {
+                Files.deleteIfExists(data.root().resolve("admin-key.txt"));
+                file = data.writePrivately("admin-key.txt", generated.key() + ":" + generated.secret() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the administrator key to the data directory", e);
+            }
             LOG.info("Generated the first administrator key; it is in " + file
                     + " (use it as curl -u \"$(cat " + file + ")\").");
         } else {
@@ -74,21 +77,6 @@ public class AdministratorBootstrap {
             if (Files.exists(file)) {
                 LOG.info("Administrator key file: " + file);
             }
-        }
-    }
-
-    private static Path writePrivately(Path file, String content) {
-        try {
-            Files.deleteIfExists(file);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the administrator key to " + file, e);
         }
     }
 }

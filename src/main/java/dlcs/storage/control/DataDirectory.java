@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,6 +38,23 @@ public class DataDirectory {
     /** Scratch space for masters being fetched; on the same disk as storage so moves are renames. */
     public Path temporary() {
         return ensure(root().resolve("tmp"));
+    }
+
+    /**
+     * Creates {@code name} in the data directory with {@code content}, readable and writable by
+     * the server's user only (where the file system has POSIX permissions). Fails with
+     * {@link java.nio.file.FileAlreadyExistsException} if it exists.
+     */
+    public Path writePrivately(String name, String content) throws IOException {
+        Path file = root().resolve(name);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            // no POSIX permissions here (Windows): the directory's own access rules apply
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
     }
 
     private static Path ensure(Path directory) {
