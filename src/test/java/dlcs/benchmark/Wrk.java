@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Wrk {
 
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 15);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warm-up-seconds", 5);
+    static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warm-up-seconds", 5);
     private final Path work;
     private int runs;
 
@@ -33,8 +33,34 @@ final class Wrk {
         }
     }
 
+    /**
+     * Loads the server with {@code base + path} for every path in turn for {@code seconds}, measuring
+     * nothing: a JVM compiles its hot paths in the first half minute or so under load, and the
+     * figures are meant for the steady state a server spends its life in.
+     */
+    void warmUp(String base, List<String> paths, int connections, int seconds) throws Exception {
+        Script script = script(base, paths);
+        wrk(script.file(), script.origin(), connections, seconds);
+    }
+
     /** Warms up, then measures {@code base + path} for every path in turn, each thread from its own place. */
     Result run(String base, List<String> paths, int connections, Supplier<Duration> serverCpu) throws Exception {
+        Script script = script(base, paths);
+        wrk(script.file(), script.origin(), connections, WARM_UP_SECONDS);
+        Duration before = serverCpu.get();
+        String output = wrk(script.file(), script.origin(), connections, SECONDS);
+        Duration cpu = serverCpu.get().minus(before);
+        long requests = number(output, "(\\d+) requests in");
+        long errors = number(output, "Non-2xx or 3xx responses: (\\d+)") + socketErrors(output);
+        return new Result(decimal(output, "Requests/sec:\\s+([\\d.]+)"), cpu.toNanos() / 1e6 / Math.max(1, requests),
+                millis(output, "50%"), millis(output, "99%"), errors);
+    }
+
+    /** A wrk script that requests the paths in turn, and the server it sends them to. */
+    private record Script(Path file, String origin) {
+    }
+
+    private Script script(String base, List<String> paths) throws IOException {
         if (!exists("wrk")) {
             throw new IllegalStateException("wrk is not installed: run src/benchmark/iiif.sh, which installs it.");
         }
@@ -55,14 +81,7 @@ final class Wrk {
                   return wrk.format("GET", paths[(counter %% #paths) + 1])
                 end
                 """.formatted(list));
-        wrk(script, origin, connections, WARM_UP_SECONDS);
-        Duration before = serverCpu.get();
-        String output = wrk(script, origin, connections, SECONDS);
-        Duration cpu = serverCpu.get().minus(before);
-        long requests = number(output, "(\\d+) requests in");
-        long errors = number(output, "Non-2xx or 3xx responses: (\\d+)") + socketErrors(output);
-        return new Result(decimal(output, "Requests/sec:\\s+([\\d.]+)"), cpu.toNanos() / 1e6 / Math.max(1, requests),
-                millis(output, "50%"), millis(output, "99%"), errors);
+        return new Script(script, origin);
     }
 
     private static String wrk(Path script, String origin, int connections, int seconds) throws Exception {
