@@ -21,10 +21,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -267,14 +269,30 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
+    void anUnescapedCaretIsAcceptedAsBrowsersSendIt() throws IOException {
+        // browsers (and the IIIF validator) send the ^ of Image API 3.0 sizes as it is, not as %5E
+        URI server = URI.create(base.toString());
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.getOutputStream().write(("GET " + service() + "/0,0,100,100/^200,/0/default.png HTTP/1.1\r\n"
+                    + "Host: " + server.getHost() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = socket.getInputStream().readAllBytes();
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("HTTP/1.1 200"), text.substring(0, Math.min(300, text.length())));
+            int body = text.indexOf("\r\n\r\n") + 4;
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(answer, body, answer.length - body));
+            assertEquals(200, image.getWidth());
+        }
+    }
+
+    @Test
     void responsesCarryCorsLinksAndValidators() {
         String tile = service() + "/0,0,256,256/256,/0/default.jpg";
         HttpResponse<byte[]> response = get(tile);
         assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        // one Link header with both links: clients that read one header (the IIIF validator) see both
         List<String> links = response.headers().allValues("Link");
-        assertTrue(links.contains("<" + base + service().substring(1) + "/0,0,256,256/max/0/default.jpg>;rel=\"canonical\""),
-                links.toString());
-        assertTrue(links.contains("<http://iiif.io/api/image/3/level2.json>;rel=\"profile\""), links.toString());
+        assertEquals(List.of("<" + base + service().substring(1) + "/0,0,256,256/max/0/default.jpg>;rel=\"canonical\", "
+                + "<http://iiif.io/api/image/3/level2.json>;rel=\"profile\""), links);
         String etag = response.headers().firstValue("ETag").orElseThrow();
         String modified = response.headers().firstValue("Last-Modified").orElseThrow();
         assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
@@ -317,7 +335,12 @@ class ImageDeliveryIT extends ServerTest {
         assertEquals(404, get(tenant.servicePath("nothing-here") + "/info.json").statusCode());
         assertEquals(404, get(tenant.servicePath("a%2Fb") + "/full/max/0/default.jpg").statusCode(),
                 "%2F stays inside the identifier");
-        assertEquals(400, get("/iiif-img/" + tenant.customer() + "/" + tenant.space()).statusCode());
+        // a path with too few or too many segments names no image: an identifier's / must be %2F
+        assertEquals(404, get("/iiif-img/" + tenant.customer() + "/" + tenant.space()).statusCode());
+        HttpResponse<byte[]> unescaped = get(tenant.servicePath("a") + "/b/full/max/0/default.jpg");
+        assertEquals(404, unescaped.statusCode());
+        assertTrue(body(unescaped).getString("detail").contains("%2F"), new String(unescaped.body()));
+        assertEquals(404, get(tenant.servicePath("a") + "/b/info.json").statusCode());
     }
 
     @Test
@@ -360,6 +383,9 @@ class ImageDeliveryIT extends ServerTest {
         assertArrayEquals(stored, get(thumbs + "/full/" + w + "," + h + "/0/default.jpg").body());
         assertArrayEquals(stored, get(thumbs + "/full/!" + w + "," + w + "/0/default.jpg").body());
         assertArrayEquals(stored, get(thumbs + "/full/max/0/default.jpg").body());
+        // a box larger than the whole image gets the largest thumbnail, here the image's own size
+        assertEquals(WIDTH, w);
+        assertArrayEquals(stored, get(thumbs + "/full/!" + 2 * w + "," + 2 * w + "/0/default.jpg").body());
         BufferedImage between = decode(get(thumbs + "/full/" + (w - 10) + ",/0/default.jpg"));
         assertEquals(w - 10, between.getWidth());
         assertEquals(400, get(thumbs + "/full/" + (w + 1) + ",/0/default.jpg").statusCode());

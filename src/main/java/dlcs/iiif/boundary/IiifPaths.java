@@ -3,6 +3,7 @@ package dlcs.iiif.boundary;
 import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.InvalidIiifRequestException;
+import dlcs.registration.control.UnknownResourceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * A delivery path taken apart: {@code [v2|v3/]{customer}/{space}/{id}} followed by nothing (the
  * base URI), {@code info.json}, or the four image request parameters. Each segment is
- * percent-decoded on its own, so an identifier with {@code %2F} stays one segment.
+ * percent-decoded on its own, so an identifier with {@code %2F} stays one segment. Any other
+ * number of segments is 404: no image is named there.
  */
 record IiifPaths(ApiVersion explicitVersion, String customer, String space, String id, Kind kind,
                  List<String> parameters) {
@@ -43,8 +45,11 @@ record IiifPaths(ApiVersion explicitVersion, String customer, String space, Stri
             return new IiifPaths(version, segments.get(0), segments.get(1), segments.get(2), Kind.IMAGE,
                     List.copyOf(segments.subList(3, 7)));
         }
-        throw new InvalidIiifRequestException("Expected {customer}/{space}/{id}/info.json or"
-                + " {customer}/{space}/{id}/{region}/{size}/{rotation}/{quality}.{format} (optionally after v2/ or v3/).");
+        // too few segments name no image; too many may be an identifier with an unescaped /
+        throw new UnknownResourceException("No image at this path: image services are"
+                + " {customer}/{space}/{id}/info.json and {customer}/{space}/{id}/{region}/{size}/{rotation}/"
+                + "{quality}.{format} (optionally after v2/ or v3/), and a / inside an identifier must be"
+                + " escaped as %2F.");
     }
 
     /** The version asked for, or the configured canonical one. */

@@ -66,8 +66,7 @@ public class ImageServiceServlet extends DeliveryServlet {
         response.setContentType(rendered.mediaType());
         response.setContentLength(rendered.body().length);
         Responses.cacheable(response, image, "");
-        response.addHeader("Link", "<" + serviceId + "/" + resolved.canonical() + ">;rel=\"canonical\"");
-        response.addHeader("Link", "<" + version.levelTwoProfile() + ">;rel=\"profile\"");
+        Responses.links(response, serviceId + "/" + resolved.canonical(), version.levelTwoProfile());
         response.getOutputStream().write(rendered.body());
     }
 }

@@ -53,6 +53,14 @@ final class Responses {
         response.getOutputStream().write(body);
     }
 
+    /**
+     * The canonical URI and the compliance profile, in one {@code Link} header: clients that read
+     * a single header (the IIIF validator among them) see both.
+     */
+    static void links(HttpServletResponse response, String canonical, String profile) {
+        response.setHeader("Link", "<" + canonical + ">;rel=\"canonical\", <" + profile + ">;rel=\"profile\"");
+    }
+
     /** Validators and caching for a response about {@code image}; {@code variant} tells apart the documents of one version. */
     static void cacheable(HttpServletResponse response, ServedImage image, String variant) {
         response.setDateHeader("Last-Modified", image.modified().toEpochMilli());

@@ -64,7 +64,7 @@ public class ThumbnailServlet extends DeliveryServlet {
         response.setContentLength(body.length);
         Responses.cacheable(response, image, "");
         String canonicalSize = version == ApiVersion.V3 ? size.width() + "," + size.height() : size.width() + ",";
-        response.addHeader("Link", "<" + serviceId + "/full/" + canonicalSize + "/0/default.jpg>;rel=\"canonical\"");
+        Responses.links(response, serviceId + "/full/" + canonicalSize + "/0/default.jpg", version.levelZeroProfile());
         response.getOutputStream().write(body);
     }
 }

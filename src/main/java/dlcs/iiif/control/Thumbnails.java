@@ -50,7 +50,14 @@ public class Thumbnails {
         if (request.size().kind() == Size.Kind.MAX) {
             return largest;
         }
-        java.awt.Dimension asked = request.size().resolve(image.width(), image.height(), Long.MAX_VALUE);
+        Size size = request.size();
+        if (size.kind() == Size.Kind.FIT && !size.upscale()) {
+            // a box larger than the image means the image's own size here: the stored sizes are
+            // what level 0 clients pick from, and the largest may be the whole image
+            size = new Size(Size.Kind.FIT, false, Math.min(size.width(), image.width()),
+                    Math.min(size.height(), image.height()), 0);
+        }
+        java.awt.Dimension asked = size.resolve(image.width(), image.height(), Long.MAX_VALUE);
         if (asked.width > largest.width() || asked.height > largest.height()) {
             throw new InvalidIiifRequestException("The largest thumbnail is " + largest + "; ask for that or less,"
                     + " or use the image service for larger sizes.");

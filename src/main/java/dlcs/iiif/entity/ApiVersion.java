@@ -3,17 +3,21 @@ package dlcs.iiif.entity;
 /** The two Image API versions served, with what differs between them on the wire. */
 public enum ApiVersion {
 
-    V2("2", "http://iiif.io/api/image/2/context.json", "http://iiif.io/api/image/2/level2.json"),
-    V3("3", "http://iiif.io/api/image/3/context.json", "http://iiif.io/api/image/3/level2.json");
+    V2("2", "http://iiif.io/api/image/2/context.json", "http://iiif.io/api/image/2/level2.json",
+            "http://iiif.io/api/image/2/level0.json"),
+    V3("3", "http://iiif.io/api/image/3/context.json", "http://iiif.io/api/image/3/level2.json",
+            "http://iiif.io/api/image/3/level0.json");
 
     private final String number;
     private final String context;
     private final String levelTwoProfile;
+    private final String levelZeroProfile;
 
-    ApiVersion(String number, String context, String levelTwoProfile) {
+    ApiVersion(String number, String context, String levelTwoProfile, String levelZeroProfile) {
         this.number = number;
         this.context = context;
         this.levelTwoProfile = levelTwoProfile;
+        this.levelZeroProfile = levelZeroProfile;
     }
 
     /** {@code 2} or {@code 3}, as in {@code /iiif-img/v2/}. */
@@ -25,9 +29,14 @@ public enum ApiVersion {
         return context;
     }
 
-    /** The compliance document, for the {@code Link rel="profile"} header. */
+    /** The level 2 compliance document, for the {@code Link rel="profile"} header. */
     public String levelTwoProfile() {
         return levelTwoProfile;
+    }
+
+    /** The level 0 compliance document (the thumbnail service's). */
+    public String levelZeroProfile() {
+        return levelZeroProfile;
     }
 
     /** From a path segment such as {@code v2}; {@code null} when the segment names no version. */

@@ -5,7 +5,9 @@ import java.awt.Dimension;
 /**
  * The size segment of an image request. Image API 3.0 (section 4.2): {@code max}, {@code w,},
  * {@code ,h}, {@code pct:n}, {@code w,h}, {@code !w,h}, each optionally prefixed with {@code ^}
- * to allow upscaling; without it a size larger than the region is 400. Image API 2.1: the same
+ * to allow upscaling; without it a size larger than the region is 400, {@code !w,h} included when
+ * its best fit is larger than the region (as the IIIF validator reads section 4.2; {@code max}
+ * asks for the region's own size). Image API 2.1: the same
  * without {@code ^}, plus {@code full}; upscaling is allowed ({@code sizeAboveFull}). Either way
  * the result must fit in the service's {@code maxArea}.
  */
@@ -103,9 +105,6 @@ public record Size(Kind kind, boolean upscale, int width, int height, double per
             }
             default -> {
                 double scale = Math.min((double) width / regionWidth, (double) height / regionHeight);
-                if (!upscale) {
-                    scale = Math.min(scale, 1.0);
-                }
                 w = Math.min(width, Math.round(regionWidth * scale));
                 h = Math.min(height, Math.round(regionHeight * scale));
             }
@@ -113,6 +112,11 @@ public record Size(Kind kind, boolean upscale, int width, int height, double per
         if (w <= 0 || h <= 0) {
             throw new InvalidIiifRequestException("The size would make an image " + w + "x" + h
                     + " pixels; both sides must be at least 1.");
+        }
+        if (!upscale && kind == Kind.FIT && (w > regionWidth || h > regionHeight)) {
+            throw new InvalidIiifRequestException("The best fit in !" + width + "," + height + " is " + w + "x" + h
+                    + ", larger than the region (" + regionWidth + "x" + regionHeight + "); use ^!" + width + ","
+                    + height + " to ask for upscaling, or max for the region's own size.");
         }
         if (!upscale && (w > regionWidth || h > regionHeight)) {
             throw new InvalidIiifRequestException("The size " + w + "x" + h + " is larger than the region ("

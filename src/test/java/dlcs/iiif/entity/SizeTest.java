@@ -2,6 +2,7 @@ package dlcs.iiif.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Dimension;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class SizeTest {
         assertEquals(new Dimension(150, 100), resolve("pct:50", 300, 200));
         assertEquals(new Dimension(100, 100), resolve("100,100", 300, 200));
         assertEquals(new Dimension(100, 67), resolve("!100,100", 300, 200));
-        assertEquals(new Dimension(300, 200), resolve("!1000,1000", 300, 200), "!w,h never upscales without ^");
+        assertEquals(new Dimension(300, 200), resolve("!300,1000", 300, 200), "a box as wide as the region");
     }
 
     @Test
@@ -42,6 +43,11 @@ class SizeTest {
         assertThrows(InvalidIiifRequestException.class, () -> resolve("600,", 300, 200));
         assertThrows(InvalidIiifRequestException.class, () -> resolve("300,300", 300, 200));
         assertThrows(InvalidIiifRequestException.class, () -> Size.parse("pct:150"));
+        // the best fit in 1000x1000 is 1000x667: larger than the region, so an error without ^
+        InvalidIiifRequestException fit = assertThrows(InvalidIiifRequestException.class,
+                () -> resolve("!1000,1000", 300, 200));
+        assertTrue(fit.getMessage().contains("^!1000,1000"), fit.getMessage());
+        assertEquals(new Dimension(1000, 667), resolve("^!1000,1000", 300, 200));
         assertEquals(new Dimension(600, 400), resolve("^600,", 300, 200));
         assertEquals(new Dimension(450, 300), resolve("^pct:150", 300, 200));
         assertEquals(new Dimension(600, 400), resolve("^!600,600", 300, 200));
