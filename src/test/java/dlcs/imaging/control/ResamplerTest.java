@@ -45,6 +45,28 @@ class ResamplerTest {
     }
 
     @Test
+    void downwardsEachOutputRowIsTheMeanOfTheRowsItCoversToOneLevelInEveryColumn() {
+        // 37 columns: the down pass's eight-byte steps and its byte-by-byte tail must agree
+        int width = 37;
+        BufferedImage stripes = new BufferedImage(width, 4, BufferedImage.TYPE_BYTE_GRAY);
+        int[] values = {0, 100, 255, 41};
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < width; x++) {
+                stripes.getRaster().setSample(x, y, 0, values[y]);
+            }
+        }
+        BufferedImage three = Resampler.reduce(stripes, width, 3);
+        double[] means = {(0 + 100 / 3.0) * 3 / 4, (100 * 2 / 3.0 + 255 * 2 / 3.0) * 3 / 4, (255 / 3.0 + 41) * 3 / 4};
+        for (int y = 0; y < 3; y++) {
+            int first = three.getRaster().getSample(0, y, 0);
+            assertTrue(Math.abs(first - means[y]) <= 1, "row " + y + ": " + first + " for " + means[y]);
+            for (int x = 1; x < width; x++) {
+                assertEquals(first, three.getRaster().getSample(x, y, 0), "column " + x + " of row " + y);
+            }
+        }
+    }
+
+    @Test
     void itAgreesWithBicubicFilteringAndReadsViewsOfBands() {
         BufferedImage grid = TestImages.grid(400, 300);
         BufferedImage bicubic = new BufferedImage(300, 225, grid.getType());
