@@ -29,9 +29,17 @@ public class PublicUrls {
     /** The base with no trailing slash, e.g. {@code https://dlcs.example.org}. */
     public String base() {
         if (base == null) {
-            base = configuredBase.map(PublicUrls::withoutTrailingSlash).orElseGet(this::fromRequest);
+            base = base(configuredBase, request);
         }
         return base;
+    }
+
+    /**
+     * The same without this request-scoped bean, for servlets on the hot path: the base
+     * {@code dlcs.public-base-url} gives, or that of {@code request}.
+     */
+    public static String base(Optional<String> configuredBase, HttpServletRequest request) {
+        return configuredBase.map(PublicUrls::withoutTrailingSlash).orElseGet(() -> fromRequest(request));
     }
 
     /** The absolute URL of {@code path}, which starts with a slash. */
@@ -39,30 +47,30 @@ public class PublicUrls {
         return base() + path;
     }
 
-    private String fromRequest() {
-        String scheme = firstValue("X-Forwarded-Proto");
+    private static String fromRequest(HttpServletRequest request) {
+        String scheme = firstValue(request, "X-Forwarded-Proto");
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             scheme = request.getScheme();
         }
-        String host = firstValue("X-Forwarded-Host");
+        String host = firstValue(request, "X-Forwarded-Host");
         if (host == null || !HOST.matcher(host).matches()) {
             host = request.getHeader("Host");
         }
         if (host == null || !HOST.matcher(host).matches()) {
             host = request.getServerName() + ":" + request.getServerPort();
         }
-        String port = firstValue("X-Forwarded-Port");
+        String port = firstValue(request, "X-Forwarded-Port");
         if (port != null && port.matches("\\d{1,5}") && !host.contains(":")) {
             host = host + ":" + port;
         }
-        String prefix = firstValue("X-Forwarded-Prefix");
+        String prefix = firstValue(request, "X-Forwarded-Prefix");
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
             prefix = "";
         }
         return withoutTrailingSlash(scheme + "://" + host + withoutTrailingSlash(prefix) + request.getContextPath());
     }
 
-    private String firstValue(String header) {
+    private static String firstValue(HttpServletRequest request, String header) {
         String value = request.getHeader(header);
         if (value == null) {
             return null;

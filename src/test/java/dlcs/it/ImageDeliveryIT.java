@@ -199,6 +199,20 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
+    void idsAndLinksFollowTheForwardedHeadersOfAProxy() {
+        String[] proxy = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "images.example.org",
+            "X-Forwarded-Prefix", "/dlcs"};
+        String proxied = "https://images.example.org/dlcs" + service();
+        assertEquals(proxied, body(get(service() + "/info.json", proxy)).getString("id"));
+        assertEquals(proxied + "/info.json", get(service(), proxy).headers().firstValue("Location").orElse(""));
+        assertTrue(get(service() + "/full/max/0/default.jpg", proxy).headers().firstValue("Link").orElse("")
+                .contains("<" + proxied + "/full/"), "the canonical link");
+        String thumbs = service().replace("/iiif-img/", "/thumbs/");
+        assertEquals("https://images.example.org/dlcs" + thumbs,
+                body(get(thumbs + "/info.json", proxy)).getString("id"));
+    }
+
+    @Test
     void regionsAndSizesMatchTheSource() {
         assertLooksLike(SOURCE, "full/max/0/default.png", 3);
         assertLooksLike(SOURCE.getSubimage(100, 150, 300, 200), "100,150,300,200/max/0/default.png", 3);

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the image and thumbnail services share: CORS on every answer, the path taken apart, the
@@ -18,8 +20,10 @@ abstract class DeliveryServlet extends HttpServlet {
     @Inject
     DeliverySettings settings;
 
+    /** Read here, not through the request-scoped {@link PublicUrls}: one bean fewer per request. */
     @Inject
-    PublicUrls urls;
+    @ConfigProperty(name = "dlcs.public-base-url")
+    Optional<String> publicBase;
 
     /** Where the service is mounted: {@code /iiif-img} or {@code /thumbs}. */
     abstract String mount();
@@ -36,7 +40,7 @@ abstract class DeliveryServlet extends HttpServlet {
         try {
             IiifPaths path = IiifPaths.parse(request);
             ApiVersion version = path.version(settings.canonicalVersion());
-            String serviceId = urls.of(mount() + path.servicePath());
+            String serviceId = PublicUrls.base(publicBase, request) + mount() + path.servicePath();
             switch (path.kind()) {
                 case BASE -> {
                     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
