@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1, bounded in time): (a) canonical tiles over all levels, (b) unaligned regions scaled
  * to 512 px, both from this server at -Xmx512m and from IIPImage (FastCGI behind lighttpd,
  * tile cache off) on the very TIFF this server stored; and (a) once more against IIPImage with
- * its 10 MB tile cache; and 32 connections of mixed requests, to show the heap holds. This
+ * its 10 MB tile cache; and 32 connections of mixed requests, then of large renders (the whole
+ * image at maxArea in every format, turned, grey, bitonal), to show the heap holds. This
  * server is measured first, after half a minute of mixed load so that its JIT compiler has
  * done its work (as in a server that has run for a while; IIPImage is native and needs none),
  * and stopped before IIPImage runs.
@@ -78,6 +79,9 @@ class TileBenchmark {
             Wrk.Result a = wrk.run(ours, tiles, 16, () -> cpu(jvm));
             Wrk.Result b = wrk.run(ours, regions, 16, () -> cpu(jvm));
             Wrk.Result m = wrk.run(ours, mixed, 32, () -> cpu(jvm));
+            // large renders at once: they wait for each other within the memory budget, and
+            // every one is answered, none fails for want of heap
+            Wrk.Result h = wrk.measure(ours, HEAVY, 32, () -> cpu(jvm), 120);
             heap.stop();
             // this server is stopped before IIPImage is measured, so that nothing it still does
             // (a collection, compilation) takes CPU from IIPImage's turn
@@ -109,6 +113,7 @@ class TileBenchmark {
                 report.append("IIPImage URL             ").append(iipTiles).append(tiles.get(0)).append('\n');
             }
             line(report, "mixed, 32 connections, this server", m);
+            line(report, "heavy, 32 connections, this server", h);
             report.append(String.format("server heap peak        %.0f MB of 512 (used, garbage included)%n",
                     heap.peakBytes() / 1e6));
             report.append("server JPEG codec       ").append(ServerFacts.jpegCodec(server.log())).append('\n');
@@ -118,8 +123,10 @@ class TileBenchmark {
     }
 
     private static void line(StringBuilder report, String name, Wrk.Result r) {
-        report.append(String.format("%-34s %9.0f %12.3f %9.2f %9.2f %7d%n", name, r.rate(), r.cpuMillisPerRequest(),
-                r.p50(), r.p99(), r.errors()));
+        // a rate under 100 requests/s keeps a decimal: the large renders' is a few a second
+        report.append(String.format("%-34s %9s %12.3f %9.2f %9.2f %7d%n", name,
+                String.format(r.rate() < 100 ? "%.1f" : "%.0f", r.rate()), r.cpuMillisPerRequest(), r.p50(), r.p99(),
+                r.errors()));
     }
 
     private static Duration cpu(ProcessHandle process) {
@@ -132,6 +139,14 @@ class TileBenchmark {
                     .findFirst().orElseThrow();
         }
     }
+
+    /**
+     * Large renders: the whole image at its largest (16 million pixels, the default maxArea) in
+     * every format, turned, mirrored, grey and bitonal, and a stored tile among them.
+     */
+    private static final List<String> HEAVY = List.of("full/max/0/default.jpg", "full/max/0/default.png",
+            "full/max/90/gray.jpg", "pct:10,10,50,50/max/45/default.png", "full/max/!0/bitonal.tif",
+            "full/^max/0/default.jpg", "100,100,5000,3000/3000,/33/color.gif", "0,0,1024,1024/256,/0/default.jpg");
 
     /** Every tile of every level, as a viewer asks for them: {@code x,y,w,h/tw,/0/default.jpg}. */
     private static List<String> tileRequests(PyramidIndex index) {

@@ -40,15 +40,29 @@ final class Wrk {
      */
     void warmUp(String base, List<String> paths, int connections, int seconds) throws Exception {
         Script script = script(base, paths);
-        wrk(script.file(), script.origin(), connections, seconds);
+        wrk(script.file(), script.origin(), connections, seconds, 10);
     }
 
     /** Warms up, then measures {@code base + path} for every path in turn, each thread from its own place. */
     Result run(String base, List<String> paths, int connections, Supplier<Duration> serverCpu) throws Exception {
         Script script = script(base, paths);
-        wrk(script.file(), script.origin(), connections, WARM_UP_SECONDS);
+        wrk(script.file(), script.origin(), connections, WARM_UP_SECONDS, 10);
+        return measure(script, connections, serverCpu, 10);
+    }
+
+    /**
+     * Measures without warming up, a request that takes longer than {@code timeoutSeconds}
+     * counted as failed: for requests so slow that a warm-up would leave the server a backlog.
+     */
+    Result measure(String base, List<String> paths, int connections, Supplier<Duration> serverCpu,
+                   int timeoutSeconds) throws Exception {
+        return measure(script(base, paths), connections, serverCpu, timeoutSeconds);
+    }
+
+    private Result measure(Script script, int connections, Supplier<Duration> serverCpu, int timeoutSeconds)
+            throws Exception {
         Duration before = serverCpu.get();
-        String output = wrk(script.file(), script.origin(), connections, SECONDS);
+        String output = wrk(script.file(), script.origin(), connections, SECONDS, timeoutSeconds);
         Duration cpu = serverCpu.get().minus(before);
         long requests = number(output, "(\\d+) requests in");
         long errors = number(output, "Non-2xx or 3xx responses: (\\d+)") + socketErrors(output);
@@ -84,9 +98,10 @@ final class Wrk {
         return new Script(script, origin);
     }
 
-    private static String wrk(Path script, String origin, int connections, int seconds) throws Exception {
+    private static String wrk(Path script, String origin, int connections, int seconds, int timeoutSeconds)
+            throws Exception {
         Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
-                "--timeout", "10s", "-s", script.toString(), origin).redirectErrorStream(true).start();
+                "--timeout", timeoutSeconds + "s", "-s", script.toString(), origin).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);

@@ -337,7 +337,9 @@ class ImageDeliveryIT extends ServerTest {
         for (String bad : new String[] {"0,0,0,10/max/0/default.jpg", "2000,0,10,10/max/0/default.jpg",
                 "full/2000,/0/default.jpg", "full/0,/0/default.jpg", "full/max/361/default.jpg",
                 "full/max/0/sepia.jpg", "full/max/0/default.bmp", "nonsense/max/0/default.jpg",
-                "full/max/0/default", "full/^90000,90000/0/default.jpg"}) {
+                "full/max/0/default", "full/^90000,90000/0/default.jpg",
+                // within maxArea as asked for, over it once turned
+                "full/^4000,4000/45/default.jpg"}) {
             HttpResponse<byte[]> response = get(s + "/" + bad);
             assertEquals(400, response.statusCode(), bad);
             assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""), bad);
@@ -345,6 +347,7 @@ class ImageDeliveryIT extends ServerTest {
             assertFalse(detail.isBlank(), bad);
             assertFalse(detail.contains("Exception"), bad + ": " + detail);
         }
+        assertTrue(body(get(s + "/full/^4000,4000/45/default.jpg")).getString("detail").contains("maxArea"));
         assertEquals(501, get(s + "/full/max/0/default.webp").statusCode());
         assertEquals(404, get(tenant.servicePath("nothing-here") + "/info.json").statusCode());
         assertEquals(404, get(tenant.servicePath("a%2Fb") + "/full/max/0/default.jpg").statusCode(),

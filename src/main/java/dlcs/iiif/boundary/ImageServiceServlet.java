@@ -49,11 +49,11 @@ public class ImageServiceServlet extends DeliveryServlet {
                String serviceId) throws IOException {
         ImageRequest parsed = path.imageRequest(version);
         ServedImage image = served.find(path.customer(), path.space(), path.id());
-        RenderedImages.Rendered rendered;
         ImageRequest.Resolved resolved = parsed.resolve(image.width(), image.height(), settings.maxArea());
         if (Responses.notModified(request, response, image, "")) {
             return;
         }
+        RenderedImages.Rendered rendered;
         try {
             rendered = renderer.render(image, resolved);
         } catch (NoSuchFileException e) {
@@ -63,10 +63,13 @@ public class ImageServiceServlet extends DeliveryServlet {
             resolved = parsed.resolve(image.width(), image.height(), settings.maxArea());
             rendered = renderer.render(image, resolved);
         }
-        response.setContentType(rendered.mediaType());
-        response.setContentLength(rendered.body().length);
-        Responses.cacheable(response, image, "");
-        Responses.links(response, serviceId + "/" + resolved.canonical(), version.levelTwoProfile());
-        response.getOutputStream().write(rendered.body());
+        // the render's share of the memory budget is held until its body is written
+        try (RenderedImages.Rendered body = rendered) {
+            response.setContentType(body.mediaType());
+            response.setContentLengthLong(body.length());
+            Responses.cacheable(response, image, "");
+            Responses.links(response, serviceId + "/" + resolved.canonical(), version.levelTwoProfile());
+            body.writeTo(response.getOutputStream());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dlcs.iiif.control;
 
 import dlcs.iiif.entity.Format;
 import dlcs.iiif.entity.ImageRequest;
+import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.Quality;
 import dlcs.imaging.control.ImageEncoders;
 import dlcs.imaging.control.JpegEncoder;
@@ -15,9 +16,10 @@ import dlcs.imaging.control.Transforms;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,24 +29,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * deep-zoom viewers make) is answered with the stored JPEG bytes: no decoding, no encoding.
  * Anything else is rendered in the order the Image API sets: region (from the tiles of the
  * smallest sufficient level, decoded tiles kept in a {@link TileCache} of
- * {@code dlcs.iiif.tile-cache-mb}), size, mirror, rotation, quality, format. Renders share a pixel
- * budget ({@code dlcs.iiif.render-budget-pixels}), so that many large requests at once wait
- * for each other instead of exhausting the heap, and borrow their working images' pixel arrays
- * from a {@link PixelPool} (at most {@code dlcs.iiif.pixel-pool-mb} kept idle), so that a steady
- * stream of them does not churn the old generation.
+ * {@code dlcs.iiif.tile-cache-mb}), size, mirror, rotation, quality, format. Renders share a
+ * memory budget ({@code dlcs.iiif.render-budget-mb}, a third of the heap unless set): each takes
+ * what it may need at its peak (decoded tiles, working images, the encoded body) until its body
+ * is written, so that many large requests at once wait for each other instead of exhausting the
+ * heap; one that needs more than the whole budget waits for all others and runs alone. A turned
+ * image whose bounding box is over {@code maxArea} is refused (400). Renders borrow their working
+ * images' pixel arrays from a {@link PixelPool} (at most {@code dlcs.iiif.pixel-pool-mb} kept
+ * idle), so that a steady stream of them does not churn the old generation.
  */
 @ApplicationScoped
 public class RenderedImages {
 
-    /** Permits are counted in blocks of this many pixels. */
-    private static final int BLOCK = 65_536;
+    /** Permits are counted in kilobytes. */
+    private static final int KB = 1024;
 
     @Inject
     DeliverySettings settings;
 
     @Inject
-    @ConfigProperty(name = "dlcs.iiif.render-budget-pixels", defaultValue = "40000000")
-    long renderBudgetPixels;
+    @ConfigProperty(name = "dlcs.iiif.render-budget-mb")
+    Optional<Long> renderBudgetMegabytes;
 
     @Inject
     @ConfigProperty(name = "dlcs.iiif.tile-cache-mb", defaultValue = "64")
@@ -55,18 +60,56 @@ public class RenderedImages {
     long pixelPoolMegabytes;
 
     private Semaphore budget;
-    private int budgetBlocks;
+    private int budgetKilobytes;
     private TileCache tiles;
     private PixelPool pool;
 
-    /** The body of a response and its media type. */
-    public record Rendered(byte[] body, String mediaType, boolean stored) {
+    /**
+     * The body of a response and its media type. Closing it, once the body is written, gives
+     * back the render's share of the budget.
+     */
+    public static final class Rendered implements AutoCloseable {
+        private final byte[] bytes;
+        private final BodyBuffer buffer;
+        private final String mediaType;
+        private final Runnable release;
+
+        private Rendered(byte[] bytes, BodyBuffer buffer, String mediaType, Runnable release) {
+            this.bytes = bytes;
+            this.buffer = buffer;
+            this.mediaType = mediaType;
+            this.release = release;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        /** The body's length in bytes. */
+        public long length() {
+            return bytes != null ? bytes.length : buffer.size();
+        }
+
+        public void writeTo(OutputStream target) throws IOException {
+            if (bytes != null) {
+                target.write(bytes);
+            } else {
+                buffer.writeTo(target);
+            }
+        }
+
+        @Override
+        public void close() {
+            release.run();
+        }
     }
 
     @PostConstruct
     void createBudget() {
-        budgetBlocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, renderBudgetPixels / BLOCK));
-        budget = new Semaphore(budgetBlocks, true);
+        long megabytes = renderBudgetMegabytes.filter(mb -> mb > 0)
+                .orElse(Runtime.getRuntime().maxMemory() / 3 / (1024 * 1024));
+        budgetKilobytes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, megabytes * 1024));
+        budget = new Semaphore(budgetKilobytes, true);
         tiles = new TileCache(tileCacheMegabytes * 1024 * 1024);
         pool = new PixelPool(pixelPoolMegabytes * 1024 * 1024);
     }
@@ -74,23 +117,72 @@ public class RenderedImages {
     public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
         Optional<PyramidReader.Tile> stored = storedTile(image, request);
         if (stored.isPresent()) {
-            return new Rendered(PyramidReader.tileBytes(image.pyramidFile(), image.pyramid(), stored.get()),
-                    Format.JPG.mediaType(), true);
+            return new Rendered(PyramidReader.tileBytes(image.pyramidFile(), image.pyramid(), stored.get()), null,
+                    Format.JPG.mediaType(), () -> { });
         }
-        long pixels = (long) request.size().width * request.size().height;
-        // the source cut is at most about four times the output, plus the output and its copies
-        int blocks = (int) Math.min(budgetBlocks, Math.max(1, pixels * 6 / BLOCK));
-        budget.acquireUninterruptibly(blocks);
+        int permits = (int) Math.min(budgetKilobytes, Math.max(1, peakBytes(image, request) / KB));
+        budget.acquireUninterruptibly(permits);
+        Runnable release = new Runnable() {
+            private boolean released;
+
+            @Override
+            public synchronized void run() {
+                if (!released) {
+                    released = true;
+                    budget.release(permits);
+                }
+            }
+        };
         try (PixelPool.Lease arrays = pool.lease()) {
             byte[] planes = asPlanes(image, request, arrays);
             if (planes != null) {
-                return new Rendered(planes, Format.JPG.mediaType(), false);
+                return new Rendered(planes, null, Format.JPG.mediaType(), release);
             }
-            return new Rendered(encode(draw(image, request, arrays), request.format()), request.format().mediaType(),
-                    false);
-        } finally {
-            budget.release(blocks);
+            return new Rendered(null, encode(draw(image, request, arrays), request.format()),
+                    request.format().mediaType(), release);
+        } catch (IOException | RuntimeException | Error e) {
+            release.run();
+            throw e;
         }
+    }
+
+    /**
+     * The most memory rendering {@code request} may hold at once, counted generously: the
+     * decoded tiles it reads, the image at its size, its mirror, its turned bounding box (with
+     * alpha for PNG and TIFF), the grey or bitonal copy, and an encoded body as large as the raw
+     * pixels. A turned image over {@code maxArea} is refused.
+     */
+    private long peakBytes(ServedImage image, ImageRequest.Resolved request) {
+        int width = request.size().width;
+        int height = request.size().height;
+        long bands = image.pyramid().grey() ? 1 : 3;
+        long sized = (long) width * height;
+        long turned = sized;
+        boolean turns = request.rotation().degrees() != 0;
+        if (turns) {
+            Dimension box = Transforms.turnedSize(width, height, request.rotation().degrees());
+            turned = (long) box.width * box.height;
+            if (turned > settings.maxArea()) {
+                String degrees = request.rotation().canonical().replace("!", "");
+                throw new InvalidIiifRequestException("Turned by " + degrees + " degrees, the " + width + "x" + height
+                        + " image becomes " + box.width + "x" + box.height + ", over the maxArea of "
+                        + settings.maxArea() + " pixels; ask for a smaller size.");
+            }
+        }
+        boolean alpha = request.format() == Format.PNG || request.format() == Format.TIF;
+        long pixelBytes = alpha && turns && !request.rotation().isRightAngle() ? 4 : bands;
+        long bytes = PyramidReader.coveredPixels(image.pyramid(), request.region(), width, height) * bands
+                + sized * bands;
+        if (request.rotation().mirror()) {
+            bytes += sized * bands;
+        }
+        if (turns) {
+            bytes += turned * pixelBytes;
+        }
+        if (request.quality() == Quality.GRAY || request.quality() == Quality.BITONAL) {
+            bytes += turned;
+        }
+        return bytes + turned * (request.format() == Format.JPG ? 1 : pixelBytes);
     }
 
     private static Optional<PyramidReader.Tile> storedTile(ServedImage image, ImageRequest.Resolved request) {
@@ -142,8 +234,8 @@ public class RenderedImages {
         };
     }
 
-    private byte[] encode(BufferedImage pixels, Format format) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    private BodyBuffer encode(BufferedImage pixels, Format format) throws IOException {
+        BodyBuffer body = new BodyBuffer();
         String name = switch (format) {
             case JPG -> "jpeg";
             case PNG -> "png";
@@ -152,6 +244,6 @@ public class RenderedImages {
             default -> throw new IllegalArgumentException(format + " cannot be written");
         };
         ImageEncoders.write(pixels, name, body, settings.jpegQuality());
-        return body.toByteArray();
+        return body;
     }
 }

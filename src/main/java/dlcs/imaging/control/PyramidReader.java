@@ -160,6 +160,20 @@ public final class PyramidReader {
         return new Planes(width, height, y, cb, cr);
     }
 
+    /**
+     * How many pixels of decoded tiles {@link #render} reads for {@code region} at {@code width} x
+     * {@code height}: those of the tiles that cover the region in the level it is drawn from.
+     */
+    public static long coveredPixels(PyramidIndex index, Rectangle region, int width, int height) {
+        Source source = source(index, region, width, height);
+        Rectangle area = source.area();
+        int tw = source.level().tileWidth();
+        int th = source.level().tileHeight();
+        long columns = (area.x + area.width - 1) / tw - area.x / tw + 1;
+        long rows = (area.y + area.height - 1) / th - area.y / th + 1;
+        return columns * tw * rows * th;
+    }
+
     /** Whether the one-step resampler reduces {@code from} to {@code to}: smaller, but by less than half. */
     private static boolean reducible(int fromWidth, int fromHeight, int toWidth, int toHeight) {
         return fromWidth >= toWidth && fromHeight >= toHeight && fromWidth < 2 * toWidth && fromHeight < 2 * toHeight;

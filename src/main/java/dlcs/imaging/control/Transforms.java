@@ -1,6 +1,7 @@
 package dlcs.imaging.control;
 
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -42,12 +43,11 @@ public final class Transforms {
             return quarterTurns(image, (int) (degrees / 90) % 4);
         }
         double radians = Math.toRadians(degrees);
-        double sin = Math.abs(Math.sin(radians));
-        double cos = Math.abs(Math.cos(radians));
         int w = image.getWidth();
         int h = image.getHeight();
-        int outW = Math.max(1, (int) Math.round(w * cos + h * sin));
-        int outH = Math.max(1, (int) Math.round(w * sin + h * cos));
+        Dimension turned = turnedSize(w, h, degrees);
+        int outW = turned.width;
+        int outH = turned.height;
         BufferedImage target = new BufferedImage(outW, outH,
                 transparentCorners ? BufferedImage.TYPE_4BYTE_ABGR : image.getType());
         Graphics2D g = target.createGraphics();
@@ -67,6 +67,15 @@ public final class Transforms {
             g.dispose();
         }
         return target;
+    }
+
+    /** The size of a {@code width} x {@code height} image turned by {@code degrees}: its bounding box. */
+    public static Dimension turnedSize(int width, int height, double degrees) {
+        double radians = Math.toRadians(degrees);
+        double sin = Math.abs(Math.sin(radians));
+        double cos = Math.abs(Math.cos(radians));
+        return new Dimension(Math.max(1, (int) Math.round(width * cos + height * sin)),
+                Math.max(1, (int) Math.round(width * sin + height * cos)));
     }
 
     private static BufferedImage quarterTurns(BufferedImage image, int turns) {
