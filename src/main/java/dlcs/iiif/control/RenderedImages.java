@@ -2,7 +2,6 @@ package dlcs.iiif.control;
 
 import dlcs.iiif.entity.Format;
 import dlcs.iiif.entity.ImageRequest;
-import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.Quality;
 import dlcs.imaging.control.ImageEncoders;
 import dlcs.imaging.control.JpegEncoder;
@@ -22,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,10 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * memory budget ({@code dlcs.iiif.render-budget-mb}, a third of the heap unless set): each takes
  * what it may need at its peak (decoded tiles, working images, the encoded body) until its body
  * is written, so that many large requests at once wait for each other instead of exhausting the
- * heap; one that needs more than the whole budget waits for all others and runs alone. A turned
- * image whose bounding box is over {@code maxArea} is refused (400). Renders borrow their working
- * images' pixel arrays from a {@link PixelPool} (at most {@code dlcs.iiif.pixel-pool-mb} kept
- * idle), so that a steady stream of them does not churn the old generation.
+ * heap; one that needs more than the whole budget waits for all others and runs alone. Renders
+ * borrow their working images' pixel arrays from a {@link PixelPool} (at most
+ * {@code dlcs.iiif.pixel-pool-mb} kept idle), so that a steady stream of them does not churn the
+ * old generation.
  */
 @ApplicationScoped
 public class RenderedImages {
@@ -122,15 +122,10 @@ public class RenderedImages {
         }
         int permits = (int) Math.min(budgetKilobytes, Math.max(1, peakBytes(image, request) / KB));
         budget.acquireUninterruptibly(permits);
-        Runnable release = new Runnable() {
-            private boolean released;
-
-            @Override
-            public synchronized void run() {
-                if (!released) {
-                    released = true;
-                    budget.release(permits);
-                }
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.getAndSet(false)) {
+                budget.release(permits);
             }
         };
         try (PixelPool.Lease arrays = pool.lease()) {
@@ -150,27 +145,18 @@ public class RenderedImages {
      * The most memory rendering {@code request} may hold at once, counted generously: the
      * decoded tiles it reads, the image at its size, its mirror, its turned bounding box (with
      * alpha for PNG and TIFF), the grey or bitonal copy, and an encoded body as large as the raw
-     * pixels. A turned image over {@code maxArea} is refused.
+     * pixels.
      */
-    private long peakBytes(ServedImage image, ImageRequest.Resolved request) {
+    private static long peakBytes(ServedImage image, ImageRequest.Resolved request) {
         int width = request.size().width;
         int height = request.size().height;
         long bands = image.pyramid().grey() ? 1 : 3;
         long sized = (long) width * height;
-        long turned = sized;
+        Dimension box = request.rotation().turned(request.size());
+        long turned = (long) box.width * box.height;
         boolean turns = request.rotation().degrees() != 0;
-        if (turns) {
-            Dimension box = Transforms.turnedSize(width, height, request.rotation().degrees());
-            turned = (long) box.width * box.height;
-            if (turned > settings.maxArea()) {
-                String degrees = request.rotation().canonical().replace("!", "");
-                throw new InvalidIiifRequestException("Turned by " + degrees + " degrees, the " + width + "x" + height
-                        + " image becomes " + box.width + "x" + box.height + ", over the maxArea of "
-                        + settings.maxArea() + " pixels; ask for a smaller size.");
-            }
-        }
         boolean alpha = request.format() == Format.PNG || request.format() == Format.TIF;
-        long pixelBytes = alpha && turns && !request.rotation().isRightAngle() ? 4 : bands;
+        long pixelBytes = alpha && !request.rotation().isRightAngle() ? 4 : bands;
         long bytes = PyramidReader.coveredPixels(image.pyramid(), request.region(), width, height) * bands
                 + sized * bands;
         if (request.rotation().mirror()) {

@@ -30,10 +30,19 @@ public record ImageRequest(ApiVersion version, Region region, Size size, Rotatio
         return parse(ApiVersion.V3, region, size, rotation, qualityAndFormat);
     }
 
-    /** The request applied to an image of {@code width} x {@code height}: what to cut, how big to make it. */
+    /**
+     * The request applied to an image of {@code width} x {@code height}: what to cut, how big to
+     * make it. The response must fit in {@code maxArea}, turned as well as sized.
+     */
     public Resolved resolve(int width, int height, long maxArea) {
         Rectangle cut = region.resolve(width, height);
         Dimension out = size.resolve(cut.width, cut.height, maxArea);
+        Dimension turned = rotation.turned(out);
+        if ((long) turned.width * turned.height > maxArea) {
+            throw new InvalidIiifRequestException("Turned by " + rotation.canonical().replace("!", "") + " degrees, the "
+                    + out.width + "x" + out.height + " image becomes " + turned.width + "x" + turned.height
+                    + ", over the maxArea of " + maxArea + " pixels; ask for a smaller size.");
+        }
         String canonical = Region.canonical(cut, width, height) + "/"
                 + Size.canonical(out, cut.width, cut.height, maxArea, version) + "/" + rotation.canonical() + "/"
                 + quality.segment() + "." + format.extension();

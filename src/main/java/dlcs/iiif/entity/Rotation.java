@@ -1,5 +1,6 @@
 package dlcs.iiif.entity;
 
+import java.awt.Dimension;
 import java.math.BigDecimal;
 
 /**
@@ -32,6 +33,18 @@ public record Rotation(double degrees, boolean mirror) {
     /** A quarter turn, half turn or three quarters: no resampling, no background. */
     public boolean isRightAngle() {
         return degrees % 90 == 0;
+    }
+
+    /**
+     * The size of a {@code size} image once turned: its bounding box, which any turn but a right
+     * angle makes larger.
+     */
+    public Dimension turned(Dimension size) {
+        double radians = Math.toRadians(degrees);
+        double sin = Math.abs(Math.sin(radians));
+        double cos = Math.abs(Math.cos(radians));
+        return new Dimension(Math.max(1, (int) Math.round(size.width * cos + size.height * sin)),
+                Math.max(1, (int) Math.round(size.width * sin + size.height * cos)));
     }
 
     /** The canonical form: the shortest decimal, {@code !} when mirrored. */

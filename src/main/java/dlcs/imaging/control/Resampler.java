@@ -11,8 +11,7 @@ import java.nio.ByteOrder;
  * it covers. For factors below 2 (larger ones are halved first) an output pixel covers at most
  * three source pixels, so each pass is a fixed three-tap sum, and both passes run a band of
  * output rows at a time through a buffer that stays in cache: as sharp as bicubic filtering and
- * several times faster
- * than Java2D's. The source need not be one array: a region of a pyramid level is reduced
+ * several times faster than Java2D's. The source need not be one array: a region of a pyramid level is reduced
  * straight from the decoded tiles it covers.
  *
  * <p>The down pass sums eight bytes at a time, as the 16-bit lanes of two longs, so its weights
@@ -223,8 +222,8 @@ final class Resampler {
      * For each output position, the three source positions it covers (as offsets: index times
      * {@code step}) and their weights as fractions of {@code one}, summing to it exactly; unused
      * taps repeat the last position with weight 0 (the across pass reads the ones after the first
-     * instead, past the row's end if need be, with the same weight 0). Factors of 2 and more need more taps: they are
-     * reduced in steps.
+     * instead, past the row's end if need be, with the same weight 0). Factors of 2 and more need
+     * more taps: they are reduced in steps.
      */
     private static final class Taps {
         final int[] first;

@@ -70,7 +70,7 @@ public final class Transforms {
     }
 
     /** The size of a {@code width} x {@code height} image turned by {@code degrees}: its bounding box. */
-    public static Dimension turnedSize(int width, int height, double degrees) {
+    private static Dimension turnedSize(int width, int height, double degrees) {
         double radians = Math.toRadians(degrees);
         double sin = Math.abs(Math.sin(radians));
         double cos = Math.abs(Math.cos(radians));

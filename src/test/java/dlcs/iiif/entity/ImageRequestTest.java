@@ -64,6 +64,20 @@ class ImageRequestTest {
         assertEquals(true, resolved.rotation().mirror());
     }
 
+    @Test
+    void theResponseMustFitInMaxAreaTurnedAsWellAsSized() {
+        // 1000x800 fits in a million pixels; turned by 45 degrees its bounding box is 1273x1273
+        InvalidIiifRequestException turned = assertThrows(InvalidIiifRequestException.class,
+                () -> ImageRequest.parse("full", "max", "!45", "default.png").resolve(1000, 800, 1_000_000));
+        assertEquals("Turned by 45 degrees, the 1000x800 image becomes 1273x1273, over the maxArea of 1000000"
+                + " pixels; ask for a smaller size.", turned.getMessage());
+        assertEquals(new Dimension(1000, 800),
+                ImageRequest.parse("full", "max", "90", "default.jpg").resolve(1000, 800, 1_000_000).size(),
+                "a quarter turn keeps the area");
+        assertEquals(new Dimension(1000, 800),
+                ImageRequest.parse("full", "max", "45", "default.jpg").resolve(1000, 800, AREA).size());
+    }
+
     @ParameterizedTest(name = "3.0: {0}/{1}/{2}/{3} -> {4}")
     @CsvSource(delimiter = ' ', value = {
             "full max 0 default.jpg full/max/0/default.jpg",

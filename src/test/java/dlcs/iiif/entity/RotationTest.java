@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Dimension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,14 @@ class RotationTest {
         assertEquals(0.5, Rotation.parse(".5").degrees());
         assertTrue(Rotation.parse("270").isRightAngle());
         assertFalse(Rotation.parse("45").isRightAngle());
+    }
+
+    @Test
+    void aTurnedImageTakesItsBoundingBox() {
+        assertEquals(new Dimension(1000, 800), Rotation.parse("!0").turned(new Dimension(1000, 800)));
+        assertEquals(new Dimension(800, 1000), Rotation.parse("90").turned(new Dimension(1000, 800)));
+        assertEquals(new Dimension(1273, 1273), Rotation.parse("45").turned(new Dimension(1000, 800)));
+        assertEquals(new Dimension(1, 1), Rotation.parse("180").turned(new Dimension(1, 1)));
     }
 
     @Test
