@@ -1,6 +1,6 @@
 package dlcs.hydra;
 
-import dlcs.registration.control.InvalidInputException;
+import dlcs.common.InvalidInputException;
 
 /** A page of a collection as asked for with {@code ?page=&pageSize=}: pages count from 1. */
 public record Paging(int page, int pageSize) {

@@ -3,7 +3,7 @@ package dlcs.hydra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dlcs.registration.control.InvalidInputException;
+import dlcs.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class PagingTest {

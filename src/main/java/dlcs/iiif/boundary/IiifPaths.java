@@ -3,7 +3,7 @@ package dlcs.iiif.boundary;
 import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.InvalidIiifRequestException;
-import dlcs.registration.control.UnknownResourceException;
+import dlcs.common.UnknownResourceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,8 @@
 package dlcs.iiif.boundary;
 
-import dlcs.iiif.control.ImageNotAvailableException;
+import dlcs.common.Problem;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
-import dlcs.iiif.entity.InvalidIiifRequestException;
-import dlcs.iiif.entity.UnsupportedIiifRequestException;
-import dlcs.registration.control.UnknownResourceException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The HTTP side of delivery: CORS, content negotiation, caching and revalidation, and the one status mapping. */
+/** The HTTP side of delivery: CORS, content negotiation, caching and revalidation, and error answers. */
 final class Responses {
 
     private static final Logger LOG = Logger.getLogger(Responses.class.getName());
@@ -100,28 +97,14 @@ final class Responses {
         return "\"" + image.version() + (variant.isEmpty() ? "" : "-" + variant) + "\"";
     }
 
+    /** The answer to a failed delivery request: the status and detail of {@link Problem#of}. */
     static void error(HttpServletResponse response, RuntimeException e, HttpServletRequest request)
             throws IOException {
-        int status = toStatus(e);
-        if (status >= 500 && status != 501) {
+        Problem problem = Problem.of(e);
+        if (problem.status() >= 500 && problem.status() != 501) {
             LOG.log(Level.SEVERE, "Delivery failed for " + request.getRequestURI(), e);
-            error(response, status, "The server failed to render this image; the error is in its log.");
-        } else {
-            error(response, status, e.getMessage());
         }
-    }
-
-    static int toStatus(Throwable e) {
-        if (e instanceof InvalidIiifRequestException) {
-            return 400;
-        }
-        if (e instanceof UnknownResourceException || e instanceof ImageNotAvailableException) {
-            return 404;
-        }
-        if (e instanceof UnsupportedIiifRequestException) {
-            return 501;
-        }
-        return 500;
+        error(response, problem.status(), problem.detail());
     }
 
     static void error(HttpServletResponse response, int status, String detail) throws IOException {

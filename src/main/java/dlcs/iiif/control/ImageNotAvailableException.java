@@ -1,9 +1,11 @@
 package dlcs.iiif.control;
 
+import dlcs.common.ClientError;
+
 /** The image exists but cannot be served (yet): still ingesting, or its ingest failed. */
-public class ImageNotAvailableException extends RuntimeException {
+public class ImageNotAvailableException extends ClientError {
 
     public ImageNotAvailableException(String message) {
-        super(message);
+        super(404, "Not available", message);
     }
 }

@@ -4,7 +4,7 @@ import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
 import dlcs.registration.control.CustomerStore;
 import dlcs.registration.control.ImageStore;
-import dlcs.registration.control.UnknownResourceException;
+import dlcs.common.UnknownResourceException;
 import dlcs.registration.entity.Customer;
 import dlcs.registration.entity.Image;
 import dlcs.storage.control.DerivativeLocation;

@@ -2,9 +2,9 @@ package dlcs.ingest.boundary;
 
 import dlcs.ingest.control.QueuedImage;
 import dlcs.registration.boundary.ImageInput;
-import dlcs.registration.boundary.JsonFields;
+import dlcs.common.JsonFields;
 import dlcs.registration.control.Identifiers;
-import dlcs.registration.control.InvalidInputException;
+import dlcs.common.InvalidInputException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,5 +1,8 @@
 package dlcs.ingest.boundary;
 
+import dlcs.common.InvalidInputException;
+import dlcs.common.JsonFields;
+import dlcs.common.UnknownResourceException;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
@@ -10,17 +13,14 @@ import dlcs.ingest.control.QueuedImage;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.MemberStatus;
-import dlcs.registration.boundary.Access;
-import dlcs.registration.boundary.JsonFields;
-import dlcs.registration.control.InvalidInputException;
-import dlcs.registration.entity.Customer;
+import dlcs.registration.control.ImageStore;
 import dlcs.registration.entity.Image;
 import dlcs.security.boundary.Callers;
+import dlcs.security.control.CustomerAccess;
+import dlcs.security.control.CustomerDirectory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,8 +36,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** A customer's queue: submitting batches, and following them. */
 @Path("customers/{customer}/queue")
@@ -45,7 +43,7 @@ import java.util.stream.Collectors;
 public class QueueResource {
 
     @Inject
-    Access access;
+    CustomerAccess access;
 
     @Inject
     BatchValidator validator;
@@ -59,8 +57,8 @@ public class QueueResource {
     @Inject
     PublicUrls urls;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ImageStore images;
 
     @Context
     SecurityContext security;
@@ -113,7 +111,7 @@ public class QueueResource {
     @GET
     @Path("batches/{batch}")
     public JsonObject batch(@PathParam("customer") String customer, @PathParam("batch") String batch) {
-        Customer owner = owner(customer);
+        CustomerDirectory.Entry owner = owner(customer);
         return BatchRepresentations.batch(batches.get(owner.id(), batchNumber(batch)), urls);
     }
 
@@ -122,7 +120,7 @@ public class QueueResource {
     public JsonObject members(@PathParam("customer") String customer, @PathParam("batch") String batch,
                               @QueryParam("status") String status, @QueryParam("page") String page,
                               @QueryParam("pageSize") String pageSize) {
-        Customer owner = owner(customer);
+        CustomerDirectory.Entry owner = owner(customer);
         Batch found = batches.get(owner.id(), batchNumber(batch));
         MemberStatus filter = null;
         if (status != null) {
@@ -133,24 +131,23 @@ public class QueueResource {
         }
         Paging paging = Paging.parse(page, pageSize);
         List<BatchMember> members = batches.members(found.id(), filter, paging.firstResult(), paging.pageSize());
-        Map<String, Image> images = imagesOf(members);
+        Map<String, Image> shown = images.findAll(members.stream().map(BatchMember::imageKey).toList());
         String id = urls.of(BatchRepresentations.batchPath(found) + "/images");
         return Hydra.collection(id, members, batches.countMembers(found.id(), filter), paging,
                 filter == null ? null : "status=" + filter.label(),
-                member -> BatchRepresentations.member(member, images.get(member.imageKey()), urls));
+                member -> BatchRepresentations.member(member, shown.get(member.imageKey()), urls));
     }
 
     @POST
     @Path("batches/{batch}/retry")
     public JsonObject retry(@PathParam("customer") String customer, @PathParam("batch") String batch) {
-        Customer owner = owner(customer);
+        CustomerDirectory.Entry owner = owner(customer);
         long number = batchNumber(batch);
         intake.retryFailed(owner.id(), number);
-        em.clear();
         return BatchRepresentations.batch(batches.get(owner.id(), number), urls);
     }
 
-    private Response accept(Customer owner, InputStream body, boolean priority) {
+    private Response accept(CustomerDirectory.Entry owner, InputStream body, boolean priority) {
         JsonArray members = BatchInput.members(JsonFields.requireObject(body));
         validator.checkSize(members.size());
         List<QueuedImage> parsed = BatchInput.parse(members, owner.id());
@@ -160,7 +157,7 @@ public class QueueResource {
                 .entity(BatchRepresentations.batch(batch, urls)).build();
     }
 
-    private JsonObject queueStatus(Customer owner, Boolean priority) {
+    private JsonObject queueStatus(CustomerDirectory.Entry owner, Boolean priority) {
         String path = "/customers/" + owner.id() + "/queue";
         long images = batches.imagesWaiting(owner.id(), priority);
         return Hydra.resource(urls.of(path + (Boolean.TRUE.equals(priority) ? "/priority" : "")), "CustomerQueue")
@@ -174,24 +171,15 @@ public class QueueResource {
                 .build();
     }
 
-    private JsonObject batchList(Customer owner, String name, Boolean finished, boolean byFinish, String page,
-                                 String pageSize) {
+    private JsonObject batchList(CustomerDirectory.Entry owner, String name, Boolean finished, boolean byFinish,
+                                 String page, String pageSize) {
         Paging paging = Paging.parse(page, pageSize);
         List<Batch> found = batches.list(owner.id(), finished, byFinish, paging.firstResult(), paging.pageSize());
         return Hydra.collection(urls.of("/customers/" + owner.id() + "/queue/" + name), found,
                 batches.count(owner.id(), finished), paging, null, batch -> BatchRepresentations.batch(batch, urls));
     }
 
-    private Map<String, Image> imagesOf(List<BatchMember> members) {
-        if (members.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("select i from Image i where i.key in :keys", Image.class)
-                .setParameter("keys", members.stream().map(BatchMember::imageKey).toList())
-                .getResultStream().collect(Collectors.toMap(Image::key, Function.identity()));
-    }
-
-    private Customer owner(String customer) {
+    private CustomerDirectory.Entry owner(String customer) {
         return access.customer(Callers.of(security), customer);
     }
 
@@ -199,6 +187,6 @@ public class QueueResource {
         if (batch.matches("\\d{1,18}")) {
             return Long.parseLong(batch);
         }
-        throw new dlcs.registration.control.UnknownResourceException("There is no batch '" + batch + "'.");
+        throw new UnknownResourceException("There is no batch '" + batch + "'.");
     }
 }

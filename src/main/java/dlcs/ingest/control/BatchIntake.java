@@ -1,10 +1,11 @@
 package dlcs.ingest.control;
 
+import dlcs.common.ConflictException;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.IngestMessage;
 import dlcs.ingest.entity.MemberStatus;
-import dlcs.registration.control.ConflictException;
+import dlcs.registration.control.ImageStore;
 import dlcs.registration.control.ImageTakenOver;
 import dlcs.registration.control.SpaceStore;
 import dlcs.registration.entity.Image;
@@ -48,6 +49,9 @@ public class BatchIntake {
     SpaceStore spaces;
 
     @Inject
+    ImageStore images;
+
+    @Inject
     BatchStore batches;
 
     /** Stores and queues an already validated batch. */
@@ -62,20 +66,9 @@ public class BatchIntake {
         int position = 0;
         for (QueuedImage member : members) {
             Space space = spacesByNumber.computeIfAbsent(member.space(), number -> spaces.get(customer, number));
-            String key = Image.keyOf(customer, member.space(), member.imageId());
-            Image image = em.find(Image.class, key);
-            if (image == null) {
-                image = new Image(customer, member.space(), member.imageId());
-                em.persist(image);
-            } else {
-                Long heldBy = image.releaseFromBatch();
-                if (heldBy != null) {
-                    supersede(key, heldBy);
-                }
-            }
-            image.queue(member.metadata(), space, batch.id());
-            em.persist(new BatchMember(batch.id(), key, position++));
-            producer.send(queue, new IngestMessage(batch.id(), key).toJson());
+            Image image = images.queue(space, member.imageId(), member.metadata(), batch.id());
+            em.persist(new BatchMember(batch.id(), image.key(), position++));
+            producer.send(queue, new IngestMessage(batch.id(), image.key()).toJson());
         }
         return batch;
     }
@@ -84,19 +77,15 @@ public class BatchIntake {
     @Transactional
     public int retryFailed(long customer, long batchId) {
         Batch batch = batches.get(customer, batchId);
-        List<BatchMember> failed = em.createQuery("select m from BatchMember m where m.batch = :b and m.status = :s",
-                        BatchMember.class)
-                .setParameter("b", batchId).setParameter("s", MemberStatus.ERROR).getResultList();
+        List<BatchMember> failed = batches.members(batchId, MemberStatus.ERROR, 0, Integer.MAX_VALUE);
         JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
         Queue queue = batch.priority() ? priorityQueue : normalQueue;
         int requeued = 0;
-        int released = 0;
         for (BatchMember member : failed) {
             Image image = em.find(Image.class, member.imageKey());
             if (image == null || !image.isHeldBy(batchId)) {
                 // registered again since, or deleted: this batch no longer answers for it
-                member.supersede();
-                released++;
+                batches.release(member);
                 continue;
             }
             member.requeue();
@@ -104,26 +93,23 @@ public class BatchIntake {
             producer.send(queue, new IngestMessage(batchId, member.imageKey()).toJson());
             requeued++;
         }
-        if (requeued + released == 0) {
+        if (failed.isEmpty()) {
             throw new ConflictException("Batch " + batchId + " has no failed members to retry.");
         }
-        batches.reopen(batchId, requeued + released);
-        for (int i = 0; i < released; i++) {
-            batches.countSuperseded(batchId);
+        if (requeued > 0) {
+            batches.reopen(batchId, requeued);
         }
         return requeued;
     }
 
-    /** A batch member whose image was registered again elsewhere stops counting as waiting. */
+    /**
+     * A waiting member whose image was registered again elsewhere leaves its batch. A failed one
+     * stays an error: that attempt did fail, and the batch's report says so.
+     */
     void onTakenOver(@Observes ImageTakenOver event) {
-        supersede(event.imageKey(), event.batch());
-    }
-
-    private void supersede(String imageKey, long batch) {
-        BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(batch, imageKey));
+        BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(event.batch(), event.imageKey()));
         if (member != null && member.status() == MemberStatus.QUEUED) {
-            member.supersede();
-            batches.countSuperseded(batch);
+            batches.release(member);
         }
     }
 }

@@ -3,7 +3,7 @@ package dlcs.ingest.control;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.MemberStatus;
-import dlcs.registration.control.UnknownResourceException;
+import dlcs.common.UnknownResourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,8 +39,21 @@ public class BatchStore {
         increment(batch, "errors", 1);
     }
 
-    public void countSuperseded(long batch) {
-        increment(batch, "supersededCount", 1);
+    /**
+     * The one way a member leaves its batch: its image was registered again by other means, or
+     * deleted, so this batch no longer answers for it. A waiting member stops counting as waiting,
+     * a failed one as an error; either now counts as superseded.
+     */
+    public void release(BatchMember member) {
+        MemberStatus was = member.status();
+        if (was != MemberStatus.QUEUED && was != MemberStatus.ERROR) {
+            throw new IllegalStateException("Only a waiting or failed member can be released, not " + was);
+        }
+        member.supersede();
+        if (was == MemberStatus.ERROR) {
+            increment(member.batch(), "errors", -1);
+        }
+        increment(member.batch(), "supersededCount", 1);
     }
 
     /** Failed members go back to the queue: they no longer count as errors, and the batch is open again. */

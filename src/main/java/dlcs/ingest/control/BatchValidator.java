@@ -3,7 +3,7 @@ package dlcs.ingest.control;
 import dlcs.origin.control.NetworkRules;
 import dlcs.origin.control.OriginFetcher;
 import dlcs.origin.control.OriginException;
-import dlcs.registration.control.InvalidInputException;
+import dlcs.common.InvalidInputException;
 import dlcs.registration.control.SpaceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,24 +1,18 @@
 package dlcs.ingest.control;
 
-import dlcs.imaging.control.ImageTooLargeException;
-import dlcs.imaging.control.UnreadableImageException;
+import dlcs.common.ClientError;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.IngestMessage;
 import dlcs.ingest.entity.MemberStatus;
-import dlcs.origin.control.OriginException;
 import dlcs.registration.control.ImageRegistrar;
-import dlcs.registration.control.ImageRegistrar.Prepared;
-import dlcs.registration.control.InvalidInputException;
+import dlcs.registration.control.ImageStore;
+import dlcs.registration.control.PreparedDerivative;
 import dlcs.registration.entity.Image;
-import dlcs.storage.control.DerivativeLocation;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -40,13 +34,13 @@ public class IngestWorker {
     ImageRegistrar registrar;
 
     @Inject
+    ImageStore images;
+
+    @Inject
     BatchStore batches;
 
     @Inject
     AttemptLog attempts;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     public void process(IngestMessage message) {
         BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
@@ -59,25 +53,21 @@ public class IngestWorker {
         }
         Image image = em.find(Image.class, message.imageKey());
         if (image == null || !image.isHeldBy(message.batch())) {
-            member.supersede();
-            batches.countSuperseded(message.batch());
+            batches.release(member);
             return;
         }
-        Prepared prepared;
+        PreparedDerivative prepared;
         long start = System.nanoTime();
         try {
             prepared = registrar.prepareFromOrigin(image.customer(), image.space(), image.imageId(), image.origin());
-        } catch (OriginException e) {
-            if (e.fault().isTransient()) {
+        } catch (ClientError e) {
+            if (e.isTransient()) {
                 throw retry(member, e.getMessage());
             }
             fail(member, image, e.getMessage());
             return;
-        } catch (UnreadableImageException | ImageTooLargeException | InvalidInputException e) {
-            fail(member, image, e.getMessage());
-            return;
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Ingest of " + message.imageKey() + " failed; it will be retried", e);
+            LOG.log(Level.WARNING, "Ingest of " + message.imageKey() + " failed; it will be retried", e);
             throw retry(member, "The server failed to process the image: " + e);
         }
         complete(member, image, prepared);
@@ -85,37 +75,17 @@ public class IngestWorker {
                 + message.batch() + ") in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
-    private void complete(BatchMember member, Image image, Prepared prepared) {
+    private void complete(BatchMember member, Image image, PreparedDerivative prepared) {
+        // the fetch took a while: another registration may have taken the image over meanwhile
         em.refresh(image);
         if (!image.isHeldBy(member.batch())) {
             registrar.discard(prepared.location());
             em.refresh(member);
             return;
         }
-        String previous = image.finishIngest(prepared.derivative().size().width(), prepared.derivative().size().height(),
-                prepared.derivative().sourceFormat().mediaType(), prepared.location().version());
+        images.recordDerivative(image, prepared);
         member.complete();
         batches.countCompleted(member.batch());
-        DerivativeLocation written = prepared.location();
-        DerivativeLocation replaced = previous == null || previous.equals(written.version()) ? null
-                : new DerivativeLocation(written.customer(), written.space(), written.imageId(), previous);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    if (replaced != null) {
-                        registrar.discard(replaced);
-                    }
-                } else {
-                    registrar.discard(written);
-                }
-            }
-        });
     }
 
     /** Records a permanent failure: the member is an error, the batch counts it. */
@@ -140,8 +110,7 @@ public class IngestWorker {
         String reason = "Gave up after " + Math.max(1, member.attempts()) + " attempts: "
                 + (member.error() != null ? member.error() : "the message could not be processed.");
         if (image == null || !image.isHeldBy(message.batch())) {
-            member.supersede();
-            batches.countSuperseded(message.batch());
+            batches.release(member);
             return;
         }
         fail(member, image, reason);

@@ -1,9 +1,19 @@
 package dlcs.ingest.control;
 
-/** A transient failure of one member: roll back, and let the broker redeliver after its back-off. */
-public class RetryableIngestException extends RuntimeException {
+import dlcs.common.ClientError;
+
+/**
+ * A transient failure of one member: roll back, and let the broker redeliver after its back-off.
+ * No client sees it; were one to, 503 is what it would mean.
+ */
+public class RetryableIngestException extends ClientError {
 
     public RetryableIngestException(String message) {
-        super(message);
+        super(503, "Service unavailable", message);
+    }
+
+    @Override
+    public boolean isTransient() {
+        return true;
     }
 }

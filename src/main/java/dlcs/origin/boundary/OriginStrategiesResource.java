@@ -1,5 +1,7 @@
 package dlcs.origin.boundary;
 
+import dlcs.common.InvalidInputException;
+import dlcs.common.JsonFields;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
@@ -7,11 +9,9 @@ import dlcs.origin.control.OriginCredentials;
 import dlcs.origin.control.OriginStrategyStore;
 import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
-import dlcs.registration.boundary.Access;
-import dlcs.registration.boundary.JsonFields;
-import dlcs.registration.control.InvalidInputException;
-import dlcs.registration.entity.Customer;
 import dlcs.security.boundary.Callers;
+import dlcs.security.control.CustomerAccess;
+import dlcs.security.control.CustomerDirectory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -49,7 +49,7 @@ public class OriginStrategiesResource {
     OriginStrategyStore strategies;
 
     @Inject
-    Access access;
+    CustomerAccess access;
 
     @Inject
     PublicUrls urls;
@@ -60,7 +60,7 @@ public class OriginStrategiesResource {
     @GET
     public JsonObject list(@PathParam("customer") String customer, @QueryParam("page") String page,
                            @QueryParam("pageSize") String pageSize) {
-        Customer owner = access.customer(Callers.of(security), customer);
+        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
         Paging paging = Paging.parse(page, pageSize);
         return Hydra.collection(urls.of(path(owner.id())), strategies.list(owner.id(), paging.firstResult(),
                 paging.pageSize()), strategies.count(owner.id()), paging, null, this::represent);
@@ -68,7 +68,7 @@ public class OriginStrategiesResource {
 
     @POST
     public Response create(@PathParam("customer") String customer, InputStream body) {
-        Customer owner = access.customer(Callers.of(security), customer);
+        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
         CustomerOriginStrategy created = strategies.create(owner.id(), input(body));
         return Response.created(URI.create(urls.of(path(owner.id()) + "/" + created.id())))
                 .entity(represent(created)).build();
@@ -77,7 +77,7 @@ public class OriginStrategiesResource {
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("customer") String customer, @PathParam("id") String id) {
-        Customer owner = access.customer(Callers.of(security), customer);
+        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
         return represent(strategies.get(owner.id(), id));
     }
 
@@ -85,14 +85,14 @@ public class OriginStrategiesResource {
     @Path("{id}")
     public JsonObject replace(@PathParam("customer") String customer, @PathParam("id") String id,
                               InputStream body) {
-        Customer owner = access.customer(Callers.of(security), customer);
+        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
         return represent(strategies.replace(owner.id(), id, input(body)));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("customer") String customer, @PathParam("id") String id) {
-        Customer owner = access.customer(Callers.of(security), customer);
+        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
         strategies.delete(owner.id(), id);
         return Response.noContent().build();
     }

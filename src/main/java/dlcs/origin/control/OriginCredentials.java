@@ -1,7 +1,7 @@
 package dlcs.origin.control;
 
 import dlcs.origin.entity.Strategy;
-import dlcs.registration.control.InvalidInputException;
+import dlcs.common.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

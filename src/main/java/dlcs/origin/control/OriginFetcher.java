@@ -2,13 +2,13 @@ package dlcs.origin.control;
 
 import dlcs.origin.control.OriginException.Fault;
 import dlcs.origin.entity.Strategy;
+import dlcs.storage.control.BoundedCopy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -299,31 +299,11 @@ public class OriginFetcher {
     }
 
     private Path download(InputStream in, Path directory) throws IOException {
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        Path file = Files.createTempFile(directory, "origin-", ".bin");
-        boolean complete = false;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new OriginException(Fault.TOO_LARGE, "The origin is larger than " + maxBytes
-                            + " bytes, the most this server fetches (dlcs.origin.max-bytes).");
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new OriginException(Fault.TIMEOUT, "The origin took longer than " + timeoutSeconds
-                            + " seconds to send the image (dlcs.origin.timeout-seconds).");
-                }
-                out.write(buffer, 0, read);
-            }
-            complete = true;
-            return file;
-        } finally {
-            if (!complete) {
-                Files.deleteIfExists(file);
-            }
-        }
+        return BoundedCopy.toTemporaryFile(in, directory, "origin-", new BoundedCopy.Limits(maxBytes,
+                Duration.ofSeconds(timeoutSeconds),
+                () -> new OriginException(Fault.TOO_LARGE, "The origin is larger than " + maxBytes
+                        + " bytes, the most this server fetches (dlcs.origin.max-bytes)."),
+                () -> new OriginException(Fault.TIMEOUT, "The origin took longer than " + timeoutSeconds
+                        + " seconds to send the image (dlcs.origin.timeout-seconds).")));
     }
 }

@@ -2,9 +2,9 @@ package dlcs.origin.control;
 
 import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
-import dlcs.registration.control.ConflictException;
-import dlcs.registration.control.InvalidInputException;
-import dlcs.registration.control.UnknownResourceException;
+import dlcs.common.ConflictException;
+import dlcs.common.InvalidInputException;
+import dlcs.common.UnknownResourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,7 @@
 package dlcs.registration.boundary;
 
-import dlcs.registration.control.InvalidInputException;
+import dlcs.common.InvalidInputException;
+import dlcs.common.JsonFields;
 import dlcs.registration.control.MetadataRules;
 import dlcs.registration.entity.ImageMetadata;
 import jakarta.json.JsonObject;

@@ -1,14 +1,14 @@
 package dlcs.registration.boundary;
 
+import dlcs.common.InvalidInputException;
+import dlcs.common.JsonFields;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
 import dlcs.registration.control.Identifiers;
 import dlcs.registration.control.ImageQuery;
 import dlcs.registration.control.ImageRegistrar;
-import dlcs.registration.control.ImageRegistrar.Registered;
 import dlcs.registration.control.ImageStore;
-import dlcs.registration.control.InvalidInputException;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
@@ -218,7 +218,7 @@ public class ImagesResource {
         return answer(registrar.registerFromOrigin(found, imageId, metadata));
     }
 
-    private Response answer(Registered registered) {
+    private Response answer(ImageStore.Saved registered) {
         Image image = registered.image();
         JsonObject entity = Representations.image(image, urls);
         if (registered.created()) {

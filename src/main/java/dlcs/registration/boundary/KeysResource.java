@@ -3,7 +3,7 @@ package dlcs.registration.boundary;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
-import dlcs.registration.control.UnknownResourceException;
+import dlcs.common.UnknownResourceException;
 import dlcs.registration.entity.Customer;
 import dlcs.security.boundary.Callers;
 import dlcs.security.control.KeyStore;

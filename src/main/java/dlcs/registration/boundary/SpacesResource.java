@@ -1,5 +1,6 @@
 package dlcs.registration.boundary;
 
+import dlcs.common.JsonFields;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;

@@ -1,5 +1,7 @@
 package dlcs.registration.control;
 
+import dlcs.common.ConflictException;
+import dlcs.common.UnknownResourceException;
 import dlcs.registration.entity.Customer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package dlcs.registration.control;
 
+import dlcs.common.InvalidInputException;
 import java.util.regex.Pattern;
 
 /**

@@ -1,22 +1,34 @@
 package dlcs.registration.control;
 
+import dlcs.common.UnknownResourceException;
 import dlcs.imaging.entity.Derivative;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
 import dlcs.registration.entity.TagList;
+import dlcs.storage.control.DerivativeLocation;
+import dlcs.storage.control.DerivativeStore;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Image rows: the short transactions around an ingest, and the queries of a space's images. */
+/**
+ * Image rows: the short transactions that record an ingest (immediate or queued, through
+ * {@link #recordDerivative}), and the queries of a space's images.
+ */
 @ApplicationScoped
 public class ImageStore {
 
@@ -26,8 +38,14 @@ public class ImageStore {
     @Inject
     Event<ImageTakenOver> takenOver;
 
-    /** The outcome of storing a finished ingest. */
-    public record Saved(Image image, boolean created, String previousVersion) {
+    @Inject
+    DerivativeStore storage;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** The outcome of an immediate registration: the image as stored, and whether it is new. */
+    public record Saved(Image image, boolean created) {
     }
 
     public Optional<Image> find(long customer, int space, String imageId) {
@@ -39,10 +57,13 @@ public class ImageStore {
                 "Space " + space + " of customer " + customer + " has no image '" + imageId + "'."));
     }
 
-    /** Records a finished ingest: the new metadata and the derivative version now serving. */
+    /**
+     * Records an immediate registration: the image (created if new) takes the new metadata, leaves
+     * any batch that held it, and serves {@code prepared} from now on.
+     */
     @Transactional
-    public Saved saveFinished(Space space, String imageId, ImageMetadata metadata, Derivative derivative,
-                              String storageVersion, boolean replaceMetadata) {
+    public Saved saveFinished(Space space, String imageId, ImageMetadata metadata, PreparedDerivative prepared,
+                              boolean replaceMetadata) {
         Image image = em.find(Image.class, Image.keyOf(space.customer(), space.number(), imageId));
         boolean created = image == null;
         if (created) {
@@ -54,14 +75,60 @@ public class ImageStore {
         } else {
             image.amend(metadata);
         }
-        Long heldBy = image.releaseFromBatch();
-        if (heldBy != null) {
-            takenOver.fire(new ImageTakenOver(image.key(), heldBy));
-        }
-        String previous = image.finishIngest(derivative.size().width(), derivative.size().height(),
-                derivative.sourceFormat().mediaType(), storageVersion);
+        releaseFromBatch(image);
+        recordDerivative(image, prepared);
         em.flush();
-        return new Saved(image, created, previous);
+        return new Saved(image, created);
+    }
+
+    /**
+     * Queues {@code imageId} for {@code batch}: the image (created if new) takes the metadata now,
+     * leaves the batch that held it before, and is marked ingesting until a worker gets to it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Image queue(Space space, String imageId, ImageMetadata metadata, long batch) {
+        Image image = em.find(Image.class, Image.keyOf(space.customer(), space.number(), imageId));
+        if (image == null) {
+            image = new Image(space.customer(), space.number(), imageId);
+            em.persist(image);
+        } else {
+            releaseFromBatch(image);
+        }
+        image.queue(metadata, space, batch);
+        return image;
+    }
+
+    /**
+     * The one way an ingest ends well, immediate or queued: {@code image} (managed, in the
+     * caller's transaction) serves {@code prepared} from now on. Returns the version it replaced,
+     * if any; that version is deleted once the transaction commits, and {@code prepared} is
+     * deleted instead if it rolls back, so that exactly one version stays on disk either way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<DerivativeLocation> recordDerivative(Image image, PreparedDerivative prepared) {
+        Derivative derivative = prepared.derivative();
+        DerivativeLocation written = prepared.location();
+        String previous = image.finishIngest(derivative.size().width(), derivative.size().height(),
+                derivative.sourceFormat().mediaType(), written.version());
+        Optional<DerivativeLocation> replaced = previous == null || previous.equals(written.version())
+                ? Optional.empty() : Optional.of(new DerivativeLocation(written.customer(), written.space(),
+                        written.imageId(), previous));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // the files change only once the outcome is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    replaced.ifPresent(storage::delete);
+                } else {
+                    storage.delete(written);
+                }
+            }
+        });
+        return replaced;
     }
 
     /** Changes metadata only; the derivative stays as it is. */
@@ -76,10 +143,7 @@ public class ImageStore {
     @Transactional
     public Image delete(long customer, int space, String imageId) {
         Image image = get(customer, space, imageId);
-        Long heldBy = image.releaseFromBatch();
-        if (heldBy != null) {
-            takenOver.fire(new ImageTakenOver(image.key(), heldBy));
-        }
+        releaseFromBatch(image);
         em.remove(image);
         return image;
     }
@@ -96,6 +160,24 @@ public class ImageStore {
         TypedQuery<Long> typed = em.createQuery("select count(i) from Image i" + where(query), Long.class);
         bind(typed, customer, space, query);
         return typed.getSingleResult();
+    }
+
+    /** Images by key, for showing batch members; keys that name no image are left out. */
+    public Map<String, Image> findAll(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select i from Image i where i.key in :keys", Image.class)
+                .setParameter("keys", keys)
+                .getResultStream().collect(Collectors.toMap(Image::key, Function.identity()));
+    }
+
+    /** A batch that held {@code image} lets it go: the image is being registered again, or deleted. */
+    private void releaseFromBatch(Image image) {
+        Long heldBy = image.releaseFromBatch();
+        if (heldBy != null) {
+            takenOver.fire(new ImageTakenOver(image.key(), heldBy));
+        }
     }
 
     private static String where(ImageQuery query) {

@@ -1,5 +1,6 @@
 package dlcs.registration.control;
 
+import dlcs.common.InvalidInputException;
 import java.util.List;
 
 /** Rules for image metadata values, shared by JSON input and query parameters. */

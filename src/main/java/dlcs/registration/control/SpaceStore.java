@@ -1,5 +1,8 @@
 package dlcs.registration.control;
 
+import dlcs.common.ConflictException;
+import dlcs.common.InvalidInputException;
+import dlcs.common.UnknownResourceException;
 import dlcs.registration.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

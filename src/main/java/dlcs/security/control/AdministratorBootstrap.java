@@ -1,6 +1,5 @@
 package dlcs.security.control;
 
-import dlcs.registration.control.CustomerStore;
 import dlcs.storage.control.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -31,7 +30,7 @@ public class AdministratorBootstrap {
     private static final Logger LOG = Logger.getLogger(AdministratorBootstrap.class.getName());
 
     @Inject
-    CustomerStore customers;
+    CustomerDirectory customers;
 
     @Inject
     KeyStore keys;
@@ -49,9 +48,7 @@ public class AdministratorBootstrap {
 
     @PostConstruct
     void bootstrap() {
-        if (customers.find(ADMIN_CUSTOMER).isEmpty()) {
-            customers.createAdministrator(ADMIN_CUSTOMER, "admin");
-        }
+        customers.ensureAdministrator(ADMIN_CUSTOMER, "admin");
         Optional<String> key = configuredKey.filter(k -> !k.isBlank());
         Optional<String> secret = configuredSecret.filter(s -> !s.isBlank());
         if (key.isPresent() != secret.isPresent()) {

@@ -1,8 +1,8 @@
 package dlcs.security.control;
 
-import dlcs.registration.entity.Customer;
 import dlcs.security.entity.ApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -33,6 +33,9 @@ public class KeyStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CustomerDirectory customers;
 
     /** A new key for {@code customer}; the returned secret is never stored in clear. */
     @Transactional
@@ -91,11 +94,11 @@ public class KeyStore {
         if (stored == null || !SecretHasher.matches(secret, stored.secretHash())) {
             return Optional.empty();
         }
-        Customer customer = em.find(Customer.class, stored.customer());
-        if (customer == null) {
+        Optional<CustomerDirectory.Entry> customer = customers.find(stored.customer());
+        if (customer.isEmpty()) {
             return Optional.empty();
         }
-        Caller caller = new Caller(key, customer.id(), customer.administrator());
+        Caller caller = new Caller(key, customer.get().id(), customer.get().administrator());
         verified.put(key, new Verified(digest, caller, now + REMEMBER_MILLIS));
         return Optional.of(caller);
     }

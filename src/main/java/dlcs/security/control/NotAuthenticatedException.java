@@ -1,9 +1,11 @@
 package dlcs.security.control;
 
+import dlcs.common.ClientError;
+
 /** No credentials, or credentials that match no key. */
-public class NotAuthenticatedException extends RuntimeException {
+public class NotAuthenticatedException extends ClientError {
 
     public NotAuthenticatedException(String message) {
-        super(message);
+        super(401, "Authentication required", message);
     }
 }

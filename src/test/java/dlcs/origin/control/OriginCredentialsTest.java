@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.origin.entity.Strategy;
-import dlcs.registration.control.InvalidInputException;
+import dlcs.common.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;

@@ -1,9 +1,9 @@
-package dlcs.registration.control;
+package dlcs.common;
 
 /** A request that is well formed but clashes with what is stored (a duplicate name, a space still holding images). */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends ClientError {
 
     public ConflictException(String message) {
-        super(message);
+        super(409, "Conflict", message);
     }
 }

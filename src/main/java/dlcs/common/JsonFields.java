@@ -1,6 +1,5 @@
-package dlcs.registration.boundary;
+package dlcs.common;
 
-import dlcs.registration.control.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;

@@ -1,9 +1,9 @@
-package dlcs.registration.control;
+package dlcs.common;
 
 /** A customer, space, key or image that does not exist (or that the caller may not know of). */
-public class UnknownResourceException extends RuntimeException {
+public class UnknownResourceException extends ClientError {
 
     public UnknownResourceException(String message) {
-        super(message);
+        super(404, "Not found", message);
     }
 }

@@ -1,9 +1,9 @@
-package dlcs.registration.control;
+package dlcs.common;
 
 /** Input that breaks a rule of the API; the message says which and how to fix it. */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends ClientError {
 
     public InvalidInputException(String message) {
-        super(message);
+        super(400, "Invalid request", message);
     }
 }

@@ -1,0 +1,109 @@
+package dlcs.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcs.iiif.control.ImageNotAvailableException;
+import dlcs.iiif.entity.InvalidIiifRequestException;
+import dlcs.iiif.entity.UnsupportedIiifRequestException;
+import dlcs.imaging.control.ImageTooLargeException;
+import dlcs.imaging.control.UnreadableImageException;
+import dlcs.ingest.control.RetryableIngestException;
+import dlcs.origin.control.OriginException;
+import dlcs.origin.control.OriginException.Fault;
+import dlcs.registration.control.UploadTooLargeException;
+import dlcs.security.control.AccessDeniedException;
+import dlcs.security.control.NotAuthenticatedException;
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The one table from exceptions to what a client is told, row by row. */
+class ProblemTest {
+
+    static Stream<Arguments> rows() {
+        return Stream.of(
+                row(new InvalidInputException("bad"), 400, "Invalid request", false),
+                row(new UnknownResourceException("none"), 404, "Not found", false),
+                row(new ConflictException("taken"), 409, "Conflict", false),
+                row(new NotAuthenticatedException("who"), 401, "Authentication required", false),
+                row(new AccessDeniedException("no"), 403, "Forbidden", false),
+                row(new UnreadableImageException("not an image"), 400, "Not a readable image", false),
+                row(new ImageTooLargeException("huge"), 400, "Image too large", false),
+                row(new UploadTooLargeException("big upload"), 413, "Upload too large", false),
+                row(new OriginException(Fault.REFUSED, "loopback"), 400, "Origin refused", false),
+                row(new OriginException(Fault.NOT_FOUND, "404"), 400, "Origin failed", false),
+                row(new OriginException(Fault.TOO_LARGE, "big origin"), 400, "Origin too large", false),
+                row(new OriginException(Fault.UNAVAILABLE, "503"), 502, "Origin unavailable", true),
+                row(new OriginException(Fault.TIMEOUT, "slow"), 504, "Origin timed out", true),
+                row(new InvalidIiifRequestException("bad size"), 400, "Invalid IIIF request", false),
+                row(new ImageNotAvailableException("ingesting"), 404, "Not available", false),
+                row(new UnsupportedIiifRequestException("webp"), 501, "Not implemented", false),
+                row(new RetryableIngestException("again"), 503, "Service unavailable", true));
+    }
+
+    private static Arguments row(ClientError error, int status, String title, boolean transientFailure) {
+        return Arguments.of(error, status, title, transientFailure);
+    }
+
+    @ParameterizedTest(name = "{0} is {1} {2}")
+    @MethodSource("rows")
+    void eachClientErrorIsToldAsItsStatusTitleAndMessage(ClientError error, int status, String title,
+                                                          boolean transientFailure) {
+        Problem problem = Problem.of(error);
+        assertEquals(status, problem.status());
+        assertEquals(title, problem.title());
+        assertEquals(error.getMessage(), problem.detail());
+        assertEquals(transientFailure, error.isTransient());
+    }
+
+    @ParameterizedTest(name = "wrapped in {0}")
+    @MethodSource("wrappers")
+    void containerWrappersAreTakenOff(Throwable wrapped) {
+        assertEquals(403, Problem.of(wrapped).status());
+    }
+
+    static Stream<Throwable> wrappers() {
+        AccessDeniedException denied = new AccessDeniedException("no");
+        return Stream.of(new EJBException(denied), new EJBException(new EJBException(denied)));
+    }
+
+    static Stream<Arguments> platformRows() {
+        return Stream.of(
+                Arguments.of(new OptimisticLockException("stale"), 409, "Conflict"),
+                Arguments.of(new PersistenceException(new OptimisticLockException("stale")), 409, "Conflict"),
+                Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException("dup")), 409,
+                        "Conflict"),
+                Arguments.of(new JsonException("unexpected token"), 400, "Malformed JSON"),
+                Arguments.of(new NotAllowedException("GET"), 405, "Method Not Allowed"),
+                Arguments.of(new NotSupportedException(), 415, "Unsupported Media Type"),
+                Arguments.of(new WebApplicationException(404), 404, "Not Found"),
+                Arguments.of(new WebApplicationException("secret detail", 503), 503, "Service Unavailable"),
+                Arguments.of(new IllegalStateException("secret detail"), 500, "Internal server error"),
+                Arguments.of(new NullPointerException(), 500, "Internal server error"));
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @MethodSource("platformRows")
+    void platformExceptionsHaveTheirStatusAndA5xxSaysNothingOfItsCause(Throwable thrown, int status, String title) {
+        Problem problem = Problem.of(thrown);
+        assertEquals(status, problem.status());
+        assertEquals(title, problem.title());
+        assertFalse(problem.detail().contains("secret"), problem.detail());
+        if (status >= 500) {
+            assertEquals(Problem.IN_THE_LOG, problem.detail());
+        } else {
+            assertTrue(problem.detail().length() > 10, problem.detail());
+        }
+    }
+}
