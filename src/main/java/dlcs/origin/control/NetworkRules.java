@@ -39,10 +39,6 @@ public final class NetworkRules {
         }
     }
 
-    public NetworkRules(boolean allowLoopback) {
-        this(allowLoopback, List.of());
-    }
-
     /** The origin as a URI, if it is well formed and of an allowed scheme; does no network I/O. */
     public static URI parse(String origin) {
         if (origin == null || origin.isBlank()) {

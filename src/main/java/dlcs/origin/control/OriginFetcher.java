@@ -12,31 +12,14 @@ import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.apache.commons.vfs2.FileObject;
 import org.apache.commons.vfs2.FileSystemOptions;
-import org.apache.commons.vfs2.auth.StaticUserAuthenticator;
-import org.apache.commons.vfs2.impl.DefaultFileSystemConfigBuilder;
-import org.apache.commons.vfs2.provider.ftp.FtpFileSystemConfigBuilder;
-import org.apache.commons.vfs2.provider.ftps.FtpsDataChannelProtectionLevel;
-import org.apache.commons.vfs2.provider.ftps.FtpsFileSystemConfigBuilder;
-import org.apache.commons.vfs2.provider.ftps.FtpsMode;
-import org.apache.commons.vfs2.provider.http5.Http5FileSystemConfigBuilder;
-import org.apache.commons.vfs2.provider.sftp.BytesIdentityInfo;
-import org.apache.commons.vfs2.provider.sftp.IdentityProvider;
-import org.apache.commons.vfs2.provider.sftp.SftpFileSystemConfigBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -105,13 +88,18 @@ public class OriginFetcher {
 
     private NetworkRules rules;
     private OriginFileSystems fileSystems;
+    private FetchOptions optionSets;
 
     @PostConstruct
     void start() {
         rules = new NetworkRules(allowLoopback,
                 Arrays.asList(allowedNetworks.orElse("").split(",")));
-        fileSystems = new OriginFileSystems(rules, Duration.ofSeconds(connectTimeoutSeconds),
-                Duration.ofSeconds(readTimeoutSeconds), maxRedirects);
+        Duration connect = Duration.ofSeconds(connectTimeoutSeconds);
+        Duration read = Duration.ofSeconds(readTimeoutSeconds);
+        fileSystems = new OriginFileSystems(rules, connect, read, maxRedirects);
+        optionSets = new FetchOptions(rules, connect, read, new FetchOptions.AmbientS3(
+                s3Endpoint.filter(e -> !e.isBlank()).orElse(null), s3Region, s3PathStyle,
+                s3AccessKey.filter(k -> !k.isBlank()).orElse(null), s3SecretKey.filter(k -> !k.isBlank()).orElse(null)));
     }
 
     @PreDestroy
@@ -122,11 +110,6 @@ public class OriginFetcher {
     /** The rules origins' hosts must pass. */
     public NetworkRules rules() {
         return rules;
-    }
-
-    /** Refuses a malformed or disallowed origin without fetching it. */
-    public URI validate(String origin) {
-        return NetworkRules.parse(origin);
     }
 
     /**
@@ -155,22 +138,14 @@ public class OriginFetcher {
         Path knownHosts = null;
         FileObject file = null;
         try {
-            FileSystemOptions options = options(scheme, match.credentials());
+            FileSystemOptions options = optionSets.forFetch(scheme, match.credentials());
             String target = uri.toString();
             if (scheme.startsWith("ftp") || scheme.equals("sftp")) {
                 target = pinned(uri, addresses[0]);
             }
             if (scheme.equals("sftp")) {
                 knownHosts = Files.createTempFile(directory, "known-hosts-", "");
-                SftpFileSystemConfigBuilder sftp = SftpFileSystemConfigBuilder.getInstance();
-                sftp.setKnownHosts(options, knownHosts.toFile());
-                if (match.credentials().hostKey() != null) {
-                    // pinned: the server must show exactly this key, at the address connected to
-                    String host = addresses[0].getHostAddress();
-                    Files.writeString(knownHosts, (uri.getPort() == -1 || uri.getPort() == 22 ? host
-                            : "[" + host + "]:" + uri.getPort()) + " " + match.credentials().hostKey().trim() + "\n");
-                    sftp.setStrictHostKeyChecking(options, "yes");
-                }
+                optionSets.knownHosts(options, knownHosts, uri, addresses[0], match.credentials().hostKey());
             }
             file = fileSystems.resolve(target, options);
             try (InputStream in = file.getContent().getInputStream()) {
@@ -203,99 +178,6 @@ public class OriginFetcher {
         return uri.getScheme() + "://" + host + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
                 + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private FileSystemOptions options(String scheme, OriginCredentials credentials) throws IOException {
-        FileSystemOptions options = new FileSystemOptions();
-        Duration connect = Duration.ofSeconds(connectTimeoutSeconds);
-        Duration read = Duration.ofSeconds(readTimeoutSeconds);
-        String user = credentials.user();
-        String password = credentials.password();
-        switch (scheme) {
-            case "http", "https" -> {
-                Http5FileSystemConfigBuilder http = Http5FileSystemConfigBuilder.getInstance();
-                http.setConnectionTimeout(options, connect);
-                http.setSoTimeout(options, read);
-                http.setFollowRedirect(options, true);
-                http.setUserAgent(options, "dlcs-server");
-            }
-            case "ftp", "ftps" -> {
-                FtpFileSystemConfigBuilder ftp = scheme.equals("ftps") ? FtpsFileSystemConfigBuilder.getInstance()
-                        : FtpFileSystemConfigBuilder.getInstance();
-                ftp.setPassiveMode(options, true);
-                ftp.setConnectTimeout(options, connect);
-                ftp.setSoTimeout(options, read);
-                ftp.setDataTimeout(options, read);
-                ftp.setUserDirIsRoot(options, false);
-                if (scheme.equals("ftps")) {
-                    // Commons Net's default checks only the certificate's dates: check its chain too
-                    FtpsFileSystemConfigBuilder.getInstance().setTrustManager(options, jvmTrustManager());
-                    FtpsFileSystemConfigBuilder.getInstance().setFtpsMode(options, FtpsMode.EXPLICIT);
-                    FtpsFileSystemConfigBuilder.getInstance().setDataChannelProtectionLevel(options,
-                            FtpsDataChannelProtectionLevel.P);
-                }
-            }
-            case "sftp" -> {
-                SftpFileSystemConfigBuilder sftp = SftpFileSystemConfigBuilder.getInstance();
-                sftp.setConnectTimeout(options, connect);
-                sftp.setSessionTimeout(options, read);
-                sftp.setUserDirIsRoot(options, false);
-                // without a hostKey credential, a fetch trusts the key the server shows (known hosts start empty)
-                sftp.setStrictHostKeyChecking(options, "no");
-                sftp.setLoadOpenSSHConfig(options, false);
-                if (credentials.privateKey() != null) {
-                    sftp.setIdentityProvider(options, new BytesIdentityInfo(
-                            credentials.privateKey().getBytes(StandardCharsets.UTF_8),
-                            credentials.passphrase() == null ? null
-                                    : credentials.passphrase().getBytes(StandardCharsets.UTF_8)));
-                    sftp.setPreferredAuthentications(options, password == null ? "publickey"
-                            : "publickey,password,keyboard-interactive");
-                } else {
-                    // none at all, so that the server user's ~/.ssh keys are never offered
-                    sftp.setIdentityProvider(options, new IdentityProvider[0]);
-                    sftp.setPreferredAuthentications(options, "password,keyboard-interactive");
-                }
-            }
-            case "s3" -> {
-                boolean own = credentials.strategy() == Strategy.S3_CREDENTIALS;
-                String endpoint = own && credentials.endpoint() != null ? credentials.endpoint()
-                        : s3Endpoint.filter(e -> !e.isBlank()).orElse(null);
-                if (own && credentials.endpoint() != null) {
-                    rules.check(URI.create(credentials.endpoint()).getHost());
-                }
-                String region = own && credentials.region() != null ? credentials.region() : s3Region;
-                boolean pathStyle = own && credentials.pathStyle() != null ? credentials.pathStyle() : s3PathStyle;
-                S3Options.get().set(options, endpoint, region, pathStyle, connect, read);
-                if (own) {
-                    user = credentials.accessKey();
-                    password = credentials.secretKey();
-                } else {
-                    user = s3AccessKey.filter(k -> !k.isBlank()).orElse(null);
-                    password = s3SecretKey.filter(k -> !k.isBlank()).orElse(null);
-                }
-            }
-            default -> throw new OriginException(Fault.REFUSED, "The origin scheme '" + scheme + "' is not supported.");
-        }
-        // the domain makes the options, and so the file system, this fetch's own
-        DefaultFileSystemConfigBuilder.getInstance().setUserAuthenticator(options,
-                new StaticUserAuthenticator(UUID.randomUUID().toString(), user, password));
-        return options;
-    }
-
-    /** The JVM's own trust manager: the certificate authorities its trust store holds. */
-    private static X509TrustManager jvmTrustManager() throws IOException {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IOException("The JVM has no X.509 trust manager");
-        } catch (GeneralSecurityException e) {
-            throw new IOException("The JVM's trust store cannot be read", e);
-        }
     }
 
     private Path download(InputStream in, Path directory) throws IOException {

@@ -212,7 +212,8 @@ public class ImagesResource {
         Space found = access.space(Callers.of(security), customer, space);
         ImageMetadata metadata = ImageInput.parse(json);
         if (metadata.origin() == null) {
-            throw new InvalidInputException("Give the image's \"origin\" (an http or https URL), or send its bytes"
+            throw new InvalidInputException("Give the image's \"origin\" (an http, https, s3, ftp, ftps or sftp"
+                    + " URL), or send its bytes"
                     + " as multipart/form-data (a 'file' part) or as an image/* body.");
         }
         return answer(registrar.registerFromOrigin(found, imageId, metadata));

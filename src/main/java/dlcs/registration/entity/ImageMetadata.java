@@ -17,9 +17,4 @@ public record ImageMetadata(
     public static ImageMetadata none() {
         return new ImageMetadata(null, null, null, null, null, null, null, null, null, null, null);
     }
-
-    public ImageMetadata withOrigin(String newOrigin) {
-        return new ImageMetadata(newOrigin, string1, string2, string3, number1, number2, number3,
-                tags, roles, maxUnauthorised, thumbnailPolicy);
-    }
 }

@@ -10,14 +10,6 @@ public record Caller(String key, long customer, boolean administrator) implement
         return key;
     }
 
-    /** Passes for an administrator or a key of {@code customerId}; anything else is a 403. */
-    public void requireCustomer(long customerId) {
-        if (!administrator && customer != customerId) {
-            throw new AccessDeniedException("This key belongs to another customer; use a key of customer "
-                    + customerId + " or an administrator key.");
-        }
-    }
-
     public void requireAdministrator() {
         if (!administrator) {
             throw new AccessDeniedException("Only an administrator key may do this.");

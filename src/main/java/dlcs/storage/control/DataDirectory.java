@@ -35,7 +35,10 @@ public class DataDirectory {
         return ensure(root().resolve("storage"));
     }
 
-    /** Scratch space for masters being fetched; on the same disk as storage so moves are renames. */
+    /**
+     * Scratch space for masters being fetched or uploaded, each deleted once its derivative is
+     * made or its fetch failed; what a killed process leaves here is nobody's.
+     */
     public Path temporary() {
         return ensure(root().resolve("tmp"));
     }

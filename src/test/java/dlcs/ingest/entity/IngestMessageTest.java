@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class IngestMessageTest {
@@ -24,14 +23,5 @@ class IngestMessageTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> IngestMessage.parse("{\"batch\":1}")).getMessage()
                 .contains("image"));
         assertThrows(IllegalArgumentException.class, () -> IngestMessage.parse(null));
-    }
-
-    @Test
-    void aBatchFinishesWhenEveryMemberIsAccountedFor() {
-        Batch batch = new Batch(2, 10, false);
-        assertEquals(10, batch.waiting());
-        assertEquals(null, batch.estimatedCompletion(Instant.now()), "no estimate before any progress");
-        assertEquals(MemberStatus.ERROR, MemberStatus.parse("error"));
-        assertEquals(null, MemberStatus.parse("ERROR "));
     }
 }

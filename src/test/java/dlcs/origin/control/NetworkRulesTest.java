@@ -36,14 +36,14 @@ class NetworkRulesTest {
             "http://[fd00:ec2::254]/x", "http://255.255.255.255/x"})
     void loopbackPrivateLinkLocalWildcardAndMulticastAreRefused(String origin) {
         OriginException refused = assertThrows(OriginException.class,
-                () -> new NetworkRules(false).check(URI.create(origin)));
+                () -> new NetworkRules(false, List.of()).check(URI.create(origin)));
         assertEquals(OriginException.Fault.REFUSED, refused.fault());
         assertTrue(refused.getMessage().contains("may not"), refused.getMessage());
     }
 
     @Test
     void loopbackAndPrivateNetworksCanBeAllowedButLinkLocalNever() {
-        new NetworkRules(true).check(URI.create("http://127.0.0.1/a.jpg"));
+        new NetworkRules(true, List.of()).check(URI.create("http://127.0.0.1/a.jpg"));
         NetworkRules listed = new NetworkRules(false, List.of("127.0.0.1/32", " 10.20.0.0/16", "fd00::/8"));
         listed.check(URI.create("http://127.0.0.1/a.jpg"));
         listed.check(URI.create("http://10.20.3.4/a.jpg"));

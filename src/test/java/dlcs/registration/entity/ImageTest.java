@@ -12,6 +12,10 @@ class ImageTest {
 
     private final Space space = spaceWithDefaults();
 
+    private static ImageMetadata originOnly(String origin) {
+        return new ImageMetadata(origin, null, null, null, null, null, null, null, null, null, null);
+    }
+
     private static Space spaceWithDefaults() {
         Space space = new Space(2, 1, "books");
         space.setDefaults(List.of("default-tag"), List.of("reader"), 400);
@@ -21,7 +25,7 @@ class ImageTest {
     @Test
     void registrationTakesTheSpaceDefaultsForWhatIsNotGiven() {
         Image image = new Image(2, 1, "a");
-        image.register(ImageMetadata.none().withOrigin("https://x/a.jpg"), space);
+        image.register(originOnly("https://x/a.jpg"), space);
         assertEquals("2/1/a", image.key());
         assertEquals(List.of("default-tag"), image.tags());
         assertEquals(List.of("reader"), image.roles());
@@ -43,7 +47,7 @@ class ImageTest {
         assertEquals(9, image.number2());
         assertEquals(List.of("t"), image.tags());
 
-        image.register(ImageMetadata.none().withOrigin("p"), space);
+        image.register(originOnly("p"), space);
         assertNull(image.string1());
         assertEquals(0, image.number2());
     }
