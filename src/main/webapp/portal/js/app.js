@@ -64,8 +64,7 @@ function signInView() {
       const own = members.find((c) => !c.administrator) || members[0];
       saveSession({ ...credentials, administrator, customer: own ? own.id : null,
         customers: members.map((c) => ({ id: c.id, name: c.name })) });
-      location.hash = '#/spaces';
-      route();
+      go('#/spaces');
     } catch (error) {
       message.replaceChildren(problem(error));
     }
@@ -86,14 +85,12 @@ function setUpNav() {
 
 picker.addEventListener('change', () => {
   saveSession({ ...session(), customer: Number(picker.value) });
-  location.hash = '#/spaces';
-  route();
+  go('#/spaces');
 });
 
 document.getElementById('sign-out').addEventListener('click', () => {
   signOut();
-  location.hash = '#/signin';
-  route();
+  go('#/signin');
 });
 
 // ---- spaces ----
@@ -162,7 +159,7 @@ async function spaceView(space, query) {
     const next = new URLSearchParams();
     if (filters.string1.value) next.set('string1', filters.string1.value);
     if (filters.tag.value) next.set('tag', filters.tag.value);
-    location.hash = '#/spaces/' + space + (next.toString() ? '?' + next : '');
+    go('#/spaces/' + space + (next.toString() ? '?' + next : ''));
   });
   show('Space ' + space, uploadForm(space, () => load()), h('h2', {}, 'Images'), filters, table);
 
@@ -369,6 +366,10 @@ async function batchView(id) {
 
 // ---- routing ----
 
+/**
+ * Shows the page the URL's fragment names, once a navigation: from the hashchange event, or
+ * from go() where the fragment stays the same.
+ */
 async function route() {
   clearInterval(timer);
   const [path, search] = location.hash.replace(/^#/, '').split('?');
@@ -385,6 +386,15 @@ async function route() {
   if (parts[0] === 'batches' && parts.length === 1) return batchesView();
   if (parts[0] === 'batches' && parts.length === 2) return batchView(parts[1]);
   location.hash = '#/spaces';
+}
+
+/** Navigates to hash: the hashchange event renders it, or route() where the hash is already that. */
+function go(hash) {
+  if (location.hash === new URL(hash, location.href).hash) {
+    route();
+  } else {
+    location.hash = hash;
+  }
 }
 
 window.addEventListener('hashchange', route);

@@ -366,6 +366,47 @@ class PortalIT extends ServerTest {
     }
 
     @Test
+    void aNavigationRendersThePageOnce() throws Exception {
+        Api admin = Api.admin(base);
+        Tenant tenant = admin.newTenant();
+        By tenantSpace = By.cssSelector("#main a[href='#/spaces/" + tenant.space() + "']");
+
+        // signing in goes to the spaces: one render, the list fetched once
+        browser.get(base + "portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key"))).sendKeys(tenant.key());
+        watchThePage();
+        browser.findElement(By.id("secret")).sendKeys(tenant.secret());
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(tenantSpace));
+        observe(Duration.ofMillis(1500));
+        assertEquals(1, fetchesOf("/spaces?pageSize=500"), "the spaces are fetched once");
+        assertEquals(1, ((Number) script("return window.renders;")).intValue(), "one render of the spaces");
+
+        // signing out shows the sign-in form once
+        resetCounts();
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key")));
+        observe(Duration.ofMillis(1500));
+        assertEquals(1, ((Number) script("return window.renders;")).intValue(), "one render of the sign-in form");
+
+        // an administrator on the batches page picks a customer: its spaces, fetched once
+        browser.findElement(By.id("key")).sendKeys(Api.ADMIN_KEY);
+        browser.findElement(By.id("secret")).sendKeys(Api.ADMIN_SECRET);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-space")));
+        browser.findElement(By.linkText("Batches")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recent p, #recent .batch")));
+        resetCounts();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("customer")))
+                .selectByValue(String.valueOf(tenant.customer()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(tenantSpace));
+        observe(Duration.ofMillis(1500));
+        assertEquals(1, fetchesOf("customers/" + tenant.customer() + "/spaces?pageSize=500"),
+                "the picked customer's spaces are fetched once");
+        assertEquals(1, ((Number) script("return window.renders;")).intValue(), "one render of the spaces");
+    }
+
+    @Test
     void theKeyAndSecretGoOnlyToThisServer() throws Exception {
         Tenant tenant = Api.admin(base).newTenant();
         signIn(tenant);
