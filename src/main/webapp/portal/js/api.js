@@ -43,10 +43,12 @@ async function failure(response) {
 }
 
 /**
- * A JSON call to a path of the API (or to a full URL the API gave, of this server only).
+ * A JSON call to a path of the API (or to a full URL the API gave, of this server only). With
+ * a signal, the call is not made, or is abandoned, once it is aborted.
  */
-export async function call(path, { method = 'GET', body, credentials } = {}) {
+export async function call(path, { method = 'GET', body, credentials, signal } = {}) {
   const target = url(path);
+  signal?.throwIfAborted();
   const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   const auth = authorization(credentials);
   if (auth) {
@@ -58,7 +60,7 @@ export async function call(path, { method = 'GET', body, credentials } = {}) {
   // redirect: 'error', so that no redirect can take the key anywhere else
   const response = await fetch(target, {
     method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit',
-    redirect: 'error'
+    redirect: 'error', signal
   });
   if (!response.ok) {
     throw await failure(response);

@@ -407,6 +407,55 @@ class PortalIT extends ServerTest {
     }
 
     @Test
+    void leavingABatchPageStopsItsPollingEvenDuringALoad() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        String good = origin().serveImage("/" + tenant.name() + "/poll.jpg", "image/jpeg", Fixtures.jpeg(120, 90));
+        var accepted = tenant.api(base).post("/customers/" + tenant.customer() + "/queue",
+                collection(Batches.members().add(member(tenant.space(), "polled", good))));
+        int batch = json(accepted).getInt("id");
+        signIn(tenant);
+        watchThePage();
+
+        // left after it has polled: no more fetches of the queue
+        browser.findElement(By.linkText("Batches")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recent .batch, #active .batch")));
+        wait.until(driver -> fetchesOf("/queue/active") >= 2);
+        leaveAndSeeNoMorePolling("the batches page polls no more once left");
+
+        // left while its first load is still waiting for the server: it never starts polling
+        script("window.hold();");
+        browser.findElement(By.linkText("Batches")).click();
+        wait.until(driver -> fetchesOf("/queue/active") >= 1 && fetchesOf("/queue/recent") >= 1);
+        leaveAndSeeNoMorePolling("the batches page left during its load never polls");
+
+        // the same for one batch's page
+        browser.findElement(By.linkText("Batches")).click();
+        By link = By.cssSelector(".batch a[href='#/batches/" + batch + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(link));
+        script("window.hold();");
+        // a redraw already under way may still replace the link once: click whichever is there
+        wait.until(driver -> {
+            driver.findElement(link).click();
+            return true;
+        });
+        wait.until(driver -> fetchesOf("/queue/batches/" + batch + "/images") >= 1);
+        leaveAndSeeNoMorePolling("a batch's page left during its load never polls");
+    }
+
+    /**
+     * Goes to the spaces, then lets any held call of the queue answer, and sees no fetch of the
+     * queue in the next five seconds (more than two polls' time).
+     */
+    private void leaveAndSeeNoMorePolling(String message) throws InterruptedException {
+        browser.findElement(By.linkText("Spaces")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-space")));
+        script("if (window.release) window.release();");
+        resetCounts();
+        observe(Duration.ofSeconds(5));
+        assertEquals(0, fetchesOf("/queue/"), message);
+    }
+
+    @Test
     void theKeyAndSecretGoOnlyToThisServer() throws Exception {
         Tenant tenant = Api.admin(base).newTenant();
         signIn(tenant);
