@@ -42,8 +42,13 @@ async function failure(response) {
   return new ApiError(response.status, detail);
 }
 
-/** A JSON call to a path of the API (or to a full URL the API gave). */
-export async function call(path, { method = 'GET', body, credentials } = {}) {
+/**
+ * A JSON call to a path of the API (or to a full URL the API gave, of this server only). With
+ * a signal, the call is not made, or is abandoned, once it is aborted.
+ */
+export async function call(path, { method = 'GET', body, credentials, signal } = {}) {
+  const target = url(path);
+  signal?.throwIfAborted();
   const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   const auth = authorization(credentials);
   if (auth) {
@@ -52,8 +57,10 @@ export async function call(path, { method = 'GET', body, credentials } = {}) {
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  const response = await fetch(url(path), {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit'
+  // redirect: 'error', so that no redirect can take the key anywhere else
+  const response = await fetch(target, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit',
+    redirect: 'error', signal
   });
   if (!response.ok) {
     throw await failure(response);
@@ -64,8 +71,19 @@ export async function call(path, { method = 'GET', body, credentials } = {}) {
 /** The server's root: wherever the portal is served, the API is the directory above it. */
 const BASE = location.pathname.substring(0, location.pathname.lastIndexOf('/portal/') + 1);
 
+/**
+ * The path on this server of a path of the API (relative to its root) or of an absolute URL
+ * the API gave. The key and secret go to this server only: for a URL of any other origin
+ * (scheme, host or port), this throws.
+ */
 export function url(path) {
-  return /^https?:/.test(path) ? path : location.origin + BASE + path.replace(/^\//, '');
+  const absolute = /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path);
+  const target = new URL(absolute ? path : path.replace(/^\/+/, ''), location.origin + BASE);
+  if (target.origin !== location.origin) {
+    throw new ApiError(0, 'Not sent: the key and secret go to ' + location.origin + ' only, not to '
+      + (target.origin === 'null' ? target.protocol : target.origin));
+  }
+  return target.pathname + target.search;
 }
 
 /**
@@ -74,11 +92,12 @@ export function url(path) {
  */
 export function upload(path, method, file, metadata, onProgress) {
   return new Promise((resolve, reject) => {
+    const target = url(path);
     const form = new FormData();
     form.append('file', file, file.name);
     form.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
     const request = new XMLHttpRequest();
-    request.open(method, url(path));
+    request.open(method, target);
     request.setRequestHeader('Authorization', authorization());
     request.setRequestHeader('Accept', 'application/json');
     request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');

@@ -4,7 +4,8 @@ import { call, upload, session, saveSession, signOut, url, ApiError } from './ap
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const picker = document.getElementById('customer');
-let timer = null;
+// The page shown now: aborted when it is left, which ends its loads and its polling for good.
+let visit = new AbortController();
 
 /** An element with attributes (on* are listeners) and children (strings become text). */
 function h(tag, attributes = {}, ...children) {
@@ -64,8 +65,7 @@ function signInView() {
       const own = members.find((c) => !c.administrator) || members[0];
       saveSession({ ...credentials, administrator, customer: own ? own.id : null,
         customers: members.map((c) => ({ id: c.id, name: c.name })) });
-      location.hash = '#/spaces';
-      route();
+      go('#/spaces');
     } catch (error) {
       message.replaceChildren(problem(error));
     }
@@ -86,19 +86,17 @@ function setUpNav() {
 
 picker.addEventListener('change', () => {
   saveSession({ ...session(), customer: Number(picker.value) });
-  location.hash = '#/spaces';
-  route();
+  go('#/spaces');
 });
 
 document.getElementById('sign-out').addEventListener('click', () => {
   signOut();
-  location.hash = '#/signin';
-  route();
+  go('#/signin');
 });
 
 // ---- spaces ----
 
-async function spacesView() {
+async function spacesView(signal) {
   const list = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   const message = h('div');
   const create = h('form', { class: 'card', id: 'new-space' },
@@ -117,12 +115,13 @@ async function spacesView() {
   show('Spaces', create, list);
   async function load() {
     try {
-      const spaces = await call(customerPath() + '/spaces?pageSize=500');
+      const spaces = await call(customerPath() + '/spaces?pageSize=500', { signal });
+      if (signal.aborted) return;
       list.replaceChildren(h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, 'Space'), h('th', {}, 'Name'), h('th', {}, 'Images'), h('th', {}, 'Rename'))),
         h('tbody', {}, (spaces.member || []).map(spaceRow)))));
     } catch (error) {
-      list.replaceChildren(problem(error));
+      if (!signal.aborted) list.replaceChildren(problem(error));
     }
   }
   function spaceRow(space) {
@@ -148,7 +147,7 @@ async function spacesView() {
 
 const PAGE_SIZE = 20;
 
-async function spaceView(space, query) {
+async function spaceView(signal, space, query) {
   const page = Number(query.get('page') || 1);
   const string1 = query.get('string1') || '';
   const tag = query.get('tag') || '';
@@ -162,7 +161,7 @@ async function spaceView(space, query) {
     const next = new URLSearchParams();
     if (filters.string1.value) next.set('string1', filters.string1.value);
     if (filters.tag.value) next.set('tag', filters.tag.value);
-    location.hash = '#/spaces/' + space + (next.toString() ? '?' + next : '');
+    go('#/spaces/' + space + (next.toString() ? '?' + next : ''));
   });
   show('Space ' + space, uploadForm(space, () => load()), h('h2', {}, 'Images'), filters, table);
 
@@ -171,7 +170,8 @@ async function spaceView(space, query) {
     if (string1) params.set('string1', string1);
     if (tag) params.set('tag', tag);
     try {
-      const images = await call(customerPath() + '/spaces/' + space + '/images?' + params);
+      const images = await call(customerPath() + '/spaces/' + space + '/images?' + params, { signal });
+      if (signal.aborted) return;
       const pages = Math.max(1, Math.ceil(images.totalItems / PAGE_SIZE));
       const link = (p, text) => {
         const next = new URLSearchParams(params);
@@ -188,7 +188,7 @@ async function spaceView(space, query) {
         h('div', { class: 'pager' }, page > 1 ? link(page - 1, 'Previous') : null,
           h('span', {}, 'Page ' + page + ' of ' + pages), page < pages ? link(page + 1, 'Next') : null));
     } catch (error) {
-      table.replaceChildren(problem(error));
+      if (!signal.aborted) table.replaceChildren(problem(error));
     }
   }
   await load();
@@ -288,9 +288,10 @@ function uploadForm(space, done) {
 
 // ---- viewer ----
 
-async function viewerView(space, id) {
+async function viewerView(signal, space, id) {
   try {
-    const image = await call(customerPath() + '/spaces/' + space + '/images/' + encodeURIComponent(id));
+    const image = await call(customerPath() + '/spaces/' + space + '/images/' + encodeURIComponent(id), { signal });
+    if (signal.aborted) return;
     const info = image.imageService + '/info.json';
     const field = h('input', { type: 'text', readonly: true, value: info, id: 'info-url', 'aria-label': 'info.json URL' });
     show('Image ' + id,
@@ -301,7 +302,7 @@ async function viewerView(space, id) {
     window.OpenSeadragon({ id: 'viewer', prefixUrl: url('webjars/openseadragon/2.4.2/build/openseadragon/images/'),
       tileSources: info, showNavigator: true, crossOriginPolicy: 'Anonymous' });
   } catch (error) {
-    show('Image ' + id, problem(error));
+    if (!signal.aborted) show('Image ' + id, problem(error));
   }
 }
 
@@ -317,25 +318,47 @@ function progress(batch) {
       + (batch.finished ? ' · finished' : '')));
 }
 
-async function batchesView() {
+/** Calls load now and again two seconds after each load ends, until the page is left. */
+async function poll(signal, load) {
+  while (!signal.aborted) {
+    await load();
+    await pause(2000, signal);
+  }
+}
+
+/** Waits ms milliseconds, or less if the page is left meanwhile (its timer then cleared). */
+function pause(ms, signal) {
+  return new Promise((resolve) => {
+    const end = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', end);
+      resolve();
+    };
+    const timer = setTimeout(end, ms);
+    signal.addEventListener('abort', end);
+    if (signal.aborted) end();
+  });
+}
+
+async function batchesView(signal) {
   const active = h('div', { id: 'active' });
   const recent = h('div', { id: 'recent' });
   show('Batches', h('h2', {}, 'Active'), active, h('h2', {}, 'Recent'), recent);
   async function load() {
     try {
-      const [a, r] = await Promise.all([call(customerPath() + '/queue/active?pageSize=50'),
-        call(customerPath() + '/queue/recent?pageSize=20')]);
+      const [a, r] = await Promise.all([call(customerPath() + '/queue/active?pageSize=50', { signal }),
+        call(customerPath() + '/queue/recent?pageSize=20', { signal })]);
+      if (signal.aborted) return;
       active.replaceChildren(...((a.member || []).length ? a.member.map(progress) : [h('p', { class: 'muted' }, 'None running.')]));
       recent.replaceChildren(...((r.member || []).length ? r.member.map(progress) : [h('p', { class: 'muted' }, 'None yet.')]));
     } catch (error) {
-      active.replaceChildren(problem(error));
+      if (!signal.aborted) active.replaceChildren(problem(error));
     }
   }
-  await load();
-  timer = setInterval(load, 2000);
+  await poll(signal, load);
 }
 
-async function batchView(id) {
+async function batchView(signal, id) {
   const summary = h('div');
   const failed = h('div', { id: 'failed' });
   const note = h('div');
@@ -352,25 +375,31 @@ async function batchView(id) {
     failed, retry, note);
   async function load() {
     try {
-      const [batch, errors] = await Promise.all([call(customerPath() + '/queue/batches/' + id),
-        call(customerPath() + '/queue/batches/' + id + '/images?status=error&pageSize=500')]);
+      const [batch, errors] = await Promise.all([call(customerPath() + '/queue/batches/' + id, { signal }),
+        call(customerPath() + '/queue/batches/' + id + '/images?status=error&pageSize=500', { signal })]);
+      if (signal.aborted) return;
       summary.replaceChildren(progress(batch));
       failed.replaceChildren(...((errors.member || []).length ? [h('ul', { class: 'results' },
         errors.member.map((m) => h('li', {}, h('strong', {}, m.id), ': ', h('span', { class: 'error' }, m.error))))]
         : [h('p', { class: 'muted' }, 'None.')]));
       retry.hidden = (errors.member || []).length === 0;
     } catch (error) {
-      summary.replaceChildren(problem(error));
+      if (!signal.aborted) summary.replaceChildren(problem(error));
     }
   }
-  await load();
-  timer = setInterval(load, 2000);
+  await poll(signal, load);
 }
 
 // ---- routing ----
 
+/**
+ * Shows the page the URL's fragment names, once a navigation: from the hashchange event, or
+ * from go() where the fragment stays the same. The page shown before is left for good.
+ */
 async function route() {
-  clearInterval(timer);
+  visit.abort();
+  visit = new AbortController();
+  const { signal } = visit;
   const [path, search] = location.hash.replace(/^#/, '').split('?');
   const query = new URLSearchParams(search || '');
   const parts = path.split('/').filter(Boolean);
@@ -379,12 +408,21 @@ async function route() {
     return;
   }
   setUpNav();
-  if (parts[0] === 'spaces' && parts.length === 1) return spacesView();
-  if (parts[0] === 'spaces' && parts.length === 2) return spaceView(parts[1], query);
-  if (parts[0] === 'spaces' && parts[2] === 'images' && parts.length === 4) return viewerView(parts[1], decodeURIComponent(parts[3]));
-  if (parts[0] === 'batches' && parts.length === 1) return batchesView();
-  if (parts[0] === 'batches' && parts.length === 2) return batchView(parts[1]);
+  if (parts[0] === 'spaces' && parts.length === 1) return spacesView(signal);
+  if (parts[0] === 'spaces' && parts.length === 2) return spaceView(signal, parts[1], query);
+  if (parts[0] === 'spaces' && parts[2] === 'images' && parts.length === 4) return viewerView(signal, parts[1], decodeURIComponent(parts[3]));
+  if (parts[0] === 'batches' && parts.length === 1) return batchesView(signal);
+  if (parts[0] === 'batches' && parts.length === 2) return batchView(signal, parts[1]);
   location.hash = '#/spaces';
+}
+
+/** Navigates to hash: the hashchange event renders it, or route() where the hash is already that. */
+function go(hash) {
+  if (location.hash === new URL(hash, location.href).hash) {
+    route();
+  } else {
+    location.hash = hash;
+  }
 }
 
 window.addEventListener('hashchange', route);

@@ -86,6 +86,45 @@ class PortalIT extends ServerTest {
         return ((JavascriptExecutor) browser).executeScript(code, arguments);
     }
 
+    /**
+     * Wraps the page's fetch to note every call (its URL, and whether it carried an
+     * Authorization header) in window.fetches, and counts the headings #main is given (one a
+     * render) in window.renders. While window.hold() is in force, calls to the queue wait
+     * until window.release(), as from a slow server. Lasts until the page is loaded again.
+     */
+    private void watchThePage() {
+        script(String.join("\n",
+                "window.fetches = [];",
+                "window.renders = 0;",
+                "let gate = null;",
+                "window.hold = () => { gate = new Promise((open) => { window.release = () => { gate = null; open(); }; }); };",
+                "const send = window.fetch;",
+                "window.fetch = (input, init = {}) => {",
+                "  const target = String(input);",
+                "  window.fetches.push({ url: target, authorization: Boolean(init.headers && init.headers.Authorization) });",
+                "  return gate && target.includes('/queue/') ? gate.then(() => send(input, init)) : send(input, init);",
+                "};",
+                "new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => {",
+                "  if (node.tagName === 'H1') window.renders++;",
+                "}))).observe(document.getElementById('main'), { childList: true });"));
+    }
+
+    /** How many fetches the page has started whose URL contains {@code part}. */
+    private int fetchesOf(String part) {
+        return ((Number) script("return window.fetches.filter((f) => f.url.includes(arguments[0])).length;", part))
+                .intValue();
+    }
+
+    /** Starts the count of fetches and renders again from nothing. */
+    private void resetCounts() {
+        script("window.fetches = []; window.renders = 0;");
+    }
+
+    /** A bounded window in which nothing more is expected to happen (polls are two seconds apart). */
+    private static void observe(Duration window) throws InterruptedException {
+        Thread.sleep(window.toMillis());
+    }
+
     @Test
     void signInManageSpacesUploadAndViewInDeepZoom() throws Exception {
         Tenant tenant = Api.admin(base).newTenant();
@@ -324,6 +363,142 @@ class PortalIT extends ServerTest {
                 + " && !(e.id && document.querySelector('label[for=\"' + e.id + '\"]'))).map(e => e.outerHTML);");
         assertEquals(List.of(), unlabelled);
         screenshot("12-keyboard");
+    }
+
+    @Test
+    void aNavigationRendersThePageOnce() throws Exception {
+        Api admin = Api.admin(base);
+        Tenant tenant = admin.newTenant();
+        By tenantSpace = By.cssSelector("#main a[href='#/spaces/" + tenant.space() + "']");
+
+        // signing in goes to the spaces: one render, the list fetched once
+        browser.get(base + "portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key"))).sendKeys(tenant.key());
+        watchThePage();
+        browser.findElement(By.id("secret")).sendKeys(tenant.secret());
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(tenantSpace));
+        observe(Duration.ofMillis(1500));
+        assertEquals(1, fetchesOf("/spaces?pageSize=500"), "the spaces are fetched once");
+        assertEquals(1, ((Number) script("return window.renders;")).intValue(), "one render of the spaces");
+
+        // signing out shows the sign-in form once
+        resetCounts();
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key")));
+        observe(Duration.ofMillis(1500));
+        assertEquals(1, ((Number) script("return window.renders;")).intValue(), "one render of the sign-in form");
+
+        // an administrator on the batches page picks a customer: its spaces, fetched once
+        browser.findElement(By.id("key")).sendKeys(Api.ADMIN_KEY);
+        browser.findElement(By.id("secret")).sendKeys(Api.ADMIN_SECRET);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-space")));
+        browser.findElement(By.linkText("Batches")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recent p, #recent .batch")));
+        resetCounts();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("customer")))
+                .selectByValue(String.valueOf(tenant.customer()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(tenantSpace));
+        observe(Duration.ofMillis(1500));
+        assertEquals(1, fetchesOf("customers/" + tenant.customer() + "/spaces?pageSize=500"),
+                "the picked customer's spaces are fetched once");
+        assertEquals(1, ((Number) script("return window.renders;")).intValue(), "one render of the spaces");
+    }
+
+    @Test
+    void leavingABatchPageStopsItsPollingEvenDuringALoad() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        String good = origin().serveImage("/" + tenant.name() + "/poll.jpg", "image/jpeg", Fixtures.jpeg(120, 90));
+        var accepted = tenant.api(base).post("/customers/" + tenant.customer() + "/queue",
+                collection(Batches.members().add(member(tenant.space(), "polled", good))));
+        int batch = json(accepted).getInt("id");
+        signIn(tenant);
+        watchThePage();
+
+        // left after it has polled: no more fetches of the queue
+        browser.findElement(By.linkText("Batches")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#recent .batch, #active .batch")));
+        wait.until(driver -> fetchesOf("/queue/active") >= 2);
+        leaveAndSeeNoMorePolling("the batches page polls no more once left");
+
+        // left while its first load is still waiting for the server: it never starts polling
+        script("window.hold();");
+        browser.findElement(By.linkText("Batches")).click();
+        wait.until(driver -> fetchesOf("/queue/active") >= 1 && fetchesOf("/queue/recent") >= 1);
+        leaveAndSeeNoMorePolling("the batches page left during its load never polls");
+
+        // the same for one batch's page
+        browser.findElement(By.linkText("Batches")).click();
+        By link = By.cssSelector(".batch a[href='#/batches/" + batch + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(link));
+        script("window.hold();");
+        // a redraw already under way may still replace the link once: click whichever is there
+        wait.until(driver -> {
+            driver.findElement(link).click();
+            return true;
+        });
+        wait.until(driver -> fetchesOf("/queue/batches/" + batch + "/images") >= 1);
+        leaveAndSeeNoMorePolling("a batch's page left during its load never polls");
+    }
+
+    /**
+     * Goes to the spaces, then lets any held call of the queue answer, and sees no fetch of the
+     * queue in the next five seconds (more than two polls' time).
+     */
+    private void leaveAndSeeNoMorePolling(String message) throws InterruptedException {
+        browser.findElement(By.linkText("Spaces")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-space")));
+        script("if (window.release) window.release();");
+        resetCounts();
+        observe(Duration.ofSeconds(5));
+        assertEquals(0, fetchesOf("/queue/"), message);
+    }
+
+    @Test
+    void theKeyAndSecretGoOnlyToThisServer() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        signIn(tenant);
+        watchThePage();
+        @SuppressWarnings("unchecked")
+        var result = (java.util.Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(String.join("\n",
+                "const done = arguments[arguments.length - 1];",
+                "const [elsewhere, spacePath] = [arguments[0], arguments[1]];",
+                "const opened = [];",
+                "const open = XMLHttpRequest.prototype.open;",
+                "XMLHttpRequest.prototype.open = function (method, target) { opened.push(String(target)); return open.apply(this, arguments); };",
+                "import(new URL('js/api.js', location.href).href).then(async (api) => {",
+                "  const refusals = [];",
+                "  for (const target of elsewhere) {",
+                "    for (const send of [() => api.call(target), () => api.upload(target, 'POST', new File(['x'], 'x.jpg'), {}, () => {})]) {",
+                "      try { await send(); refusals.push('sent to ' + target); } catch (e) { refusals.push(e.message); }",
+                "    }",
+                "  }",
+                "  const refusedFetches = window.fetches.slice();",
+                "  const space = await api.call(spacePath);",
+                "  const followed = await api.call(space['@id']);",
+                "  done({ refusals, refusedFetches: refusedFetches.map((f) => f.url), opened, id: space['@id'],",
+                "    followedId: followed.id, followedFetch: window.fetches[window.fetches.length - 1] });",
+                "}).catch((e) => done({ error: String(e) }));"),
+                List.of("http://127.0.0.2:1/x", "//127.0.0.2:1/x", "HTTP://127.0.0.2:1/x",
+                        "https://" + base.getHost() + ":" + base.getPort() + "/customers",
+                        "javascript:alert(1)"),
+                "customers/" + tenant.customer() + "/spaces/" + tenant.space());
+        assertEquals(null, result.get("error"));
+        assertEquals(List.of(), result.get("refusedFetches"), "nothing fetched for another origin");
+        assertEquals(List.of(), result.get("opened"), "no upload opened to another origin");
+        @SuppressWarnings("unchecked")
+        List<String> refusals = (List<String>) result.get("refusals");
+        assertEquals(10, refusals.size());
+        assertTrue(refusals.stream().allMatch(m -> m.startsWith("Not sent")), refusals.toString());
+
+        // an absolute URL of this server (an @id from a response) is followed, as a path, with the key
+        assertTrue(((String) result.get("id")).startsWith(base.getProtocol() + "://"), (String) result.get("id"));
+        assertEquals((long) tenant.space(), ((Number) result.get("followedId")).longValue());
+        @SuppressWarnings("unchecked")
+        var followed = (java.util.Map<String, Object>) result.get("followedFetch");
+        assertEquals("/customers/" + tenant.customer() + "/spaces/" + tenant.space(), followed.get("url"));
+        assertEquals(true, followed.get("authorization"));
     }
 
     private static WebElement bar(WebDriver driver) {
