@@ -202,6 +202,8 @@ function status(image) {
 
 function imageRow(space, image, reload) {
   const note = h('div');
+  // built from what the page knows, not from the image's @id, which may name the public base URL
+  const path = customerPath() + '/spaces/' + space + '/images/' + encodeURIComponent(image.id);
   const viewer = '#/spaces/' + space + '/images/' + encodeURIComponent(image.id);
   const finished = image.finished && !image.error;
   const metadata = [image.string1, image.string2, image.string3].filter(Boolean)
@@ -217,7 +219,7 @@ function imageRow(space, image, reload) {
     h('td', {},
       image.origin ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
         try {
-          await call(image['@id'] + '/reingest', { method: 'POST' });
+          await call(path + '/reingest', { method: 'POST' });
           await reload();
         } catch (error) {
           note.replaceChildren(problem(error));
@@ -226,7 +228,7 @@ function imageRow(space, image, reload) {
       h('button', { type: 'button', class: 'danger', onclick: async () => {
         if (!confirm('Delete image ' + image.id + '?')) return;
         try {
-          await call(image['@id'], { method: 'DELETE' });
+          await call(path, { method: 'DELETE' });
           await reload();
         } catch (error) {
           note.replaceChildren(problem(error));
