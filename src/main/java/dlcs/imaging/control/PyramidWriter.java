@@ -16,10 +16,10 @@ import java.util.UUID;
  * tile is a complete JPEG stream, so a server can send a stored tile without decoding it.
  *
  * <p>Levels are built band by band: each band of a level is cut into tiles, which are encoded
- * straight from the band ({@link JpegTiles}, through the ImageIO JPEG writer) and appended to
- * the file ({@link TiledTiffWriter}), tiles cut by the image's edge both padded and at their
- * true size; the band is then halved and appended to a scratch file
- * that becomes the next level. The heap holds one band, whatever the size of the master, and
+ * straight from the band ({@link JpegTiles}: libjpeg-turbo, or the ImageIO JPEG writer without
+ * it) and appended to the file ({@link TiledTiffWriter}), tiles cut by the image's edge both
+ * padded and at their true size; the band is then halved and appended to a scratch file that
+ * becomes the next level. The heap holds one band, whatever the size of the master, and
  * no pixel is copied between decoding and encoding but by the halving itself.
  */
 public final class PyramidWriter {
