@@ -25,7 +25,7 @@ final class JpegTiles implements AutoCloseable {
     private final ImageWriteParam param;
     private final int tileSize;
     private final float quality;
-    private final TurboJpeg.Compressor turbo;
+    private final TurboCompressor turbo;
     private final Buffer buffer = new Buffer();
     private BufferedImage padded;
 

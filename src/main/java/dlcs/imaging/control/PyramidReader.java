@@ -3,19 +3,12 @@ package dlcs.imaging.control;
 import dlcs.imaging.entity.PyramidLevel;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads a stored pyramid through its {@link PyramidIndex}: a stored tile as the JPEG bytes it
@@ -23,10 +16,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * pixels for the requested output, decoding only the tiles the region touches.
  */
 public final class PyramidReader {
-
-    /** Idle JPEG readers, reused: creating one per tile would cost more than decoding the tile. */
-    private static final ConcurrentLinkedQueue<ImageReader> READERS = new ConcurrentLinkedQueue<>();
-    private static final int MAX_IDLE_READERS = 64;
 
     /** A tile of a level, by column and row. */
     public record Tile(int level, int column, int row) {
@@ -120,8 +109,8 @@ public final class PyramidReader {
         chroma.height = Math.min((level.height() + 1) / 2, (area.y + area.height + 1) / 2) - chroma.y;
         int chromaWidth = (width + 1) / 2;
         int chromaHeight = (height + 1) / 2;
-        if (TurboJpeg.get() == null || tw % 2 != 0 || th % 2 != 0 || !reducible(area.width, area.height, width, height)
-                || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
+        if (!JpegDecoder.shared().decodesPlanes() || tw % 2 != 0 || th % 2 != 0
+                || !reducible(area.width, area.height, width, height) || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
             return null;
         }
         Planes[][] tiles = planeTiles(pyramid, index, level, area, cache);
@@ -222,8 +211,8 @@ public final class PyramidReader {
                     TileCache.Key key = new TileCache.Key(file, level.index(), firstColumn + column, firstRow + row);
                     BufferedImage tile = cache.get(key);
                     if (tile == null) {
-                        tile = Rasters.normalise(decode(reader.read(level.index(), firstColumn + column,
-                                firstRow + row)));
+                        tile = Rasters.normalise(JpegDecoder.shared().decode(reader.read(level.index(),
+                                firstColumn + column, firstRow + row)));
                         if (tile.getType() != type) {
                             tile = Rasters.normalise(asType(tile, type));
                         }
@@ -246,7 +235,7 @@ public final class PyramidReader {
         Planes[][] tiles = new Planes[(area.y + area.height - 1) / th - firstRow + 1]
                 [(area.x + area.width - 1) / tw - firstColumn + 1];
         String file = pyramid.toString();
-        TurboJpeg turbo = TurboJpeg.get();
+        JpegDecoder decoder = JpegDecoder.shared();
         try (TileReader reader = new TileReader(pyramid, index)) {
             for (int row = 0; row < tiles.length; row++) {
                 for (int column = 0; column < tiles[row].length; column++) {
@@ -254,7 +243,7 @@ public final class PyramidReader {
                             true);
                     Planes tile = cache.getPlanes(key);
                     if (tile == null) {
-                        tile = turbo.decodePlanes(reader.read(level.index(), firstColumn + column, firstRow + row));
+                        tile = decoder.decodePlanes(reader.read(level.index(), firstColumn + column, firstRow + row));
                         if (tile == null) {
                             return null;
                         }
@@ -369,34 +358,5 @@ public final class PyramidReader {
             throws IOException {
         int length = index.length(level, column, row);
         return PyramidIndex.read(channel, index.offset(level, column, row), length, ByteOrder.BIG_ENDIAN).array();
-    }
-
-    private static BufferedImage decode(byte[] jpeg) throws IOException {
-        TurboJpeg turbo = TurboJpeg.get();
-        if (turbo != null) {
-            return turbo.decode(jpeg);
-        }
-        ImageReader reader = READERS.poll();
-        if (reader == null) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-            if (!readers.hasNext()) {
-                throw new IOException("No ImageIO JPEG reader is installed.");
-            }
-            reader = readers.next();
-        }
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
-            reader.setInput(in, true, true);
-            BufferedImage tile = reader.read(0);
-            reader.setInput(null);
-            if (READERS.size() < MAX_IDLE_READERS) {
-                READERS.offer(reader);
-                reader = null;
-            }
-            return tile;
-        } finally {
-            if (reader != null) {
-                reader.dispose();
-            }
-        }
     }
 }
