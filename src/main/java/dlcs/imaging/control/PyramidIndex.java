@@ -57,12 +57,10 @@ public final class PyramidIndex {
         return (l.width() + l.tileWidth() - 1) / l.tileWidth();
     }
 
-    long offset(int level, int column, int row) {
-        return offsets.get(level)[row * columns(level) + column];
-    }
-
-    int length(int level, int column, int row) {
-        return lengths.get(level)[row * columns(level) + column];
+    /** The JPEG stream of a tile, read from the pyramid file open on {@code channel}. */
+    byte[] tile(FileChannel channel, int level, int column, int row) throws IOException {
+        int tile = row * columns(level) + column;
+        return read(channel, offsets.get(level)[tile], lengths.get(level)[tile], ByteOrder.BIG_ENDIAN).array();
     }
 
     /** Whether a tile the image's edge cuts is also stored at its true size. */
@@ -70,12 +68,11 @@ public final class PyramidIndex {
         return edgeLengths.get(level)[row * columns(level) + column] > 0;
     }
 
-    long edgeOffset(int level, int column, int row) {
-        return edgeOffsets.get(level)[row * columns(level) + column];
-    }
-
-    int edgeLength(int level, int column, int row) {
-        return edgeLengths.get(level)[row * columns(level) + column];
+    /** The JPEG stream of a tile at its true size, where {@link #hasEdgeTile} says it is stored. */
+    byte[] edgeTile(FileChannel channel, int level, int column, int row) throws IOException {
+        int tile = row * columns(level) + column;
+        return read(channel, edgeOffsets.get(level)[tile], edgeLengths.get(level)[tile], ByteOrder.BIG_ENDIAN)
+                .array();
     }
 
     public static PyramidIndex read(Path pyramid) throws IOException {
