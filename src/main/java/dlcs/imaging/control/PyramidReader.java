@@ -108,7 +108,8 @@ public final class PyramidReader {
         int chromaWidth = (width + 1) / 2;
         int chromaHeight = (height + 1) / 2;
         if (!JpegDecoder.shared().decodesPlanes() || tw % 2 != 0 || th % 2 != 0
-                || !reducible(area.width, area.height, width, height) || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
+                || !reducible(area.width, area.height, width, height)
+                || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
             return null;
         }
         Planes[][] tiles = DecodedTiles.planes(pyramid, index, level, area, cache);
