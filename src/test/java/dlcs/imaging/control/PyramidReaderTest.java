@@ -34,15 +34,6 @@ class PyramidReaderTest {
     }
 
     @Test
-    void theIndexHasEveryLevelAndTile() {
-        assertEquals(3, index.levels().size(), "1000x800, 500x400, and 250x200, which fits in one tile");
-        assertEquals(250, index.levels().get(2).width());
-        assertEquals(200, index.levels().get(2).height());
-        assertEquals(4, index.columns(0));
-        assertEquals(false, index.grey());
-    }
-
-    @Test
     void wholeTilesOnTheGridAreStoredTiles() {
         assertEquals(Optional.of(new PyramidReader.Tile(0, 0, 0)),
                 PyramidReader.storedTile(index, new Rectangle(0, 0, 256, 256), 256, 256));
@@ -106,7 +97,7 @@ class PyramidReaderTest {
         Rectangle unaligned = new Rectangle(123, 77, 700, 500);
         BufferedImage direct = PyramidReader.render(pyramid, index, unaligned, 400, 300);
         BufferedImage copied = PyramidReader.render(pyramid, index, unaligned, 700, 500);
-        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copied, 400, 300), direct));
+        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copied, 400, 300, PixelArrays.FRESH), direct));
         assertTrue(TestImages.meanDifference(Rasters.scale(source.getSubimage(123, 77, 700, 500), 400, 300),
                 direct) < 3);
         BufferedImage pooled = PyramidReader.render(pyramid, index, unaligned, 401, 299, new TileCache(1 << 20),
