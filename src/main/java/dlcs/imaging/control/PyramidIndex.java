@@ -52,7 +52,7 @@ public final class PyramidIndex {
     }
 
     /** Tiles across a level. */
-    public int columns(int level) {
+    int columns(int level) {
         PyramidLevel l = levels.get(level);
         return (l.width() + l.tileWidth() - 1) / l.tileWidth();
     }

@@ -63,15 +63,10 @@ public final class PyramidReader {
         }
     }
 
-    /** {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}. */
-    public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height)
-            throws IOException {
-        return render(pyramid, index, region, width, height, new TileCache(0), PixelArrays.FRESH);
-    }
-
     /**
-     * The same, with decoded tiles taken from and kept in {@code cache}, and the pixels of the
-     * result and of the working images from {@code arrays}.
+     * {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}, with
+     * decoded tiles taken from and kept in {@code cache}, and the pixels of the result and of the
+     * working images from {@code arrays}.
      */
     public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
                                        TileCache cache, PixelArrays arrays) throws IOException {

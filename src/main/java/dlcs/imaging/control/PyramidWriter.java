@@ -35,11 +35,6 @@ public final class PyramidWriter {
     private PyramidWriter() {
     }
 
-    /** Writes all levels of an in-memory image; for small images and tests. */
-    public static Pyramid write(BufferedImage full, Path target, float quality) throws IOException {
-        return write(new DecodedSource(full), target, quality, target.toAbsolutePath().getParent());
-    }
-
     /** Writes all levels of {@code source} to {@code target}, using {@code scratch} for reduced levels. */
     public static Pyramid write(BandSource source, Path target, float quality, Path scratch) throws IOException {
         List<Dimensions> levels = new ArrayList<>();

@@ -33,12 +33,10 @@ final class Resampler {
     private Resampler() {
     }
 
-    /** {@code source} (8-bit BGR or grey) reduced to {@code width} x {@code height}, neither larger than it. */
-    static BufferedImage reduce(BufferedImage source, int width, int height) {
-        return reduce(source, width, height, PixelArrays.FRESH);
-    }
-
-    /** The same, the result's pixels from {@code arrays}. */
+    /**
+     * {@code source} (8-bit BGR or grey) reduced to {@code width} x {@code height}, neither larger
+     * than it, the result's pixels from {@code arrays}.
+     */
     static BufferedImage reduce(BufferedImage source, int width, int height, PixelArrays arrays) {
         Rasters.Bytes from = Rasters.bytes(source);
         int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;

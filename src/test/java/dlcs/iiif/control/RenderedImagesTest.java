@@ -8,8 +8,8 @@ import dlcs.iiif.entity.ImageRequest;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
+import dlcs.imaging.control.TestPyramids;
 import dlcs.imaging.control.PyramidReader;
-import dlcs.imaging.control.PyramidWriter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +36,7 @@ class RenderedImagesTest {
 
     @BeforeEach
     void serve() throws IOException {
-        PyramidWriter.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir), 0.9f);
+        TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir));
         image = new ServedImage(1, 1, "grid", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)), List.of(),
                 Instant.now(), "1");
         DeliverySettings settings = new DeliverySettings();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
-import dlcs.imaging.control.PyramidWriter;
+import dlcs.imaging.control.TestPyramids;
 import dlcs.imaging.entity.Dimensions;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -39,7 +39,7 @@ class ThumbnailsTest {
 
     @BeforeEach
     void store() throws IOException {
-        PyramidWriter.write(TestImages.grid(800, 600), DerivativeFiles.pyramid(dir), 0.9f);
+        TestPyramids.write(TestImages.grid(800, 600), DerivativeFiles.pyramid(dir));
         Files.createDirectories(DerivativeFiles.thumbnails(dir));
         storeThumbnail(LARGE, Color.RED);
         storeThumbnail(SMALL, Color.BLUE);

@@ -60,10 +60,10 @@ class DerivativeMakerTest {
         Path out = dir.resolve("out");
         maker.make(master(TestImages.encode(source, "png")), out, BOXES);
         Path pyramid = DerivativeFiles.pyramid(out);
-        BufferedImage region = PyramidReader.render(pyramid, PyramidIndex.read(pyramid),
+        BufferedImage region = TestPyramids.render(pyramid, PyramidIndex.read(pyramid),
                 new Rectangle(300, 200, 400, 300), 400, 300);
         assertTrue(TestImages.meanDifference(source.getSubimage(300, 200, 400, 300), region) < 3);
-        BufferedImage reduced = PyramidReader.render(pyramid, PyramidIndex.read(pyramid),
+        BufferedImage reduced = TestPyramids.render(pyramid, PyramidIndex.read(pyramid),
                 new Rectangle(0, 0, 1000, 800), 250, 200);
         assertTrue(TestImages.meanDifference(Rasters.scale(source, 250, 200), reduced) < 6);
     }

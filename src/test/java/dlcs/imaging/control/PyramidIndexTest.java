@@ -24,7 +24,7 @@ class PyramidIndexTest {
     @Test
     void theIndexHasEveryLevelAndTile() throws IOException {
         Path pyramid = dir.resolve("image.tif");
-        PyramidWriter.write(TestImages.grid(1000, 800), pyramid, 0.9f);
+        TestPyramids.write(TestImages.grid(1000, 800), pyramid);
         PyramidIndex index = PyramidIndex.read(pyramid);
         assertEquals(3, index.levels().size(), "1000x800, 500x400, and 250x200, which fits in one tile");
         assertEquals(250, index.levels().get(2).width());
@@ -37,7 +37,7 @@ class PyramidIndexTest {
     void aTileIsReadFromWhereTheIndexSaysItLies() throws IOException {
         Path pyramid = dir.resolve("image.tif");
         BufferedImage source = TestImages.grid(1000, 800);
-        PyramidWriter.write(source, pyramid, 0.9f);
+        TestPyramids.write(source, pyramid);
         PyramidIndex index = PyramidIndex.read(pyramid);
         try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
             BufferedImage tile = ImageIO.read(new ByteArrayInputStream(index.tile(channel, 0, 2, 1)));
@@ -53,7 +53,7 @@ class PyramidIndexTest {
     @Test
     void aGreyPyramidSaysSo() throws IOException {
         Path pyramid = dir.resolve("grey.tif");
-        PyramidWriter.write(Rasters.grey(TestImages.grid(300, 200)), pyramid, 0.9f);
+        TestPyramids.write(Rasters.grey(TestImages.grid(300, 200)), pyramid);
         assertTrue(PyramidIndex.read(pyramid).grey());
     }
 }

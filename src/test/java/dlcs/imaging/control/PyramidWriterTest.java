@@ -28,7 +28,7 @@ class PyramidWriterTest {
         BufferedImage source = TestImages.grid(1000, 700);
         Path tif = dir.resolve("image.tif");
 
-        int levels = PyramidWriter.write(source, tif, 0.9f).levels().size();
+        int levels = TestPyramids.write(source, tif).levels().size();
 
         assertEquals(3, levels, "1000x700, 500x350, 250x175");
         try (ImageInputStream in = ImageIO.createImageInputStream(tif.toFile())) {
@@ -55,7 +55,7 @@ class PyramidWriterTest {
 
     @Test
     void theScratchFilesOfReducedLevelsAreRemoved() throws Exception {
-        PyramidWriter.write(TestImages.grid(1000, 700), dir.resolve("image.tif"), 0.9f);
+        TestPyramids.write(TestImages.grid(1000, 700), dir.resolve("image.tif"));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(dir.resolve("image.tif")), files.toList());
         }

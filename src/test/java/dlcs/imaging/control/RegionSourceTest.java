@@ -36,14 +36,14 @@ class RegionSourceTest {
                     new Dimensions(188, 138)), pyramid.levels());
             assertEquals(1500, pyramid.overview().getWidth());
         }
-        PyramidWriter.write(source, whole, 0.9f);
+        TestPyramids.write(source, whole);
         PyramidIndex a = PyramidIndex.read(byRegion);
         PyramidIndex b = PyramidIndex.read(whole);
         assertEquals(b.levels(), a.levels());
         for (PyramidLevel level : a.levels()) {
             Rectangle all = new Rectangle(0, 0, 1500, 1100);
-            BufferedImage x = PyramidReader.render(byRegion, a, all, level.width(), level.height());
-            BufferedImage y = PyramidReader.render(whole, b, all, level.width(), level.height());
+            BufferedImage x = TestPyramids.render(byRegion, a, all, level.width(), level.height());
+            BufferedImage y = TestPyramids.render(whole, b, all, level.width(), level.height());
             assertTrue(TestImages.meanDifference(x, y) < 0.5, "level " + level.index());
         }
     }
