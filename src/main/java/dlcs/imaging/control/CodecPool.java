@@ -17,9 +17,12 @@ final class CodecPool<C> {
         C make() throws IOException;
     }
 
-    /** What is done with an instance, on one thread. */
-    interface Work<C, T> {
-        T apply(C codec) throws IOException;
+    /**
+     * What is done with an instance and an input, on one thread. The input is passed, not
+     * captured, so that a method reference serves and no lambda is made per tile.
+     */
+    interface Work<C, I, T> {
+        T apply(C codec, I input) throws IOException;
     }
 
     private final ConcurrentLinkedQueue<C> idle = new ConcurrentLinkedQueue<>();
@@ -34,13 +37,13 @@ final class CodecPool<C> {
         this.close = close;
     }
 
-    <T> T with(Work<C, T> work) throws IOException {
+    <I, T> T with(Work<C, I, T> work, I input) throws IOException {
         C codec = idle.poll();
         if (codec == null) {
             codec = factory.make();
         }
         try {
-            T result = work.apply(codec);
+            T result = work.apply(codec, input);
             trim.accept(codec);
             if (idle.size() < MAX_IDLE) {
                 idle.offer(codec);

@@ -40,9 +40,9 @@ public final class JpegDecoder {
      */
     public BufferedImage decode(byte[] jpeg) throws IOException {
         if (turbo != null) {
-            return turbo.with(decompressor -> decompressor.decode(jpeg));
+            return turbo.with(TurboDecompressor::decode, jpeg);
         }
-        return readers.with(reader -> read(reader, jpeg));
+        return readers.with(JpegDecoder::read, jpeg);
     }
 
     /** Whether {@link #decodePlanes} can give planes: only libjpeg-turbo decodes to them. */
@@ -52,7 +52,7 @@ public final class JpegDecoder {
 
     /** The planes of a 4:2:0 or grey JPEG stream; null when it is subsampled otherwise, or without libjpeg-turbo. */
     Planes decodePlanes(byte[] jpeg) throws IOException {
-        return turbo == null ? null : turbo.with(decompressor -> decompressor.decodePlanes(jpeg));
+        return turbo == null ? null : turbo.with(TurboDecompressor::decodePlanes, jpeg);
     }
 
     private static BufferedImage read(ImageReader reader, byte[] jpeg) throws IOException {

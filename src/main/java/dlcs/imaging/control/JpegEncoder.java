@@ -28,13 +28,13 @@ public final class JpegEncoder {
         if (TURBO == null) {
             throw new IllegalStateException("JPEG planes are encoded by libjpeg-turbo, which is not loaded");
         }
-        return TURBO.with(compressor -> compressor.encode(planes, quality));
+        return TURBO.with((compressor, input) -> compressor.encode(input, quality), planes);
     }
 
     public static void write(BufferedImage image, OutputStream target, float quality) throws IOException {
         if (TURBO != null) {
-            BufferedImage pixels = Rasters.normalise(image);
-            target.write(TURBO.with(compressor -> compressor.encode(pixels, quality)));
+            target.write(TURBO.with((compressor, input) -> compressor.encode(input, quality),
+                    Rasters.normalise(image)));
             return;
         }
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
