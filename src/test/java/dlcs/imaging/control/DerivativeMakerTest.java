@@ -1,6 +1,7 @@
 package dlcs.imaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,13 +70,20 @@ class DerivativeMakerTest {
     }
 
     @Test
-    void greyAndTransparentSourcesAreNormalised() throws IOException {
+    void aGreySourceBecomesAGreyPyramidAndTransparencyIsFlattenedOntoWhite() throws IOException {
         BufferedImage grey = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
-        assertEquals(new Dimensions(300, 300),
-                maker.make(master(TestImages.encode(grey, "png")), dir.resolve("g"), BOXES).size());
-        BufferedImage alpha = new BufferedImage(300, 200, BufferedImage.TYPE_INT_ARGB);
+        Path g = dir.resolve("g");
+        assertEquals(new Dimensions(300, 300), maker.make(master(TestImages.encode(grey, "png")), g, BOXES).size());
+        assertTrue(PyramidIndex.read(DerivativeFiles.pyramid(g)).grey());
+        BufferedImage transparent = new BufferedImage(300, 200, BufferedImage.TYPE_INT_ARGB);
+        Path a = dir.resolve("a");
         assertEquals(new Dimensions(300, 200),
-                maker.make(master(TestImages.encode(alpha, "png")), dir.resolve("a"), BOXES).size());
+                maker.make(master(TestImages.encode(transparent, "png")), a, BOXES).size());
+        PyramidIndex index = PyramidIndex.read(DerivativeFiles.pyramid(a));
+        assertFalse(index.grey());
+        BufferedImage rendered = TestPyramids.render(DerivativeFiles.pyramid(a), index, new Rectangle(0, 0, 300, 200),
+                300, 200);
+        assertEquals(0xFFFFFF, rendered.getRGB(150, 100) & 0xFFFFFF);
     }
 
     @Test
