@@ -43,7 +43,7 @@ public final class PyramidWriter {
         RawLevel next = null;
         String prefix = "level-" + UUID.randomUUID() + "-";
         try (TiledTiffWriter tiff = new TiledTiffWriter(target, TILE_SIZE);
-             JpegTiles tiles = new JpegTiles(TILE_SIZE, quality)) {
+             JpegTiles tiles = new JpegTiles(TILE_SIZE, quality, TurboJpeg.get())) {
             while (true) {
                 levels.add(new Dimensions(level.width(), level.height()));
                 boolean keep = overview == null && Math.max(level.width(), level.height()) <= OVERVIEW_MAX;
