@@ -20,8 +20,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,20 +27,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * deep-zoom viewers make) is answered with the stored JPEG bytes: no decoding, no encoding.
  * Anything else is rendered in the order the Image API sets: region (from the tiles of the
  * smallest sufficient level, decoded tiles kept in a {@link TileCache} of
- * {@code dlcs.iiif.tile-cache-mb}), size, mirror, rotation, quality, format. Renders share a
- * memory budget ({@code dlcs.iiif.render-budget-mb}, a third of the heap unless set): each takes
- * what it may need at its peak (decoded tiles, working images, the encoded body) until its body
- * is written, so that many large requests at once wait for each other instead of exhausting the
- * heap; one that needs more than the whole budget waits for all others and runs alone. Renders
- * borrow their working images' pixel arrays from a {@link PixelPool} (at most
- * {@code dlcs.iiif.pixel-pool-mb} kept idle), so that a steady stream of them does not churn the
- * old generation.
+ * {@code dlcs.iiif.tile-cache-mb}), size, mirror, rotation, quality, format. Each render holds
+ * a share of the {@link RenderBudget}, what it may need at its peak (decoded tiles, working
+ * images, the encoded body), until its body is written. Renders borrow their working images'
+ * pixel arrays from a {@link PixelPool} (at most {@code dlcs.iiif.pixel-pool-mb} kept idle), so
+ * that a steady stream of them does not churn the old generation.
  */
 @ApplicationScoped
 public class RenderedImages {
-
-    /** Permits are counted in kilobytes. */
-    private static final int KB = 1024;
 
     @Inject
     DeliverySettings settings;
@@ -59,8 +51,7 @@ public class RenderedImages {
     @ConfigProperty(name = "dlcs.iiif.pixel-pool-mb", defaultValue = "64")
     long pixelPoolMegabytes;
 
-    private Semaphore budget;
-    private int budgetKilobytes;
+    private RenderBudget budget;
     private TileCache tiles;
     private PixelPool pool;
 
@@ -72,13 +63,13 @@ public class RenderedImages {
         private final byte[] bytes;
         private final BodyBuffer buffer;
         private final String mediaType;
-        private final Runnable release;
+        private final RenderBudget.Share share;
 
-        private Rendered(byte[] bytes, BodyBuffer buffer, String mediaType, Runnable release) {
+        private Rendered(byte[] bytes, BodyBuffer buffer, String mediaType, RenderBudget.Share share) {
             this.bytes = bytes;
             this.buffer = buffer;
             this.mediaType = mediaType;
-            this.release = release;
+            this.share = share;
         }
 
         public String mediaType() {
@@ -100,16 +91,14 @@ public class RenderedImages {
 
         @Override
         public void close() {
-            release.run();
+            share.close();
         }
     }
 
+    /** What all renders share: the memory budget, the decoded tiles, the idle pixel arrays. */
     @PostConstruct
-    void createBudget() {
-        long megabytes = renderBudgetMegabytes.filter(mb -> mb > 0)
-                .orElse(Runtime.getRuntime().maxMemory() / 3 / (1024 * 1024));
-        budgetKilobytes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, megabytes * 1024));
-        budget = new Semaphore(budgetKilobytes, true);
+    void createShared() {
+        budget = RenderBudget.configured(renderBudgetMegabytes);
         tiles = new TileCache(tileCacheMegabytes * 1024 * 1024);
         pool = new PixelPool(pixelPoolMegabytes * 1024 * 1024);
     }
@@ -118,25 +107,18 @@ public class RenderedImages {
         Optional<PyramidReader.Tile> stored = storedTile(image, request);
         if (stored.isPresent()) {
             return new Rendered(PyramidReader.tileBytes(image.pyramidFile(), image.pyramid(), stored.get()), null,
-                    Format.JPG.mediaType(), () -> { });
+                    Format.JPG.mediaType(), RenderBudget.Share.NONE);
         }
-        int permits = (int) Math.min(budgetKilobytes, Math.max(1, peakBytes(image, request) / KB));
-        budget.acquireUninterruptibly(permits);
-        AtomicBoolean held = new AtomicBoolean(true);
-        Runnable release = () -> {
-            if (held.getAndSet(false)) {
-                budget.release(permits);
-            }
-        };
+        RenderBudget.Share share = budget.take(peakBytes(image, request));
         try (PixelPool.Lease arrays = pool.lease()) {
             byte[] planes = asPlanes(image, request, arrays);
             if (planes != null) {
-                return new Rendered(planes, null, Format.JPG.mediaType(), release);
+                return new Rendered(planes, null, Format.JPG.mediaType(), share);
             }
             return new Rendered(null, encode(draw(image, request, arrays), request.format()),
-                    request.format().mediaType(), release);
+                    request.format().mediaType(), share);
         } catch (IOException | RuntimeException | Error e) {
-            release.run();
+            share.close();
             throw e;
         }
     }

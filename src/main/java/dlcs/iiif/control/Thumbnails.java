@@ -8,6 +8,7 @@ import dlcs.iiif.entity.Region;
 import dlcs.iiif.entity.Size;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
 import dlcs.imaging.control.DerivativeFiles;
+import dlcs.imaging.control.JpegDecoder;
 import dlcs.imaging.control.JpegEncoder;
 import dlcs.imaging.control.Rasters;
 import dlcs.imaging.entity.Dimensions;
@@ -18,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The level 0 thumbnail service: the whole image at the sizes made at ingest, sent as stored;
@@ -77,9 +77,12 @@ public class Thumbnails {
                 source = candidate;
             }
         }
-        BufferedImage decoded = ImageIO.read(DerivativeFiles.thumbnail(image.directory(), source).toFile());
-        if (decoded == null) {
-            throw new IOException("The stored thumbnail " + source + " of " + image.directory() + " is unreadable");
+        BufferedImage decoded;
+        try {
+            byte[] jpeg = Files.readAllBytes(DerivativeFiles.thumbnail(image.directory(), source));
+            decoded = JpegDecoder.shared().decode(jpeg);
+        } catch (IOException e) {
+            throw new IOException("The stored thumbnail " + source + " of " + image.directory() + " is unreadable", e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JpegEncoder.write(Rasters.scale(Rasters.normalise(decoded), size.width(), size.height()), out,

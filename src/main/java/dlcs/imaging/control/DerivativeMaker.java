@@ -42,15 +42,6 @@ public class DerivativeMaker {
     /** Below this many pixels a TIFF is simply decoded whole: faster, and small. */
     private static final long REGION_THRESHOLD = 16_000_000;
 
-    public DerivativeMaker() {
-    }
-
-    DerivativeMaker(long maxPixels, long maxPixelsByRegion, int jpegQuality) {
-        this.maxPixels = maxPixels;
-        this.maxPixelsByRegion = maxPixelsByRegion;
-        this.jpegQuality = jpegQuality;
-    }
-
     /** Reads {@code master} and writes the pyramid and the thumbnails (bounding boxes) into {@code directory}. */
     public Derivative make(Path master, Path directory, List<Integer> thumbnailBoxes) {
         ImageFormat format = ImageDecoder.detect(master);

@@ -10,7 +10,10 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Rendered images out as bytes, through whichever ImageIO writer is registered for the format. */
+/**
+ * Rendered images out as bytes: JPEG through {@link JpegEncoder}, other formats through whichever
+ * ImageIO writer is registered for the format.
+ */
 public final class ImageEncoders {
 
     private ImageEncoders() {

@@ -25,11 +25,12 @@ final class JpegTiles implements AutoCloseable {
     private final ImageWriteParam param;
     private final int tileSize;
     private final float quality;
-    private final TurboJpeg.Compressor turbo;
+    private final TurboCompressor turbo;
     private final Buffer buffer = new Buffer();
     private BufferedImage padded;
 
-    JpegTiles(int tileSize, float quality) throws IOException {
+    /** Tiles encoded through {@code codec}, or through ImageIO when it is null. */
+    JpegTiles(int tileSize, float quality, TurboJpeg codec) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
             throw new IllegalStateException("No ImageIO JPEG writer is installed.");
@@ -40,7 +41,7 @@ final class JpegTiles implements AutoCloseable {
         param.setCompressionQuality(quality);
         this.tileSize = tileSize;
         this.quality = quality;
-        this.turbo = TurboJpeg.get() == null ? null : TurboJpeg.get().compressor();
+        this.turbo = codec == null ? null : codec.compressor();
     }
 
     /**

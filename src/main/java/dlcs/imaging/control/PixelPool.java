@@ -35,11 +35,6 @@ public final class PixelPool {
         return new Lease();
     }
 
-    /** Bytes held idle now. */
-    long idleBytes() {
-        return idleBytes.get();
-    }
-
     private static int sizeClass(int length) {
         int bits = 32 - Integer.numberOfLeadingZeros(length - 1);
         return Math.max(bits, SMALLEST);

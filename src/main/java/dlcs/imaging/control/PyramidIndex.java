@@ -52,17 +52,15 @@ public final class PyramidIndex {
     }
 
     /** Tiles across a level. */
-    public int columns(int level) {
+    int columns(int level) {
         PyramidLevel l = levels.get(level);
         return (l.width() + l.tileWidth() - 1) / l.tileWidth();
     }
 
-    long offset(int level, int column, int row) {
-        return offsets.get(level)[row * columns(level) + column];
-    }
-
-    int length(int level, int column, int row) {
-        return lengths.get(level)[row * columns(level) + column];
+    /** The JPEG stream of a tile, read from the pyramid file open on {@code channel}. */
+    byte[] tile(FileChannel channel, int level, int column, int row) throws IOException {
+        int tile = row * columns(level) + column;
+        return read(channel, offsets.get(level)[tile], lengths.get(level)[tile], ByteOrder.BIG_ENDIAN).array();
     }
 
     /** Whether a tile the image's edge cuts is also stored at its true size. */
@@ -70,12 +68,11 @@ public final class PyramidIndex {
         return edgeLengths.get(level)[row * columns(level) + column] > 0;
     }
 
-    long edgeOffset(int level, int column, int row) {
-        return edgeOffsets.get(level)[row * columns(level) + column];
-    }
-
-    int edgeLength(int level, int column, int row) {
-        return edgeLengths.get(level)[row * columns(level) + column];
+    /** The JPEG stream of a tile at its true size, where {@link #hasEdgeTile} says it is stored. */
+    byte[] edgeTile(FileChannel channel, int level, int column, int row) throws IOException {
+        int tile = row * columns(level) + column;
+        return read(channel, edgeOffsets.get(level)[tile], edgeLengths.get(level)[tile], ByteOrder.BIG_ENDIAN)
+                .array();
     }
 
     public static PyramidIndex read(Path pyramid) throws IOException {
@@ -101,23 +98,23 @@ public final class PyramidIndex {
                 if (levels.size() == MAX_LEVELS) {
                     throw new IOException(pyramid + " has more than " + MAX_LEVELS + " directories");
                 }
-                Directory directory = Directory.read(channel, ifd, order);
-                int width = (int) directory.single(256);
-                int height = (int) directory.single(257);
-                int tileWidth = (int) directory.single(322);
-                int tileHeight = (int) directory.single(323);
-                if (directory.single(259) != 7) {
+                TiffDirectory directory = TiffDirectory.read(channel, ifd, order);
+                int width = (int) directory.single(TiffTags.IMAGE_WIDTH);
+                int height = (int) directory.single(TiffTags.IMAGE_LENGTH);
+                int tileWidth = (int) directory.single(TiffTags.TILE_WIDTH);
+                int tileHeight = (int) directory.single(TiffTags.TILE_LENGTH);
+                if (directory.single(TiffTags.COMPRESSION) != TiffTags.COMPRESSION_JPEG) {
                     throw new IOException(pyramid + " level " + levels.size() + " is not JPEG-compressed");
                 }
-                long[] tileOffsets = directory.values(324);
-                long[] tileLengths = directory.values(325);
+                long[] tileOffsets = directory.values(TiffTags.TILE_OFFSETS);
+                long[] tileLengths = directory.values(TiffTags.TILE_BYTE_COUNTS);
                 int tiles = ((width + tileWidth - 1) / tileWidth) * ((height + tileHeight - 1) / tileHeight);
                 if (tileOffsets.length != tiles || tileLengths.length != tiles) {
                     throw new IOException(pyramid + " level " + levels.size() + " lists the wrong number of tiles");
                 }
                 edgeOffsets.add(new long[tiles]);
                 edgeLengths.add(new int[tiles]);
-                grey = directory.single(277) == 1;
+                grey = directory.single(TiffTags.SAMPLES_PER_PIXEL) == 1;
                 levels.add(new PyramidLevel(levels.size(), width, height, tileWidth, tileHeight));
                 offsets.add(tileOffsets);
                 lengths.add(ints(tileLengths));
@@ -177,54 +174,5 @@ public final class PyramidIndex {
             }
         }
         return buffer.flip();
-    }
-
-    /** One image file directory: its entries, read as unsigned numbers. */
-    private record Directory(ByteBuffer entries, int count, long next, FileChannel channel, ByteOrder order) {
-
-        static Directory read(FileChannel channel, long at, ByteOrder order) throws IOException {
-            int count = Short.toUnsignedInt(PyramidIndex.read(channel, at, 2, order).getShort(0));
-            ByteBuffer entries = PyramidIndex.read(channel, at + 2, count * 12 + 4, order);
-            long next = Integer.toUnsignedLong(entries.getInt(count * 12));
-            return new Directory(entries, count, next, channel, order);
-        }
-
-        long single(int tag) throws IOException {
-            long[] values = values(tag);
-            if (values.length == 0) {
-                throw new IOException("TIFF tag " + tag + " is empty");
-            }
-            return values[0];
-        }
-
-        long[] values(int tag) throws IOException {
-            for (int i = 0; i < count; i++) {
-                int base = i * 12;
-                if (Short.toUnsignedInt(entries.getShort(base)) != tag) {
-                    continue;
-                }
-                int type = entries.getShort(base + 2);
-                long n = Integer.toUnsignedLong(entries.getInt(base + 4));
-                int size = switch (type) {
-                    case 3 -> 2;
-                    case 4 -> 4;
-                    default -> throw new IOException("TIFF tag " + tag + " has type " + type + ", not SHORT or LONG");
-                };
-                if (n > 10_000_000) {
-                    throw new IOException("TIFF tag " + tag + " claims " + n + " values");
-                }
-                ByteBuffer data = n * size <= 4
-                        ? entries.duplicate().order(order).position(base + 8).slice().order(order)
-                        : PyramidIndex.read(channel, Integer.toUnsignedLong(entries.getInt(base + 8)),
-                                (int) (n * size), order);
-                long[] values = new long[(int) n];
-                for (int v = 0; v < n; v++) {
-                    values[v] = size == 2 ? Short.toUnsignedInt(data.getShort(v * 2))
-                            : Integer.toUnsignedLong(data.getInt(v * 4));
-                }
-                return values;
-            }
-            throw new IOException("TIFF tag " + tag + " is missing");
-        }
     }
 }

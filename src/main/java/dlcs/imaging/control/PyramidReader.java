@@ -3,19 +3,11 @@ package dlcs.imaging.control;
 import dlcs.imaging.entity.PyramidLevel;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads a stored pyramid through its {@link PyramidIndex}: a stored tile as the JPEG bytes it
@@ -23,10 +15,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * pixels for the requested output, decoding only the tiles the region touches.
  */
 public final class PyramidReader {
-
-    /** Idle JPEG readers, reused: creating one per tile would cost more than decoding the tile. */
-    private static final ConcurrentLinkedQueue<ImageReader> READERS = new ConcurrentLinkedQueue<>();
-    private static final int MAX_IDLE_READERS = 64;
 
     /** A tile of a level, by column and row. */
     public record Tile(int level, int column, int row) {
@@ -69,22 +57,16 @@ public final class PyramidReader {
     public static byte[] tileBytes(Path pyramid, PyramidIndex index, Tile tile) throws IOException {
         try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
             if (index.hasEdgeTile(tile.level(), tile.column(), tile.row())) {
-                return PyramidIndex.read(channel, index.edgeOffset(tile.level(), tile.column(), tile.row()),
-                        index.edgeLength(tile.level(), tile.column(), tile.row()), ByteOrder.BIG_ENDIAN).array();
+                return index.edgeTile(channel, tile.level(), tile.column(), tile.row());
             }
-            return read(channel, index, tile.level(), tile.column(), tile.row());
+            return index.tile(channel, tile.level(), tile.column(), tile.row());
         }
     }
 
-    /** {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}. */
-    public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height)
-            throws IOException {
-        return render(pyramid, index, region, width, height, new TileCache(0), PixelArrays.FRESH);
-    }
-
     /**
-     * The same, with decoded tiles taken from and kept in {@code cache}, and the pixels of the
-     * result and of the working images from {@code arrays}.
+     * {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}, with
+     * decoded tiles taken from and kept in {@code cache}, and the pixels of the result and of the
+     * working images from {@code arrays}.
      */
     public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
                                        TileCache cache, PixelArrays arrays) throws IOException {
@@ -92,8 +74,8 @@ public final class PyramidReader {
         Rectangle area = source.area();
         int type = index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
         int bands = type == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
-        Cut cut = new Cut(area, source.level().tileWidth(), source.level().tileHeight(), bands,
-                pixelTiles(pyramid, index, source.level(), area, cache, type));
+        TileCut cut = new TileCut(area, source.level().tileWidth(), source.level().tileHeight(), bands,
+                DecodedTiles.pixels(pyramid, index, source.level(), area, cache, type));
         if (reducible(area.width, area.height, width, height)) {
             // the usual case: reduced straight from the tiles, the region never copied out
             return Resampler.reduce(cut, area.width, area.height, type, bands, width, height, arrays);
@@ -120,11 +102,12 @@ public final class PyramidReader {
         chroma.height = Math.min((level.height() + 1) / 2, (area.y + area.height + 1) / 2) - chroma.y;
         int chromaWidth = (width + 1) / 2;
         int chromaHeight = (height + 1) / 2;
-        if (TurboJpeg.get() == null || tw % 2 != 0 || th % 2 != 0 || !reducible(area.width, area.height, width, height)
+        if (!JpegDecoder.shared().decodesPlanes() || tw % 2 != 0 || th % 2 != 0
+                || !reducible(area.width, area.height, width, height)
                 || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
             return null;
         }
-        Planes[][] tiles = planeTiles(pyramid, index, level, area, cache);
+        Planes[][] tiles = DecodedTiles.planes(pyramid, index, level, area, cache);
         if (tiles == null) {
             return null;
         }
@@ -148,14 +131,14 @@ public final class PyramidReader {
             }
         }
         int type = BufferedImage.TYPE_BYTE_GRAY;
-        byte[] y = Rasters.bytes(Resampler.reduce(new Cut(area, tw, th, 1, luma), area.width, area.height, type, 1,
+        byte[] y = Rasters.bytes(Resampler.reduce(new TileCut(area, tw, th, 1, luma), area.width, area.height, type, 1,
                 width, height, arrays)).data();
         if (grey) {
             return new Planes(width, height, y, null, null);
         }
-        byte[] cb = Rasters.bytes(Resampler.reduce(new Cut(chroma, tw / 2, th / 2, 1, blue), chroma.width,
+        byte[] cb = Rasters.bytes(Resampler.reduce(new TileCut(chroma, tw / 2, th / 2, 1, blue), chroma.width,
                 chroma.height, type, 1, chromaWidth, chromaHeight, arrays)).data();
-        byte[] cr = Rasters.bytes(Resampler.reduce(new Cut(chroma, tw / 2, th / 2, 1, red), chroma.width,
+        byte[] cr = Rasters.bytes(Resampler.reduce(new TileCut(chroma, tw / 2, th / 2, 1, red), chroma.width,
                 chroma.height, type, 1, chromaWidth, chromaHeight, arrays)).data();
         return new Planes(width, height, y, cb, cr);
     }
@@ -166,12 +149,9 @@ public final class PyramidReader {
      */
     public static long coveredPixels(PyramidIndex index, Rectangle region, int width, int height) {
         Source source = source(index, region, width, height);
-        Rectangle area = source.area();
-        int tw = source.level().tileWidth();
-        int th = source.level().tileHeight();
-        long columns = (area.x + area.width - 1) / tw - area.x / tw + 1;
-        long rows = (area.y + area.height - 1) / th - area.y / th + 1;
-        return columns * tw * rows * th;
+        PyramidLevel level = source.level();
+        DecodedTiles.Grid tiles = DecodedTiles.Grid.covering(level, source.area());
+        return (long) tiles.columns() * level.tileWidth() * tiles.rows() * level.tileHeight();
     }
 
     /** Whether the one-step resampler reduces {@code from} to {@code to}: smaller, but by less than half. */
@@ -204,199 +184,5 @@ public final class PyramidReader {
         }
         return new Source(chosen, (double) chosen.width() / full.width(), (double) chosen.height() / full.height(),
                 region);
-    }
-
-    /** The decoded tiles (8-bit BGR or grey) that cover {@code area} of a level, from the cache or decoded now. */
-    private static Rasters.Bytes[][] pixelTiles(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
-                                                TileCache cache, int type) throws IOException {
-        int tw = level.tileWidth();
-        int th = level.tileHeight();
-        int firstColumn = area.x / tw;
-        int firstRow = area.y / th;
-        Rasters.Bytes[][] tiles = new Rasters.Bytes[(area.y + area.height - 1) / th - firstRow + 1]
-                [(area.x + area.width - 1) / tw - firstColumn + 1];
-        String file = pyramid.toString();
-        try (TileReader reader = new TileReader(pyramid, index)) {
-            for (int row = 0; row < tiles.length; row++) {
-                for (int column = 0; column < tiles[row].length; column++) {
-                    TileCache.Key key = new TileCache.Key(file, level.index(), firstColumn + column, firstRow + row);
-                    BufferedImage tile = cache.get(key);
-                    if (tile == null) {
-                        tile = Rasters.normalise(decode(reader.read(level.index(), firstColumn + column,
-                                firstRow + row)));
-                        if (tile.getType() != type) {
-                            tile = Rasters.normalise(asType(tile, type));
-                        }
-                        cache.put(key, tile);
-                    }
-                    tiles[row][column] = Rasters.bytes(tile);
-                }
-            }
-        }
-        return tiles;
-    }
-
-    /** The JPEG planes of the tiles that cover {@code area} of a level; null if one is neither 4:2:0 nor grey. */
-    private static Planes[][] planeTiles(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
-                                         TileCache cache) throws IOException {
-        int tw = level.tileWidth();
-        int th = level.tileHeight();
-        int firstColumn = area.x / tw;
-        int firstRow = area.y / th;
-        Planes[][] tiles = new Planes[(area.y + area.height - 1) / th - firstRow + 1]
-                [(area.x + area.width - 1) / tw - firstColumn + 1];
-        String file = pyramid.toString();
-        TurboJpeg turbo = TurboJpeg.get();
-        try (TileReader reader = new TileReader(pyramid, index)) {
-            for (int row = 0; row < tiles.length; row++) {
-                for (int column = 0; column < tiles[row].length; column++) {
-                    TileCache.Key key = new TileCache.Key(file, level.index(), firstColumn + column, firstRow + row,
-                            true);
-                    Planes tile = cache.getPlanes(key);
-                    if (tile == null) {
-                        tile = turbo.decodePlanes(reader.read(level.index(), firstColumn + column, firstRow + row));
-                        if (tile == null) {
-                            return null;
-                        }
-                        cache.put(key, tile);
-                    }
-                    tiles[row][column] = tile;
-                }
-            }
-        }
-        return tiles;
-    }
-
-    /** Reads stored tiles, opening the file only if one is needed. */
-    private static final class TileReader implements AutoCloseable {
-        private final Path pyramid;
-        private final PyramidIndex index;
-        private FileChannel channel;
-
-        TileReader(Path pyramid, PyramidIndex index) {
-            this.pyramid = pyramid;
-            this.index = index;
-        }
-
-        byte[] read(int level, int column, int row) throws IOException {
-            if (channel == null) {
-                channel = FileChannel.open(pyramid, StandardOpenOption.READ);
-            }
-            return PyramidReader.read(channel, index, level, column, row);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (channel != null) {
-                channel.close();
-            }
-        }
-    }
-
-    /**
-     * An area of a level (or of one of its planes), read where its decoded tiles hold it: as rows
-     * in pieces, one per tile column. {@code tiles} are those that cover the area, from the one
-     * holding its top left corner.
-     */
-    private static final class Cut implements Resampler.Rows {
-        private final Rectangle area;
-        private final int tileWidth;
-        private final int tileHeight;
-        private final int firstColumn;
-        private final int firstRow;
-        private final int bands;
-        private final Rasters.Bytes[][] tiles;
-
-        Cut(Rectangle area, int tileWidth, int tileHeight, int bands, Rasters.Bytes[][] tiles) {
-            this.area = area;
-            this.tileWidth = tileWidth;
-            this.tileHeight = tileHeight;
-            this.bands = bands;
-            this.tiles = tiles;
-            firstColumn = area.x / tileWidth;
-            firstRow = area.y / tileHeight;
-        }
-
-        @Override
-        public int pieces() {
-            return tiles[0].length;
-        }
-
-        @Override
-        public int end(int piece) {
-            return Math.min(area.width, (firstColumn + piece + 1) * tileWidth - area.x);
-        }
-
-        @Override
-        public byte[] data(int piece, int y) {
-            return tiles[(area.y + y) / tileHeight - firstRow][piece].data();
-        }
-
-        @Override
-        public int offset(int piece, int y) {
-            int inLevel = area.y + y;
-            Rasters.Bytes tile = tiles[inLevel / tileHeight - firstRow][piece];
-            int x = piece == 0 ? area.x - firstColumn * tileWidth : 0;
-            return tile.offset() + (inLevel % tileHeight) * tile.stride() + x * bands;
-        }
-
-        /** The area's pixels copied into one image of {@code type}. */
-        BufferedImage compose(int type, PixelArrays arrays) {
-            BufferedImage target = arrays.image(area.width, area.height, type);
-            Rasters.Bytes to = Rasters.bytes(target);
-            for (int y = 0; y < area.height; y++) {
-                for (int piece = 0; piece < pieces(); piece++) {
-                    int start = start(piece);
-                    System.arraycopy(data(piece, y), offset(piece, y), to.data(),
-                            to.offset() + y * to.stride() + start * bands, (end(piece) - start) * bands);
-                }
-            }
-            return target;
-        }
-    }
-
-    private static BufferedImage asType(BufferedImage image, int type) {
-        return type == BufferedImage.TYPE_BYTE_GRAY ? Rasters.grey(image) : colour(image);
-    }
-
-    private static BufferedImage colour(BufferedImage image) {
-        BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        target.createGraphics().drawImage(image, 0, 0, null);
-        return target;
-    }
-
-    private static byte[] read(FileChannel channel, PyramidIndex index, int level, int column, int row)
-            throws IOException {
-        int length = index.length(level, column, row);
-        return PyramidIndex.read(channel, index.offset(level, column, row), length, ByteOrder.BIG_ENDIAN).array();
-    }
-
-    private static BufferedImage decode(byte[] jpeg) throws IOException {
-        TurboJpeg turbo = TurboJpeg.get();
-        if (turbo != null) {
-            return turbo.decode(jpeg);
-        }
-        ImageReader reader = READERS.poll();
-        if (reader == null) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-            if (!readers.hasNext()) {
-                throw new IOException("No ImageIO JPEG reader is installed.");
-            }
-            reader = readers.next();
-        }
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
-            reader.setInput(in, true, true);
-            BufferedImage tile = reader.read(0);
-            reader.setInput(null);
-            if (READERS.size() < MAX_IDLE_READERS) {
-                READERS.offer(reader);
-                reader = null;
-            }
-            return tile;
-        } finally {
-            if (reader != null) {
-                reader.dispose();
-            }
-        }
     }
 }

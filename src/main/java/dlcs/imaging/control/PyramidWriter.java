@@ -16,10 +16,10 @@ import java.util.UUID;
  * tile is a complete JPEG stream, so a server can send a stored tile without decoding it.
  *
  * <p>Levels are built band by band: each band of a level is cut into tiles, which are encoded
- * straight from the band ({@link JpegTiles}, through the ImageIO JPEG writer) and appended to
- * the file ({@link TiledTiffWriter}), tiles cut by the image's edge both padded and at their
- * true size; the band is then halved and appended to a scratch file
- * that becomes the next level. The heap holds one band, whatever the size of the master, and
+ * straight from the band ({@link JpegTiles}: libjpeg-turbo, or the ImageIO JPEG writer without
+ * it) and appended to the file ({@link TiledTiffWriter}), tiles cut by the image's edge both
+ * padded and at their true size; the band is then halved and appended to a scratch file that
+ * becomes the next level. The heap holds one band, whatever the size of the master, and
  * no pixel is copied between decoding and encoding but by the halving itself.
  */
 public final class PyramidWriter {
@@ -35,11 +35,6 @@ public final class PyramidWriter {
     private PyramidWriter() {
     }
 
-    /** Writes all levels of an in-memory image; for small images and tests. */
-    public static Pyramid write(BufferedImage full, Path target, float quality) throws IOException {
-        return write(new DecodedSource(full), target, quality, target.toAbsolutePath().getParent());
-    }
-
     /** Writes all levels of {@code source} to {@code target}, using {@code scratch} for reduced levels. */
     public static Pyramid write(BandSource source, Path target, float quality, Path scratch) throws IOException {
         List<Dimensions> levels = new ArrayList<>();
@@ -48,7 +43,7 @@ public final class PyramidWriter {
         RawLevel next = null;
         String prefix = "level-" + UUID.randomUUID() + "-";
         try (TiledTiffWriter tiff = new TiledTiffWriter(target, TILE_SIZE);
-             JpegTiles tiles = new JpegTiles(TILE_SIZE, quality)) {
+             JpegTiles tiles = new JpegTiles(TILE_SIZE, quality, TurboJpeg.get())) {
             while (true) {
                 levels.add(new Dimensions(level.width(), level.height()));
                 boolean keep = overview == null && Math.max(level.width(), level.height()) <= OVERVIEW_MAX;

@@ -9,7 +9,10 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.util.Arrays;
 
-/** Pixel work on 8-bit rasters: normalising a decoded image, halving it, scaling it. */
+/**
+ * Pixel work on 8-bit rasters: normalising a decoded image, finding its bytes, halving and
+ * scaling it, turning it grey or bitonal.
+ */
 public final class Rasters {
 
     private Rasters() {
@@ -132,6 +135,7 @@ public final class Rasters {
         }
         return target;
     }
+
     /** The image in 8-bit grey (luminance); an image with alpha keeps it, its colours turned grey. */
     public static BufferedImage grey(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {

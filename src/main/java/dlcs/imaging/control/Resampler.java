@@ -33,12 +33,10 @@ final class Resampler {
     private Resampler() {
     }
 
-    /** {@code source} (8-bit BGR or grey) reduced to {@code width} x {@code height}, neither larger than it. */
-    static BufferedImage reduce(BufferedImage source, int width, int height) {
-        return reduce(source, width, height, PixelArrays.FRESH);
-    }
-
-    /** The same, the result's pixels from {@code arrays}. */
+    /**
+     * {@code source} (8-bit BGR or grey) reduced to {@code width} x {@code height}, neither larger
+     * than it, the result's pixels from {@code arrays}.
+     */
     static BufferedImage reduce(BufferedImage source, int width, int height, PixelArrays arrays) {
         Rasters.Bytes from = Rasters.bytes(source);
         int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
@@ -215,55 +213,6 @@ final class Resampler {
                 }
                 to += bands;
             }
-        }
-    }
-
-    /**
-     * For each output position, the three source positions it covers (as offsets: index times
-     * {@code step}) and their weights as fractions of {@code one}, summing to it exactly; unused
-     * taps repeat the last position with weight 0 (the across pass reads the ones after the first
-     * instead, past the row's end if need be, with the same weight 0). Factors of 2 and more need
-     * more taps: they are reduced in steps.
-     */
-    private static final class Taps {
-        final int[] first;
-        final int[] second;
-        final int[] third;
-        final int[] firstWeight;
-        final int[] secondWeight;
-        final int[] thirdWeight;
-
-        Taps(int sourceLength, int targetLength, int step, int one) {
-            double scale = (double) sourceLength / targetLength;
-            if (scale >= 2) {
-                throw new IllegalArgumentException("Reduce by less than half at a time, not " + sourceLength + " to "
-                        + targetLength);
-            }
-            first = new int[targetLength];
-            second = new int[targetLength];
-            third = new int[targetLength];
-            firstWeight = new int[targetLength];
-            secondWeight = new int[targetLength];
-            thirdWeight = new int[targetLength];
-            for (int i = 0; i < targetLength; i++) {
-                double start = i * scale;
-                double end = Math.min(sourceLength, (i + 1) * scale);
-                int s = (int) Math.floor(start);
-                secondWeight[i] = weight(start, end, s + 1, one);
-                thirdWeight[i] = weight(start, end, s + 2, one);
-                // the rounding leftovers go to the first, so that the weights sum to one exactly
-                firstWeight[i] = one - secondWeight[i] - thirdWeight[i];
-                int last = sourceLength - 1;
-                first[i] = Math.min(s, last) * step;
-                second[i] = Math.min(s + 1, last) * step;
-                third[i] = Math.min(s + 2, last) * step;
-            }
-        }
-
-        /** How much of [{@code start}, {@code end}) source pixel {@code k} covers, in {@code one}ths. */
-        private static int weight(double start, double end, int k, int one) {
-            double covered = Math.min(end, k + 1) - Math.max(start, k);
-            return covered <= 0 ? 0 : (int) Math.round(covered / (end - start) * one);
         }
     }
 }

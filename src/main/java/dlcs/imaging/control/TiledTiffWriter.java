@@ -1,5 +1,7 @@
 package dlcs.imaging.control;
 
+import static dlcs.imaging.control.TiffTags.*;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,9 +29,6 @@ final class TiledTiffWriter implements AutoCloseable {
     /** Ends a file that has the trailer listing the true-size edge tiles. */
     static final long TRAILER_MAGIC = 0x3147_4445_5343_4C44L; // the bytes "DLCSEDG1", little-endian
     private static final long MAX_OFFSET = 0xFFFF_FFFFL;
-    private static final short SHORT = 3;
-    private static final short LONG = 4;
-    private static final short RATIONAL = 5;
 
     private final FileChannel channel;
     private final int tileSize;
@@ -109,33 +108,34 @@ final class TiledTiffWriter implements AutoCloseable {
         ByteBuffer out = buffer((int) (extra - ifd) + 96 + tiles * 16);
         ByteBuffer values = buffer(96 + tiles * 16);
         out.putShort((short) entries);
-        entry(out, 254, LONG, 1, written.isEmpty() ? 0 : 1);
-        entry(out, 256, LONG, 1, level.width);
-        entry(out, 257, LONG, 1, level.height);
+        entry(out, NEW_SUBFILE_TYPE, LONG, 1, written.isEmpty() ? 0 : 1);
+        entry(out, IMAGE_WIDTH, LONG, 1, level.width);
+        entry(out, IMAGE_LENGTH, LONG, 1, level.height);
         if (level.grey) {
-            entry(out, 258, SHORT, 1, 8);
+            entry(out, BITS_PER_SAMPLE, SHORT, 1, 8);
         } else {
-            entry(out, 258, SHORT, 3, extra + values.position());
+            entry(out, BITS_PER_SAMPLE, SHORT, 3, extra + values.position());
             values.putShort((short) 8).putShort((short) 8).putShort((short) 8).putShort((short) 0);
         }
-        entry(out, 259, SHORT, 1, 7);
-        entry(out, 262, SHORT, 1, level.grey ? 1 : 6);
-        entry(out, 277, SHORT, 1, samples);
-        entry(out, 282, RATIONAL, 1, extra + values.position());
+        entry(out, COMPRESSION, SHORT, 1, COMPRESSION_JPEG);
+        entry(out, PHOTOMETRIC_INTERPRETATION, SHORT, 1,
+                level.grey ? PHOTOMETRIC_BLACK_IS_ZERO : PHOTOMETRIC_YCBCR);
+        entry(out, SAMPLES_PER_PIXEL, SHORT, 1, samples);
+        entry(out, X_RESOLUTION, RATIONAL, 1, extra + values.position());
         values.putInt(72).putInt(1);
-        entry(out, 283, RATIONAL, 1, extra + values.position());
+        entry(out, Y_RESOLUTION, RATIONAL, 1, extra + values.position());
         values.putInt(72).putInt(1);
-        entry(out, 284, SHORT, 1, 1);
-        entry(out, 296, SHORT, 1, 2);
-        entry(out, 322, LONG, 1, tileSize);
-        entry(out, 323, LONG, 1, tileSize);
-        longs(out, values, extra, 324, level.offsets);
-        longs(out, values, extra, 325, level.counts);
+        entry(out, PLANAR_CONFIGURATION, SHORT, 1, 1);
+        entry(out, RESOLUTION_UNIT, SHORT, 1, 2);
+        entry(out, TILE_WIDTH, LONG, 1, tileSize);
+        entry(out, TILE_LENGTH, LONG, 1, tileSize);
+        longs(out, values, extra, TILE_OFFSETS, level.offsets);
+        longs(out, values, extra, TILE_BYTE_COUNTS, level.counts);
         if (!level.grey) {
             // the JPEG streams are YCbCr 4:2:0, as the tags say
-            entry(out, 530, SHORT, 2, 2 | 2 << 16);
-            entry(out, 531, SHORT, 1, 1);
-            entry(out, 532, RATIONAL, 6, extra + values.position());
+            entry(out, YCBCR_SUBSAMPLING, SHORT, 2, 2 | 2 << 16);
+            entry(out, YCBCR_POSITIONING, SHORT, 1, 1);
+            entry(out, REFERENCE_BLACK_WHITE, RATIONAL, 6, extra + values.position());
             for (int v : new int[] {0, 255, 128, 255, 128, 255}) {
                 values.putInt(v).putInt(1);
             }

@@ -3,15 +3,13 @@ package dlcs.iiif.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.iiif.entity.ImageRequest;
-import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
-import dlcs.imaging.control.PyramidWriter;
+import dlcs.imaging.control.TestPyramids;
+import dlcs.imaging.control.PyramidReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,15 +18,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rendering within the memory budget: shares held until the body is written, turned images within maxArea. */
+/** Rendering: stored tiles as stored, turned images at their bounding box, within the memory budget. */
 class RenderedImagesTest {
 
     @TempDir
@@ -39,7 +36,7 @@ class RenderedImagesTest {
 
     @BeforeEach
     void serve() throws IOException {
-        PyramidWriter.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir), 0.9f);
+        TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir));
         image = new ServedImage(1, 1, "grid", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)), List.of(),
                 Instant.now(), "1");
         DeliverySettings settings = new DeliverySettings();
@@ -51,7 +48,7 @@ class RenderedImagesTest {
         renderer.renderBudgetMegabytes = Optional.of(1L);
         renderer.tileCacheMegabytes = 0;
         renderer.pixelPoolMegabytes = 0;
-        renderer.createBudget();
+        renderer.createShared();
     }
 
     private RenderedImages.Rendered render(String region, String size, String rotation, String format)
@@ -59,68 +56,75 @@ class RenderedImagesTest {
         return renderer.render(image, ImageRequest.parse(region, size, rotation, format).resolve(1000, 800, 1_000_000));
     }
 
-    private static BufferedImage decode(RenderedImages.Rendered rendered) throws IOException {
+    private static byte[] body(RenderedImages.Rendered rendered) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         rendered.writeTo(body);
         assertEquals(body.size(), rendered.length());
-        return ImageIO.read(new ByteArrayInputStream(body.toByteArray()));
+        return body.toByteArray();
+    }
+
+    private static BufferedImage decode(RenderedImages.Rendered rendered) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(body(rendered)));
+    }
+
+    /** A small render on a thread of its own, so that it can be seen waiting for the budget. */
+    private FutureTask<BufferedImage> startSmallRender() throws InterruptedException {
+        FutureTask<BufferedImage> small = new FutureTask<>(() -> {
+            try (RenderedImages.Rendered rendered = render("0,0,100,100", "50,", "0", "default.png")) {
+                return decode(rendered);
+            }
+        });
+        Thread thread = new Thread(small, "small render");
+        thread.setDaemon(true);
+        thread.start();
+        BudgetWaiters.awaitWaiting(thread);
+        assertFalse(small.isDone());
+        return small;
     }
 
     @Test
     void aRenderHoldsItsShareOfTheBudgetUntilItsBodyIsWritten() throws Exception {
-        // 1000x800 in BGR is more than the whole 1 MB budget: this render runs alone
+        // 1000x800 in BGR is more than the whole 1 MB budget: this render takes all of it
         RenderedImages.Rendered large = render("full", "max", "0", "default.png");
-        CompletableFuture<BufferedImage> small = CompletableFuture.supplyAsync(() -> {
-            try (RenderedImages.Rendered rendered = render("0,0,100,100", "50,", "0", "default.png")) {
-                return decode(rendered);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(500);
-        assertFalse(small.isDone(), "the small render waits while the large one's body is unwritten");
+        FutureTask<BufferedImage> small = startSmallRender();
         assertEquals(1000, decode(large).getWidth());
         large.close();
         assertEquals(50, small.get(30, TimeUnit.SECONDS).getWidth(), "and runs once it is written");
-        large.close(); // closing twice gives back nothing twice
-        try (RenderedImages.Rendered again = render("0,0,100,100", "50,", "0", "default.png")) {
-            assertEquals(50, decode(again).getWidth());
+    }
+
+    @Test
+    void closingARenderTwiceGivesItsShareBackOnce() throws Exception {
+        RenderedImages.Rendered large = render("full", "max", "0", "default.png");
+        large.close();
+        large.close();
+        // had the second close given the whole budget back again, the small render would not wait
+        RenderedImages.Rendered again = render("full", "max", "0", "default.png");
+        FutureTask<BufferedImage> small = startSmallRender();
+        again.close();
+        assertEquals(50, small.get(30, TimeUnit.SECONDS).getWidth());
+    }
+
+    @Test
+    void aStoredTileIsSentAsStoredWithoutWaitingForTheBudget() throws Exception {
+        try (RenderedImages.Rendered large = render("full", "max", "0", "default.png");
+             RenderedImages.Rendered tile = render("256,0,256,256", "256,", "0", "default.jpg")) {
+            assertArrayEquals(PyramidReader.tileBytes(DerivativeFiles.pyramid(dir), image.pyramid(),
+                    new PyramidReader.Tile(0, 1, 0)), body(tile));
+            assertEquals(1000, decode(large).getWidth());
         }
     }
 
     @Test
-    void aTurnedImageMustFitInMaxArea() throws IOException {
-        // 1000x800 is within the maxArea of a million pixels; turned by 45 degrees it is 1273x1273
-        InvalidIiifRequestException refused = assertThrows(InvalidIiifRequestException.class,
-                () -> render("full", "max", "45", "default.jpg"));
-        assertTrue(refused.getMessage().contains("1273x1273, over the maxArea of 1000000"), refused.getMessage());
+    void turnedImagesAreRenderedAtTheirBoundingBox() throws IOException {
         try (RenderedImages.Rendered quarter = render("full", "max", "90", "default.jpg")) {
             BufferedImage turned = decode(quarter);
             assertEquals(800, turned.getWidth());
             assertEquals(1000, turned.getHeight());
         }
         try (RenderedImages.Rendered smaller = render("full", "500,", "!45", "default.png")) {
-            assertEquals(636, decode(smaller).getWidth());
+            BufferedImage turned = decode(smaller);
+            assertEquals(636, turned.getWidth());
+            assertEquals(636, turned.getHeight());
         }
-    }
-
-    @Test
-    void aBodyBufferGivesBackExactlyWhatWasWrittenAcrossItsChunks() throws IOException {
-        byte[] bytes = new byte[700_000];
-        new Random(4).nextBytes(bytes);
-        BodyBuffer buffer = new BodyBuffer();
-        ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        buffer.write(bytes[0]);
-        expected.write(bytes[0]);
-        for (int offset = 1, length = 1; offset < bytes.length; offset += length, length = length * 3 + 7) {
-            length = Math.min(length, bytes.length - offset);
-            buffer.write(bytes, offset, length);
-            expected.write(bytes, offset, length);
-        }
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        buffer.writeTo(written);
-        assertEquals(bytes.length, buffer.size());
-        assertArrayEquals(expected.toByteArray(), written.toByteArray());
-        assertArrayEquals(bytes, written.toByteArray());
     }
 }

@@ -1,6 +1,7 @@
 package dlcs.imaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,14 @@ class DerivativeMakerTest {
     @TempDir
     Path dir;
 
-    private final DerivativeMaker maker = new DerivativeMaker(40_000_000, 1_000_000_000, 85);
+    private final DerivativeMaker maker = new DerivativeMaker();
+
+    @BeforeEach
+    void configure() {
+        maker.maxPixels = 40_000_000;
+        maker.maxPixelsByRegion = 1_000_000_000;
+        maker.jpegQuality = 85;
+    }
 
     private Path master(byte[] bytes) throws IOException {
         return Files.write(dir.resolve("master.bin"), bytes);
@@ -52,20 +61,29 @@ class DerivativeMakerTest {
         Path out = dir.resolve("out");
         maker.make(master(TestImages.encode(source, "png")), out, BOXES);
         Path pyramid = DerivativeFiles.pyramid(out);
-        BufferedImage region = PyramidReader.render(pyramid, PyramidIndex.read(pyramid),
+        BufferedImage region = TestPyramids.render(pyramid, PyramidIndex.read(pyramid),
                 new Rectangle(300, 200, 400, 300), 400, 300);
         assertTrue(TestImages.meanDifference(source.getSubimage(300, 200, 400, 300), region) < 3);
-        BufferedImage reduced = PyramidReader.render(pyramid, PyramidIndex.read(pyramid),
+        BufferedImage reduced = TestPyramids.render(pyramid, PyramidIndex.read(pyramid),
                 new Rectangle(0, 0, 1000, 800), 250, 200);
         assertTrue(TestImages.meanDifference(Rasters.scale(source, 250, 200), reduced) < 6);
     }
 
     @Test
-    void greyAndTransparentSourcesAreNormalised() throws IOException {
+    void aGreySourceBecomesAGreyPyramidAndTransparencyIsFlattenedOntoWhite() throws IOException {
         BufferedImage grey = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
-        assertEquals(new Dimensions(300, 300), maker.make(master(TestImages.encode(grey, "png")), dir.resolve("g"), BOXES).size());
-        BufferedImage alpha = new BufferedImage(300, 200, BufferedImage.TYPE_INT_ARGB);
-        assertEquals(new Dimensions(300, 200), maker.make(master(TestImages.encode(alpha, "png")), dir.resolve("a"), BOXES).size());
+        Path g = dir.resolve("g");
+        assertEquals(new Dimensions(300, 300), maker.make(master(TestImages.encode(grey, "png")), g, BOXES).size());
+        assertTrue(PyramidIndex.read(DerivativeFiles.pyramid(g)).grey());
+        BufferedImage transparent = new BufferedImage(300, 200, BufferedImage.TYPE_INT_ARGB);
+        Path a = dir.resolve("a");
+        assertEquals(new Dimensions(300, 200),
+                maker.make(master(TestImages.encode(transparent, "png")), a, BOXES).size());
+        PyramidIndex index = PyramidIndex.read(DerivativeFiles.pyramid(a));
+        assertFalse(index.grey());
+        BufferedImage rendered = TestPyramids.render(DerivativeFiles.pyramid(a), index, new Rectangle(0, 0, 300, 200),
+                300, 200);
+        assertEquals(0xFFFFFF, rendered.getRGB(150, 100) & 0xFFFFFF);
     }
 
     @Test
@@ -85,45 +103,5 @@ class DerivativeMakerTest {
                 () -> maker.make(master(Fixtures.html()), dir.resolve("h"), BOXES));
         assertTrue(html.getMessage().contains("text/html"));
         assertThrows(UnreadableImageException.class, () -> maker.make(master(new byte[0]), dir.resolve("e"), BOXES));
-    }
-
-    @Test
-    void aStripedTiffReadBandByBandGivesTheSamePyramidAsOneDecodedWhole() throws Exception {
-        BufferedImage source = TestImages.grid(1500, 1100);
-        Path striped = master(TestImages.encode(source, "tiff"));
-        Path byRegion = dir.resolve("by-region.tif");
-        Path whole = dir.resolve("whole.tif");
-        try (var input = javax.imageio.ImageIO.createImageInputStream(striped.toFile());
-             BandSource bands = new RegionSource(ImageDecoder.readerFor(ImageFormat.TIFF, input))) {
-            PyramidWriter.Pyramid pyramid = PyramidWriter.write(bands, byRegion, 0.9f, dir);
-            assertEquals(List.of(new Dimensions(1500, 1100), new Dimensions(750, 550), new Dimensions(375, 275),
-                    new Dimensions(188, 138)), pyramid.levels());
-            assertEquals(1500, pyramid.overview().getWidth());
-        }
-        PyramidWriter.write(source, whole, 0.9f);
-        PyramidIndex a = PyramidIndex.read(byRegion);
-        PyramidIndex b = PyramidIndex.read(whole);
-        assertEquals(b.levels(), a.levels());
-        for (PyramidLevel level : a.levels()) {
-            Rectangle all = new Rectangle(0, 0, 1500, 1100);
-            BufferedImage x = PyramidReader.render(byRegion, a, all, level.width(), level.height());
-            BufferedImage y = PyramidReader.render(whole, b, all, level.width(), level.height());
-            assertTrue(TestImages.meanDifference(x, y) < 0.5, "level " + level.index());
-        }
-        try (var files = Files.list(dir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".raw")), "scratch levels are removed");
-        }
-    }
-
-    @Test
-    void halvingAveragesTwoByTwoBlocks() {
-        BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
-        image.getRaster().setSample(0, 0, 0, 100);
-        image.getRaster().setSample(1, 0, 0, 200);
-        image.getRaster().setSample(2, 0, 0, 50);
-        BufferedImage half = Rasters.halve(image);
-        assertEquals(2, half.getWidth());
-        assertEquals(150, half.getRaster().getSample(0, 0, 0));
-        assertEquals(50, half.getRaster().getSample(1, 0, 0));
     }
 }

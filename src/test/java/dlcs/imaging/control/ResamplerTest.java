@@ -1,15 +1,13 @@
 package dlcs.imaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.imaging.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
-/** Area-averaging reduction, and the cache of decoded tiles renders share. */
+/** Area-averaging reduction by less than half. */
 class ResamplerTest {
 
     @Test
@@ -20,7 +18,7 @@ class ResamplerTest {
                 flat.setRGB(x, y, 0x4080C0);
             }
         }
-        BufferedImage reduced = Resampler.reduce(flat, 200, 150);
+        BufferedImage reduced = Resampler.reduce(flat, 200, 150, PixelArrays.FRESH);
         assertEquals(200, reduced.getWidth());
         assertEquals(150, reduced.getHeight());
         for (int y = 0; y < 150; y += 7) {
@@ -37,7 +35,7 @@ class ResamplerTest {
         for (int x = 0; x < 4; x++) {
             stripes.getRaster().setSample(x, 0, 0, values[x]);
         }
-        BufferedImage three = Resampler.reduce(stripes, 3, 1);
+        BufferedImage three = Resampler.reduce(stripes, 3, 1, PixelArrays.FRESH);
         // thirds of 4 pixels: [0, 1.33), [1.33, 2.67), [2.67, 4)
         assertEquals(Math.round((0 + 100 / 3.0) * 3 / 4), three.getRaster().getSample(0, 0, 0));
         assertEquals(Math.round((100 * 2 / 3.0 + 200 * 2 / 3.0) * 3 / 4), three.getRaster().getSample(1, 0, 0));
@@ -55,7 +53,7 @@ class ResamplerTest {
                 stripes.getRaster().setSample(x, y, 0, values[y]);
             }
         }
-        BufferedImage three = Resampler.reduce(stripes, width, 3);
+        BufferedImage three = Resampler.reduce(stripes, width, 3, PixelArrays.FRESH);
         double[] means = {(0 + 100 / 3.0) * 3 / 4, (100 * 2 / 3.0 + 255 * 2 / 3.0) * 3 / 4, (255 / 3.0 + 41) * 3 / 4};
         for (int y = 0; y < 3; y++) {
             int first = three.getRaster().getSample(0, y, 0);
@@ -75,32 +73,11 @@ class ResamplerTest {
                 java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.drawImage(grid, 0, 0, 300, 225, null);
         g.dispose();
-        assertTrue(TestImages.meanDifference(bicubic, Resampler.reduce(grid, 300, 225)) < 6);
+        assertTrue(TestImages.meanDifference(bicubic, Resampler.reduce(grid, 300, 225, PixelArrays.FRESH)) < 6);
         BufferedImage view = grid.getSubimage(0, 100, 400, 100);
         BufferedImage copy = new BufferedImage(400, 100, grid.getType());
         copy.getGraphics().drawImage(view, 0, 0, null);
-        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copy, 250, 60), Resampler.reduce(view, 250, 60)));
-    }
-
-    @Test
-    void largeFactorsGoInSteps() {
-        BufferedImage grid = TestImages.grid(1000, 90);
-        BufferedImage scaled = Rasters.scale(grid, 100, 60);
-        assertEquals(100, scaled.getWidth());
-        assertEquals(60, scaled.getHeight());
-    }
-
-    @Test
-    void theTileCacheKeepsWithinItsBudgetDroppingTheLeastRecentlyUsed() {
-        TileCache cache = new TileCache(16 * 3 * 256 * 256 * 2); // two tiles per segment
-        BufferedImage tile = new BufferedImage(256, 256, BufferedImage.TYPE_3BYTE_BGR);
-        TileCache.Key first = new TileCache.Key("f", 0, 0, 0);
-        cache.put(first, tile);
-        assertNotNull(cache.get(first));
-        for (int i = 1; i < 200; i++) {
-            cache.put(new TileCache.Key("f", 0, i, 0), tile);
-        }
-        assertNull(cache.get(first), "the oldest went out");
-        assertNull(new TileCache(0).get(first));
+        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copy, 250, 60, PixelArrays.FRESH),
+                Resampler.reduce(view, 250, 60, PixelArrays.FRESH)));
     }
 }

@@ -32,12 +32,4 @@ class ImageFormatTest {
         assertTrue(detect("hello".getBytes(StandardCharsets.UTF_8)).isEmpty());
         assertTrue(detect(new byte[0]).isEmpty());
     }
-
-    @Test
-    void fittingNeverUpscales() {
-        assertEquals(new Dimensions(1024, 683), new Dimensions(3000, 2000).fitWithin(1024, 1024));
-        assertEquals(new Dimensions(67, 100), new Dimensions(200, 300).fitWithin(100, 100));
-        assertEquals(new Dimensions(300, 200), new Dimensions(300, 200).fitWithin(400, 400));
-        assertEquals(new Dimensions(1, 100), new Dimensions(10, 10000).fitWithin(100, 100));
-    }
 }

@@ -1,0 +1,132 @@
+package dlcs.imaging.control;
+
+import dlcs.imaging.entity.PyramidLevel;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The decoded tiles that cover an area of a pyramid level, from the {@link TileCache} or read
+ * from the pyramid file and decoded by {@link JpegDecoder} now (and cached then). The tiles are
+ * given row by row, from the one holding the area's top left corner.
+ */
+final class DecodedTiles {
+
+    private DecodedTiles() {
+    }
+
+    /** The tiles of {@code level} that cover {@code area}: the first column and row, and how many of each. */
+    record Grid(int firstColumn, int firstRow, int columns, int rows) {
+
+        static Grid covering(PyramidLevel level, Rectangle area) {
+            int tw = level.tileWidth();
+            int th = level.tileHeight();
+            int firstColumn = area.x / tw;
+            int firstRow = area.y / th;
+            return new Grid(firstColumn, firstRow, (area.x + area.width - 1) / tw - firstColumn + 1,
+                    (area.y + area.height - 1) / th - firstRow + 1);
+        }
+    }
+
+    /** The tiles as 8-bit pixels of {@code type}: BGR or grey. */
+    static Rasters.Bytes[][] pixels(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
+                                    TileCache cache, int type) throws IOException {
+        Grid grid = Grid.covering(level, area);
+        Rasters.Bytes[][] tiles = new Rasters.Bytes[grid.rows()][grid.columns()];
+        String file = pyramid.toString();
+        JpegDecoder decoder = JpegDecoder.shared();
+        fill(new TileReader(pyramid, index), grid, tiles, (reader, column, row) -> {
+            TileCache.Key key = new TileCache.Key(file, level.index(), column, row);
+            BufferedImage tile = cache.get(key);
+            if (tile == null) {
+                tile = Rasters.normalise(decoder.decode(reader.read(level.index(), column, row)));
+                if (tile.getType() != type) {
+                    tile = Rasters.normalise(asType(tile, type));
+                }
+                cache.put(key, tile);
+            }
+            return Rasters.bytes(tile);
+        });
+        return tiles;
+    }
+
+    /** The tiles as JPEG planes; null if one is neither 4:2:0 nor grey. */
+    static Planes[][] planes(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
+                             TileCache cache) throws IOException {
+        Grid grid = Grid.covering(level, area);
+        Planes[][] tiles = new Planes[grid.rows()][grid.columns()];
+        String file = pyramid.toString();
+        JpegDecoder decoder = JpegDecoder.shared();
+        boolean all = fill(new TileReader(pyramid, index), grid, tiles, (reader, column, row) -> {
+            TileCache.Key key = new TileCache.Key(file, level.index(), column, row, true);
+            Planes tile = cache.getPlanes(key);
+            if (tile == null) {
+                tile = decoder.decodePlanes(reader.read(level.index(), column, row));
+                if (tile != null) {
+                    cache.put(key, tile);
+                }
+            }
+            return tile;
+        });
+        return all ? tiles : null;
+    }
+
+    /** One tile, from the cache or decoded now; null if it cannot be had in the form wanted. */
+    private interface Fetch<T> {
+        T tile(TileReader reader, int column, int row) throws IOException;
+    }
+
+    /** Fills {@code tiles} with those of {@code grid}, in order; false, leaving off, at the first null. */
+    private static <T> boolean fill(TileReader reader, Grid grid, T[][] tiles, Fetch<T> fetch) throws IOException {
+        try (reader) {
+            for (int row = 0; row < grid.rows(); row++) {
+                for (int column = 0; column < grid.columns(); column++) {
+                    T tile = fetch.tile(reader, grid.firstColumn() + column, grid.firstRow() + row);
+                    if (tile == null) {
+                        return false;
+                    }
+                    tiles[row][column] = tile;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static BufferedImage asType(BufferedImage image, int type) {
+        if (type == BufferedImage.TYPE_BYTE_GRAY) {
+            return Rasters.grey(image);
+        }
+        BufferedImage colour = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        colour.createGraphics().drawImage(image, 0, 0, null);
+        return colour;
+    }
+
+    /** Reads stored tiles, opening the file only if one is needed: all may be in the cache. */
+    private static final class TileReader implements AutoCloseable {
+        private final Path pyramid;
+        private final PyramidIndex index;
+        private FileChannel channel;
+
+        TileReader(Path pyramid, PyramidIndex index) {
+            this.pyramid = pyramid;
+            this.index = index;
+        }
+
+        byte[] read(int level, int column, int row) throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(pyramid, StandardOpenOption.READ);
+            }
+            return index.tile(channel, level, column, row);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+}

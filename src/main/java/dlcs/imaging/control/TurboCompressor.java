@@ -1,0 +1,128 @@
+package dlcs.imaging.control;
+
+import static dlcs.imaging.control.TurboJpeg.FLAG_NOREALLOC;
+import static dlcs.imaging.control.TurboJpeg.PF_BGR;
+import static dlcs.imaging.control.TurboJpeg.PF_GRAY;
+import static dlcs.imaging.control.TurboJpeg.SAMP_420;
+import static dlcs.imaging.control.TurboJpeg.SAMP_GRAY;
+import static dlcs.imaging.control.TurboJpeg.atLeast;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.NativeLongByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+
+/**
+ * A libjpeg-turbo encoder and its native buffers, for one thread at a time: the pixels of a
+ * band or an image are copied to native memory once, then encoded piece by piece.
+ */
+final class TurboCompressor implements AutoCloseable {
+
+    private final TurboJpeg.Api api;
+    private final Pointer handle;
+    private Memory pixels;
+    private Memory jpeg;
+    private BufferedImage loaded;
+    private int stride;
+    private int bands;
+
+    TurboCompressor(TurboJpeg.Api api, Pointer handle) {
+        this.api = api;
+        this.handle = handle;
+    }
+
+    /** Copies {@code image} (8-bit BGR or grey, or a view of one) to native memory, unless it is there already. */
+    void load(BufferedImage image) {
+        if (image == loaded) {
+            return;
+        }
+        Rasters.Bytes bytes = Rasters.bytes(image);
+        bands = bytes.pixelStride();
+        stride = image.getWidth() * bands;
+        long size = (long) stride * image.getHeight();
+        pixels = atLeast(pixels, size);
+        if (bytes.stride() == stride) {
+            pixels.write(0, bytes.data(), bytes.offset(), (int) size);
+        } else {
+            for (int y = 0; y < image.getHeight(); y++) {
+                pixels.write((long) y * stride, bytes.data(), bytes.offset() + y * bytes.stride(), stride);
+            }
+        }
+        loaded = image;
+    }
+
+    /** Encodes the {@code width} x {@code height} pixels at column {@code x} of the loaded image. */
+    byte[] encode(int x, int width, int height, float quality) throws IOException {
+        boolean grey = bands == 1;
+        int subsampling = grey ? SAMP_GRAY : SAMP_420;
+        jpeg = atLeast(jpeg, api.tjBufSize(width, height, subsampling).longValue());
+        PointerByReference out = new PointerByReference(jpeg);
+        NativeLongByReference size = new NativeLongByReference(new NativeLong(jpeg.size()));
+        if (api.tjCompress2(handle, pixels.share((long) x * bands), width, stride, height, grey ? PF_GRAY : PF_BGR,
+                out, size, subsampling, percent(quality), FLAG_NOREALLOC) != 0) {
+            throw TurboJpeg.failure(api, handle, "encode");
+        }
+        return jpeg.getByteArray(0, (int) size.getValue().longValue());
+    }
+
+    /** Encodes a whole image (8-bit BGR or grey), copied afresh even if it was loaded before. */
+    byte[] encode(BufferedImage image, float quality) throws IOException {
+        loaded = null;
+        load(image);
+        return encode(0, image.getWidth(), image.getHeight(), quality);
+    }
+
+    /** Encodes planes, copied to native memory first. */
+    byte[] encode(Planes planes, float quality) throws IOException {
+        loaded = null;
+        int w = planes.width();
+        int h = planes.height();
+        long lumaBytes = (long) w * h;
+        long chromaBytes = planes.grey() ? 0 : (long) planes.chromaWidth() * planes.chromaHeight();
+        pixels = atLeast(pixels, lumaBytes + 2 * chromaBytes);
+        pixels.write(0, planes.luma(), 0, (int) lumaBytes);
+        Pointer[] sources;
+        int[] strides;
+        int subsampling;
+        if (planes.grey()) {
+            sources = new Pointer[] {pixels};
+            strides = new int[] {w};
+            subsampling = SAMP_GRAY;
+        } else {
+            pixels.write(lumaBytes, planes.blue(), 0, (int) chromaBytes);
+            pixels.write(lumaBytes + chromaBytes, planes.red(), 0, (int) chromaBytes);
+            sources = new Pointer[] {pixels, pixels.share(lumaBytes), pixels.share(lumaBytes + chromaBytes)};
+            strides = new int[] {w, planes.chromaWidth(), planes.chromaWidth()};
+            subsampling = SAMP_420;
+        }
+        jpeg = atLeast(jpeg, api.tjBufSize(w, h, subsampling).longValue());
+        PointerByReference target = new PointerByReference(jpeg);
+        NativeLongByReference size = new NativeLongByReference(new NativeLong(jpeg.size()));
+        if (api.tjCompressFromYUVPlanes(handle, sources, w, strides, h, subsampling, target, size, percent(quality),
+                FLAG_NOREALLOC) != 0) {
+            throw TurboJpeg.failure(api, handle, "encode");
+        }
+        return jpeg.getByteArray(0, (int) size.getValue().longValue());
+    }
+
+    /** Lets go of the last image and frees large buffers, so that an idle encoder holds little. */
+    void trim() {
+        loaded = null;
+        pixels = TurboJpeg.keptOrFreed(pixels);
+        jpeg = TurboJpeg.keptOrFreed(jpeg);
+    }
+
+    @Override
+    public void close() {
+        api.tjDestroy(handle);
+        TurboJpeg.free(pixels);
+        TurboJpeg.free(jpeg);
+    }
+
+    private static int percent(float quality) {
+        return Math.max(1, Math.min(100, Math.round(quality * 100)));
+    }
+}

@@ -1,0 +1,76 @@
+package dlcs.iiif.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcs.imaging.TestImages;
+import dlcs.imaging.control.DerivativeFiles;
+import dlcs.imaging.control.PyramidIndex;
+import dlcs.imaging.control.TestPyramids;
+import dlcs.imaging.entity.Dimensions;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The thumbnail bytes: a stored size as stored, another scaled from the next larger stored one.
+ * The stored thumbnails are flat colours, each its own, so that a scaled one shows its source.
+ */
+class ThumbnailsTest {
+
+    private static final Dimensions LARGE = new Dimensions(400, 300);
+    private static final Dimensions SMALL = new Dimensions(100, 75);
+
+    @TempDir
+    Path dir;
+
+    private ServedImage image;
+    private Thumbnails thumbnails;
+
+    @BeforeEach
+    void store() throws IOException {
+        TestPyramids.write(TestImages.grid(800, 600), DerivativeFiles.pyramid(dir));
+        Files.createDirectories(DerivativeFiles.thumbnails(dir));
+        storeThumbnail(LARGE, Color.RED);
+        storeThumbnail(SMALL, Color.BLUE);
+        image = new ServedImage(1, 1, "grid", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)),
+                DerivativeFiles.listThumbnails(dir), Instant.now(), "1");
+        thumbnails = new Thumbnails();
+        thumbnails.settings = new DeliverySettings();
+        thumbnails.settings.jpegQuality = 90;
+    }
+
+    private void storeThumbnail(Dimensions size, Color colour) throws IOException {
+        BufferedImage flat = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = flat.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, size.width(), size.height());
+        g.dispose();
+        Files.write(DerivativeFiles.thumbnail(dir, size), TestImages.encode(flat, "jpg"));
+    }
+
+    @Test
+    void aStoredSizeIsSentAsStored() throws IOException {
+        assertArrayEquals(Files.readAllBytes(DerivativeFiles.thumbnail(dir, SMALL)), thumbnails.bytes(image, SMALL));
+    }
+
+    @Test
+    void aSizeBetweenStoredOnesIsScaledFromTheNextLarger() throws IOException {
+        BufferedImage scaled = ImageIO.read(new ByteArrayInputStream(
+                thumbnails.bytes(image, new Dimensions(200, 150))));
+        assertEquals(200, scaled.getWidth());
+        assertEquals(150, scaled.getHeight());
+        Color middle = new Color(scaled.getRGB(100, 75));
+        assertTrue(middle.getRed() > 240 && middle.getBlue() < 16, "scaled from the red 400x300: " + middle);
+    }
+}
