@@ -7,7 +7,7 @@ import dlcs.iiif.entity.ApiVersion;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
-import dlcs.imaging.control.PyramidWriter;
+import dlcs.imaging.control.TestPyramids;
 import dlcs.imaging.entity.Dimensions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,7 +38,7 @@ class InfoDocumentsTest {
 
     @BeforeAll
     static void store() throws IOException {
-        PyramidWriter.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir), 0.9f);
+        TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir));
         image = new ServedImage(2, 1, "page", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)),
                 List.of(new Dimensions(400, 320), new Dimensions(200, 160)), Instant.EPOCH, "v1");
     }
