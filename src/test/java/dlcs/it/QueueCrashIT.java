@@ -15,69 +15,186 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No lost work: the server is killed with SIGKILL while a batch is being processed and started
- * again; every member ends completed with a sound derivative, the counts are exact, nothing is
- * stuck.
+ * No accepted work is lost: the server is killed with SIGKILL while a batch is being processed,
+ * and started again with the same data directory. Either its own directory is replaced, as
+ * {@code mvn clean}, a new release or a rebuilt host do (the broker's journal lives in the data
+ * directory, so the messages survive), or the broker's journal is deleted outright (the sweep
+ * finds the members stuck without a message and sends them again). Every member ends, the counts
+ * are exact, every image serves, and exactly one derivative version of each is left on disk.
  */
 class QueueCrashIT {
 
-    private static final int MEMBERS = 240;
+    private static final int MEMBERS = 220;
 
     @TempDir
     Path work;
 
-    @Test
-    void aBatchSurvivesSigkillMidwayWithExactCounts() throws Exception {
-        List<String> settings = List.of("dlcs.admin.key=" + Api.ADMIN_KEY, "dlcs.admin.secret=" + Api.ADMIN_SECRET,
-                "dlcs.origin.allow-loopback=true", "dlcs.queue.concurrency=3", "dlcs.queue.redelivery-delay-ms=200",
+    private static List<String> settings(String... more) {
+        List<String> settings = new ArrayList<>(List.of("dlcs.admin.key=" + Api.ADMIN_KEY,
+                "dlcs.admin.secret=" + Api.ADMIN_SECRET, "dlcs.origin.allow-loopback=true",
+                "dlcs.queue.concurrency=3", "dlcs.queue.redelivery-delay-ms=200",
                 // transactions the kill left prepared are resolved by periodic recovery: run it often
                 "com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=10",
-                "com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.recoveryBackoffPeriod=2");
+                "com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.recoveryBackoffPeriod=2",
+                "dlcs.housekeeping.interval-seconds=3", "dlcs.storage.orphan-sweep-seconds=5"));
+        settings.addAll(List.of(more));
+        return settings;
+    }
+
+    @Test
+    void aBatchSurvivesSigkillAndANewServerDirectoryWithExactCounts() throws Exception {
+        // members are never considered stuck here: only the surviving journal can finish the batch
+        List<String> settings = settings("dlcs.queue.stuck-after-seconds=86400", "dlcs.storage.orphan-age-seconds=30");
         try (TestOrigin origin = new TestOrigin();
              ServerProcess server = new ServerProcess(work, work.resolve("data"), 200, settings)) {
             server.start();
-            Tenant tenant = Api.admin(server.base()).newTenant();
-            Api api = tenant.api(server.base());
-            byte[] image = Fixtures.jpeg(640, 480);
-            JsonArrayBuilder members = Batches.members();
-            for (int i = 0; i < MEMBERS; i++) {
-                members.add(member(tenant.space(), "k" + i, origin.serve("/k" + i, new Slow(40, new Bytes("image/jpeg", image)))));
-            }
-            JsonObject batch = json(api.post("/customers/" + tenant.customer() + "/queue", collection(members)));
-            String batchPath = Batches.path(batch);
-
-            JsonObject progress = json(api.get(batchPath));
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (progress.getInt("completed") < 25 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                progress = json(api.get(batchPath));
-            }
-            int before = progress.getInt("completed");
-            assertTrue(before >= 25 && before < MEMBERS, "killed mid-batch, at " + before);
+            Running run = queue(server, origin, "k");
             server.kill();
+            server.replaceServerDirectory();
+            Path orphan = plantOrphanVersion(server.dataDir(), run.tenant(), "k0");
+            Path stale = plantStaleScratchFile(server.dataDir());
 
             server.start();
-            JsonObject done = Batches.awaitFinished(api, batchPath, Duration.ofMinutes(6));
-            assertEquals(MEMBERS, done.getInt("completed"), done.toString());
-            assertEquals(0, done.getInt("errors"));
-            assertEquals(MEMBERS, json(api.get(batchPath + "/images?status=completed&pageSize=1")).getInt("totalItems"));
-            assertEquals(0, json(api.get("/customers/" + tenant.customer() + "/queue")).getInt("imagesWaiting"));
-            for (int i = 0; i < MEMBERS; i++) {
-                JsonObject registered = json(api.get(tenant.imagePath("k" + i)));
-                assertFalse(registered.getBoolean("ingesting"), registered.toString());
-                assertEquals(640, registered.getInt("width"));
-                byte[] full = api.get(tenant.servicePath("k" + i) + "/full/max/0/default.jpg").readEntity(byte[].class);
-                BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(full));
-                assertNotNull(decoded, "k" + i + " serves a sound image");
-                assertEquals(480, decoded.getHeight());
+            assertAllServed(run, server);
+            awaitGone(orphan, Duration.ofMinutes(2));
+            awaitGone(stale, Duration.ofSeconds(30));
+            awaitOneVersionEach(run, server.dataDir(), Duration.ofMinutes(2));
+        }
+    }
+
+    @Test
+    void aBatchWhoseJournalIsLostIsFinishedByTheSweep() throws Exception {
+        List<String> settings = settings("dlcs.queue.stuck-after-seconds=15", "dlcs.storage.orphan-age-seconds=30");
+        try (TestOrigin origin = new TestOrigin();
+             ServerProcess server = new ServerProcess(work, work.resolve("data"), 210, settings)) {
+            server.start();
+            Running run = queue(server, origin, "j");
+            server.kill();
+            deleteTree(server.dataDir().resolve("broker"));
+
+            server.start();
+            assertAllServed(run, server);
+            awaitOneVersionEach(run, server.dataDir(), Duration.ofMinutes(2));
+        }
+    }
+
+    private record Running(Tenant tenant, Api api, String batchPath, String prefix) {
+    }
+
+    /** Queues the batch, and returns once it is well under way but not done. */
+    private static Running queue(ServerProcess server, TestOrigin origin, String prefix) throws Exception {
+        Tenant tenant = Api.admin(server.base()).newTenant();
+        Api api = tenant.api(server.base());
+        byte[] image = Fixtures.jpeg(640, 480);
+        JsonArrayBuilder members = Batches.members();
+        for (int i = 0; i < MEMBERS; i++) {
+            members.add(member(tenant.space(), prefix + i, origin.serve("/" + prefix + i,
+                    new Slow(40, new Bytes("image/jpeg", image)))));
+        }
+        JsonObject batch = json(api.post("/customers/" + tenant.customer() + "/queue", collection(members)));
+        String batchPath = Batches.path(batch);
+        JsonObject progress = json(api.get(batchPath));
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (progress.getInt("completed") < 25 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            progress = json(api.get(batchPath));
+        }
+        int before = progress.getInt("completed");
+        assertTrue(before >= 25 && before < MEMBERS, "killed mid-batch, at " + before);
+        return new Running(tenant, api, batchPath, prefix);
+    }
+
+    private static void assertAllServed(Running run, ServerProcess server) throws Exception {
+        Api api = run.api();
+        JsonObject done = Batches.awaitFinished(api, run.batchPath(), Duration.ofMinutes(6));
+        assertEquals(MEMBERS, done.getInt("completed"), done + "; see " + server.console());
+        assertEquals(0, done.getInt("errors"));
+        assertEquals(0, done.getInt("supersededCount"));
+        assertEquals(MEMBERS, json(api.get(run.batchPath() + "/images?status=completed&pageSize=1")).getInt("totalItems"));
+        assertEquals(0, json(api.get("/customers/" + run.tenant().customer() + "/queue")).getInt("imagesWaiting"));
+        for (int i = 0; i < MEMBERS; i++) {
+            String id = run.prefix() + i;
+            JsonObject registered = json(api.get(run.tenant().imagePath(id)));
+            assertFalse(registered.getBoolean("ingesting"), registered.toString());
+            assertEquals(640, registered.getInt("width"));
+            byte[] full = api.get(run.tenant().servicePath(id) + "/full/max/0/default.jpg").readEntity(byte[].class);
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(full));
+            assertNotNull(decoded, id + " serves a sound image");
+            assertEquals(480, decoded.getHeight());
+        }
+    }
+
+    /** A version directory of an image that no row points to, last changed a day ago. */
+    private static Path plantOrphanVersion(Path data, Tenant tenant, String imageId) throws IOException {
+        Path version = data.resolve("storage/" + tenant.customer() + "/" + tenant.space() + "/" + imageId
+                + "/left-by-a-crash");
+        Files.createDirectories(version);
+        Files.write(version.resolve("pyramid.tif"), new byte[100]);
+        FileTime dayAgo = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
+        Files.setLastModifiedTime(version.resolve("pyramid.tif"), dayAgo);
+        Files.setLastModifiedTime(version, dayAgo);
+        return version;
+    }
+
+    private static Path plantStaleScratchFile(Path data) throws IOException {
+        Path file = Files.createDirectories(data.resolve("tmp")).resolve("origin-left-by-a-crash.bin");
+        Files.write(file, new byte[100]);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        return file;
+    }
+
+    private static void awaitGone(Path path, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (Files.exists(path) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertFalse(Files.exists(path), path + " is swept");
+    }
+
+    /** Versions left by attempts the kill cut short go once they are older than the orphan age. */
+    private static void awaitOneVersionEach(Running run, Path data, Duration timeout) throws Exception {
+        Path space = data.resolve("storage/" + run.tenant().customer() + "/" + run.tenant().space());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> extra = extraVersions(space, run.prefix());
+        while (!extra.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            extra = extraVersions(space, run.prefix());
+        }
+        assertEquals(List.of(), extra, "each image keeps exactly its serving version");
+    }
+
+    private static List<String> extraVersions(Path space, String prefix) throws IOException {
+        List<String> extra = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            Path image = space.resolve(prefix + i);
+            try (Stream<Path> versions = Files.list(image)) {
+                long count = versions.count();
+                if (count != 1) {
+                    extra.add(prefix + i + ": " + count);
+                }
+            }
+        }
+        return extra;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
         }
     }

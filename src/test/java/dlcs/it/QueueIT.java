@@ -229,6 +229,38 @@ class QueueIT extends ServerTest {
                 .filter(m -> Instant.parse(m.getString("ended")).isBefore(Instant.parse(urgentDone.getString("finished"))))
                 .count();
         assertTrue(normalBeforeUrgent < 12, "most of the normal batch waited for the priority one: " + normalBeforeUrgent);
+        JsonObject priorityQueue = json(api.get(queuePath(tenant) + "/priority"));
+        assertEquals(0, priorityQueue.getInt("imagesWaiting"));
+        assertEquals(0, priorityQueue.getInt("batchesWaiting"));
+    }
+
+    @Test
+    void oneCustomersLargeBacklogDoesNotStarveAnothersSmallBatch() throws Exception {
+        Api admin = Api.admin(base);
+        Tenant large = admin.newTenant();
+        Tenant small = admin.newTenant();
+        byte[] jpeg = Fixtures.jpeg(100, 100);
+        JsonArrayBuilder backlog = Batches.members();
+        for (int i = 0; i < 120; i++) {
+            backlog.add(member(large.space(), "b" + i, origin().serve("/" + large.name() + "/b" + i,
+                    new Slow(400, new Bytes("image/jpeg", jpeg)))));
+        }
+        JsonObject largeBatch = json(large.api(base).post(queuePath(large), collection(backlog)));
+        Thread.sleep(500);
+        JsonArrayBuilder few = Batches.members();
+        for (int i = 0; i < 10; i++) {
+            few.add(member(small.space(), "s" + i, origin().serve("/" + small.name() + "/s" + i,
+                    new Slow(400, new Bytes("image/jpeg", jpeg)))));
+        }
+        JsonObject smallBatch = json(small.api(base).post(queuePath(small), collection(few)));
+
+        JsonObject smallDone = awaitFinished(small.api(base), Batches.path(smallBatch), PATIENCE);
+        JsonObject largeThen = json(large.api(base).get(Batches.path(largeBatch)));
+        assertEquals(10, smallDone.getInt("completed"));
+        // first come, first served would finish all 120 (16 s with three workers) before the ten
+        assertTrue(largeThen.getInt("completed") < 60, "the small batch waited for only the first of the large"
+                + " backlog: " + largeThen.getInt("completed") + " of 120 were done when it finished");
+        assertEquals(120, awaitFinished(large.api(base), Batches.path(largeBatch), PATIENCE).getInt("completed"));
     }
 
     @Test

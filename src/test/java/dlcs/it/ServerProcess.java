@@ -66,7 +66,16 @@ public final class ServerProcess implements AutoCloseable {
         return work.resolve("base/log/server.log");
     }
 
+    /** The server's standard output of its latest start, which outlives {@link #replaceServerDirectory}. */
+    public Path console() {
+        return work.resolve("console-" + starts + ".log");
+    }
+
     public void start() throws IOException, InterruptedException {
+        if (answers()) {
+            throw new IllegalStateException("Something already answers at " + base() + ": a server left running by"
+                    + " an earlier, interrupted run? Stop it first.");
+        }
         List<String> command = new ArrayList<>(List.of("sh", jbossHome.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
                 "-Djboss.server.base.dir=" + work.resolve("base"),
@@ -115,25 +124,49 @@ public final class ServerProcess implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Deletes the server's own directory (configuration, deployments, its data/ and log/) and
+     * lays it out afresh, as {@code mvn clean} and a new build, or an upgrade, do: only the
+     * data directory is kept. The server must be stopped.
+     */
+    public void replaceServerDirectory() throws IOException {
+        if (process != null) {
+            throw new IllegalStateException("Stop the server first");
+        }
+        Path base = work.resolve("base");
+        if (Files.exists(base)) {
+            try (Stream<Path> files = Files.walk(base)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        prepareBaseDirectory();
+    }
+
     private void awaitDeployment(Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The server exited during start; see " + work);
             }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) base().openConnection();
-                connection.setConnectTimeout(1000);
-                connection.setReadTimeout(5000);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (answers()) {
+                return;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("The server did not deploy the application within " + timeout + "; see " + log());
+    }
+
+    private boolean answers() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) base().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notListening) {
+            return false;
+        }
     }
 
     private void prepareBaseDirectory() {

@@ -10,14 +10,9 @@ import dlcs.registration.control.ImageTakenOver;
 import dlcs.registration.control.SpaceStore;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.Space;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -37,13 +32,10 @@ public class BatchIntake {
     EntityManager em;
 
     @Inject
-    JMSContext jms;
+    IngestDispatch dispatch;
 
-    @Resource(lookup = IngestQueues.NORMAL)
-    Queue normalQueue;
-
-    @Resource(lookup = IngestQueues.PRIORITY)
-    Queue priorityQueue;
+    @Inject
+    StuckMembers stuck;
 
     @Inject
     SpaceStore spaces;
@@ -57,29 +49,31 @@ public class BatchIntake {
     /** Stores and queues an already validated batch. */
     @Transactional
     public Batch accept(long customer, List<QueuedImage> members, boolean priority) {
+        long backlog = batches.imagesWaiting(customer, priority);
         Batch batch = new Batch(customer, members.size(), priority);
         em.persist(batch);
         em.flush();
         Map<Integer, Space> spacesByNumber = new HashMap<>();
-        JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
-        Queue queue = priority ? priorityQueue : normalQueue;
         int position = 0;
         for (QueuedImage member : members) {
             Space space = spacesByNumber.computeIfAbsent(member.space(), number -> spaces.get(customer, number));
             Image image = images.queue(space, member.imageId(), member.metadata(), batch.id());
-            em.persist(new BatchMember(batch.id(), image.key(), position++));
-            producer.send(queue, new IngestMessage(batch.id(), image.key()).toJson());
+            em.persist(new BatchMember(batch.id(), image.key(), position));
+            dispatch.send(new IngestMessage(batch.id(), image.key()), priority, backlog + position);
+            position++;
         }
         return batch;
     }
 
-    /** Sends the failed members of a batch round again; returns how many. */
+    /**
+     * Sends the failed members of a batch round again, and those stuck without a message (see
+     * {@link StuckMembers}); returns how many.
+     */
     @Transactional
     public int retryFailed(long customer, long batchId) {
         Batch batch = batches.get(customer, batchId);
         List<BatchMember> failed = batches.members(batchId, MemberStatus.ERROR, 0, Integer.MAX_VALUE);
-        JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
-        Queue queue = batch.priority() ? priorityQueue : normalQueue;
+        long backlog = batches.imagesWaiting(customer, batch.priority());
         int requeued = 0;
         for (BatchMember member : failed) {
             Image image = em.find(Image.class, member.imageKey());
@@ -90,16 +84,18 @@ public class BatchIntake {
             }
             member.requeue();
             image.requeue(batchId);
-            producer.send(queue, new IngestMessage(batchId, member.imageKey()).toJson());
+            dispatch.send(new IngestMessage(batchId, member.imageKey()), batch.priority(), backlog + requeued);
             requeued++;
-        }
-        if (failed.isEmpty()) {
-            throw new ConflictException("Batch " + batchId + " has no failed members to retry.");
         }
         if (requeued > 0) {
             batches.reopen(batchId, requeued);
         }
-        return requeued;
+        int resent = stuck.resendOf(batchId);
+        if (failed.isEmpty() && resent == 0) {
+            throw new ConflictException("Batch " + batchId + " has no failed members to retry, and none is stuck"
+                    + " without its message.");
+        }
+        return requeued + resent;
     }
 
     /**

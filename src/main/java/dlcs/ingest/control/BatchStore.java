@@ -83,17 +83,25 @@ public class BatchStore {
 
     /** Images still waiting in the customer's unfinished batches (optionally only the priority ones). */
     public long imagesWaiting(long customer, Boolean priority) {
-        String filter = priority == null ? "" : " and b.priority = " + priority;
-        Long waiting = em.createQuery("select sum(b.count - b.completed - b.errors - b.supersededCount) from Batch b"
-                + " where b.customer = :c and b.finished is null" + filter, Long.class)
-                .setParameter("c", customer).getSingleResult();
-        return waiting == null ? 0 : waiting;
+        return waiting("sum(b.count - b.completed - b.errors - b.supersededCount)", customer, priority);
     }
 
     public long batchesWaiting(long customer, Boolean priority) {
-        String filter = priority == null ? "" : " and b.priority = " + priority;
-        return em.createQuery("select count(b) from Batch b where b.customer = :c and b.finished is null" + filter,
-                Long.class).setParameter("c", customer).getSingleResult();
+        return waiting("count(b)", customer, priority);
+    }
+
+    /** Grouped rather than filtered by priority: H2 refuses the boolean comparison EclipseLink writes. */
+    private long waiting(String aggregate, long customer, Boolean priority) {
+        List<Object[]> rows = em.createQuery("select b.priority, " + aggregate + " from Batch b"
+                        + " where b.customer = :c and b.finished is null group by b.priority", Object[].class)
+                .setParameter("c", customer).getResultList();
+        long total = 0;
+        for (Object[] row : rows) {
+            if ((priority == null || priority.equals(row[0])) && row[1] != null) {
+                total += ((Number) row[1]).longValue();
+            }
+        }
+        return total;
     }
 
     public List<BatchMember> members(long batch, MemberStatus status, int first, int max) {
@@ -114,6 +122,21 @@ public class BatchStore {
             query.setParameter("s", status);
         }
         return query.getSingleResult();
+    }
+
+    /**
+     * Waiting members (of one batch, or of all when {@code batch} is null) that nothing has
+     * happened to since {@code before}: no message sent, no attempt begun. Oldest first.
+     */
+    public List<BatchMember> quietSince(Long batch, Instant before, int max) {
+        TypedQuery<BatchMember> query = em.createQuery("select m from BatchMember m where m.status = :s"
+                + (batch == null ? "" : " and m.batch = :b") + " and (m.sent is null or m.sent < :t)"
+                + " and (m.attemptStarted is null or m.attemptStarted < :t) order by m.sent", BatchMember.class)
+                .setParameter("s", MemberStatus.QUEUED).setParameter("t", before);
+        if (batch != null) {
+            query.setParameter("b", batch);
+        }
+        return query.setMaxResults(max).getResultList();
     }
 
     private static String finishedFilter(Boolean finished) {

@@ -43,6 +43,7 @@ public class IngestWorker {
     AttemptLog attempts;
 
     public void process(IngestMessage message) {
+        attempts.begin(BatchMember.keyOf(message.batch(), message.imageKey()));
         BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
         if (member == null) {
             LOG.warning("Ignoring a message for an unknown batch member: " + message.toJson());

@@ -90,10 +90,6 @@ public class Batch {
         return finished;
     }
 
-    public int waiting() {
-        return Math.max(0, count - completed - errors - supersededCount);
-    }
-
     /** When the batch should finish at the rate it has gone so far; empty before any progress or once finished. */
     public Instant estimatedCompletion(Instant now) {
         int done = completed + errors + supersededCount;

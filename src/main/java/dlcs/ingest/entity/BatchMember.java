@@ -39,8 +39,13 @@ public class BatchMember {
     private String error;
 
     private int attempts;
-    private Instant started;
     private Instant ended;
+
+    /** When a message for this member was last sent: at intake, retry, or a sweep's resend. */
+    private Instant sent;
+
+    /** When a worker last began an attempt, recorded in a transaction of its own as it begins. */
+    private Instant attemptStarted;
 
     @Version
     private long version;
@@ -54,6 +59,7 @@ public class BatchMember {
         this.imageKey = imageKey;
         this.position = position;
         this.status = MemberStatus.QUEUED;
+        this.sent = Instant.now();
     }
 
     public static String keyOf(long batch, String imageKey) {
@@ -63,12 +69,6 @@ public class BatchMember {
     public void attempt(String reason) {
         attempts++;
         error = reason;
-    }
-
-    public void start() {
-        if (started == null) {
-            started = Instant.now();
-        }
     }
 
     public void complete() {
@@ -92,8 +92,13 @@ public class BatchMember {
         status = MemberStatus.QUEUED;
         error = null;
         attempts = 0;
-        started = null;
         ended = null;
+        sent = Instant.now();
+    }
+
+    /** Its message was lost (the broker's journal with it, say) and has been sent again. */
+    public void resent() {
+        sent = Instant.now();
     }
 
     public String key() {
@@ -120,11 +125,15 @@ public class BatchMember {
         return attempts;
     }
 
-    public Instant started() {
-        return started;
-    }
-
     public Instant ended() {
         return ended;
+    }
+
+    public Instant sent() {
+        return sent;
+    }
+
+    public Instant attemptStarted() {
+        return attemptStarted;
     }
 }

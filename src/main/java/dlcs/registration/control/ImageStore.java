@@ -172,6 +172,16 @@ public class ImageStore {
                 .getResultStream().collect(Collectors.toMap(Image::key, Function.identity()));
     }
 
+    /** The version each image serves, by image key; an image without a derivative maps to "". */
+    public Map<String, String> servingVersions(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select i.key, i.storageVersion from Image i where i.key in :keys", Object[].class)
+                .setParameter("keys", keys).getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> row[1] == null ? "" : (String) row[1]));
+    }
+
     /** A batch that held {@code image} lets it go: the image is being registered again, or deleted. */
     private void releaseFromBatch(Image image) {
         Long heldBy = image.releaseFromBatch();

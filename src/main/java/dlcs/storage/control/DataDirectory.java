@@ -4,20 +4,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's data directory ({@code dlcs.data-dir}, {@code DLCS_DATA_DIR}, else data/ under
- * the working directory, as the datasource in server-config/dlcs.cli resolves it): the H2
- * database, the derivatives, the generated administrator key.
+ * the working directory, as server-config/dlcs.cli resolves it too): the H2 database, the
+ * broker's journal and the transaction log (placed there by dlcs.cli), the derivatives, scratch
+ * space for fetches, and the generated keys.
  */
 @ApplicationScoped
 public class DataDirectory {
+
+    private static final Logger LOG = Logger.getLogger(DataDirectory.class.getName());
 
     @Inject
     @ConfigProperty(name = "dlcs.data-dir")
@@ -41,6 +47,24 @@ public class DataDirectory {
      */
     public Path temporary() {
         return ensure(root().resolve("tmp"));
+    }
+
+    /**
+     * Deletes what a killed process left in {@link #temporary()}: files not changed since
+     * {@code before}, which no fetch or upload still writes. Returns how many.
+     */
+    public int sweepTemporary(Instant before) {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(temporary(), Files::isRegularFile)) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning("Could not sweep " + temporary() + ": " + e.getMessage());
+        }
+        return deleted;
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,6 +62,53 @@ public class DerivativeStore {
     /** Removes every version of an image. */
     public void deleteAll(long customer, int space, String imageId) {
         deleteTree(imageDirectory(customer, space, imageId));
+    }
+
+    /** A version directory on disk, and when it last changed. */
+    public record StoredVersion(DerivativeLocation location, Instant modified) {
+    }
+
+    /**
+     * Every version directory in the store, one at a time: {@code customer/space/image/version},
+     * anything not of that shape skipped. Reads the tree as it goes, so the store may be large.
+     */
+    public void forEachVersion(Consumer<StoredVersion> action) {
+        Path root = data.storage();
+        try (DirectoryStream<Path> customers = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path customer : customers) {
+                Long customerId = number(customer, 18);
+                try (DirectoryStream<Path> spaces = Files.newDirectoryStream(customer, Files::isDirectory)) {
+                    for (Path space : spaces) {
+                        Long spaceId = number(space, 9);
+                        if (customerId != null && spaceId != null) {
+                            forEachVersion(customerId, spaceId.intValue(), space, action);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not read the derivative store " + root + ": " + e.getMessage());
+        }
+    }
+
+    private static void forEachVersion(long customer, int space, Path spaceDirectory, Consumer<StoredVersion> action)
+            throws IOException {
+        try (DirectoryStream<Path> images = Files.newDirectoryStream(spaceDirectory, Files::isDirectory)) {
+            for (Path image : images) {
+                try (DirectoryStream<Path> versions = Files.newDirectoryStream(image, Files::isDirectory)) {
+                    for (Path version : versions) {
+                        action.accept(new StoredVersion(new DerivativeLocation(customer, space,
+                                image.getFileName().toString(), version.getFileName().toString()),
+                                Files.getLastModifiedTime(version).toInstant()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Long number(Path directory, int maxDigits) {
+        String name = directory.getFileName().toString();
+        return name.length() <= maxDigits && name.chars().allMatch(Character::isDigit) ? Long.valueOf(name) : null;
     }
 
     private Path imageDirectory(long customer, int space, String imageId) {

@@ -13,7 +13,7 @@ class BatchTest {
     @Test
     void aNewBatchWaitsForEveryMemberAndHasNoEstimateYet() {
         Batch batch = new Batch(2, 10, false);
-        assertEquals(10, batch.waiting());
+        assertEquals(10, batch.count());
         assertEquals(0, batch.completed() + batch.errors() + batch.supersededCount());
         assertFalse(batch.superseded());
         assertNull(batch.finished());

@@ -1,0 +1,95 @@
+package dlcs.ingest.boundary;
+
+import dlcs.ingest.control.Leases;
+import dlcs.ingest.control.StuckMembers;
+import dlcs.registration.control.OrphanVersions;
+import dlcs.storage.control.DataDirectory;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The periodic sweeps, on one node at a time (whichever holds the lease): members stuck without
+ * their message are sent again every {@code dlcs.housekeeping.interval-seconds}; derivative
+ * versions that no image serves and stale scratch files are deleted once they have been left
+ * alone for {@code dlcs.storage.orphan-age-seconds}, checked every {@code
+ * dlcs.storage.orphan-sweep-seconds}. Its timer is not persistent: every start schedules it
+ * anew, and nothing of it lives outside the data directory.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+    private static final String JOB = "housekeeping";
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    StuckMembers stuck;
+
+    @Inject
+    OrphanVersions orphans;
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.housekeeping.interval-seconds", defaultValue = "60")
+    long intervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.storage.orphan-sweep-seconds", defaultValue = "3600")
+    long orphanSweepSeconds;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.storage.orphan-age-seconds", defaultValue = "21600")
+    long orphanAgeSeconds;
+
+    private Instant nextOrphanSweep = Instant.MIN;
+
+    @PostConstruct
+    void schedule() {
+        long interval = Math.max(1, intervalSeconds) * 1000;
+        timers.createIntervalTimer(interval, interval, new TimerConfig(JOB, false));
+    }
+
+    @Timeout
+    void run() {
+        try {
+            if (!leases.acquire(JOB, Duration.ofSeconds(Math.max(1, intervalSeconds) * 3))) {
+                return;
+            }
+            stuck.resendAll();
+            Instant now = Instant.now();
+            if (!now.isBefore(nextOrphanSweep)) {
+                nextOrphanSweep = now.plusSeconds(orphanSweepSeconds);
+                Instant before = now.minusSeconds(orphanAgeSeconds);
+                orphans.sweep(before);
+                int stale = data.sweepTemporary(before);
+                if (stale > 0) {
+                    LOG.info("Deleted " + stale + " stale scratch files.");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Housekeeping failed this time; it runs again in " + intervalSeconds + " s", e);
+        }
+    }
+}
