@@ -57,35 +57,42 @@ class QueueCrashIT {
 
     @Test
     void aBatchSurvivesSigkillAndANewServerDirectoryWithExactCounts() throws Exception {
+        List<Path> planted = new ArrayList<>();
         // members are never considered stuck here: only the surviving journal can finish the batch
-        List<String> settings = settings("dlcs.queue.stuck-after-seconds=86400", "dlcs.storage.orphan-age-seconds=30");
-        try (TestOrigin origin = new TestOrigin();
-             ServerProcess server = new ServerProcess(work, work.resolve("data"), 200, settings)) {
-            server.start();
-            Running run = queue(server, origin, "k");
-            server.kill();
-            server.replaceServerDirectory();
-            Path orphan = plantOrphanVersion(server.dataDir(), run.tenant(), "k0");
-            Path stale = plantStaleScratchFile(server.dataDir());
-
-            server.start();
-            assertAllServed(run, server);
-            awaitGone(orphan, Duration.ofMinutes(2));
-            awaitGone(stale, Duration.ofSeconds(30));
-            awaitOneVersionEach(run, server.dataDir(), Duration.ofMinutes(2));
+        killMidBatch("k", 200, settings("dlcs.queue.stuck-after-seconds=86400", "dlcs.storage.orphan-age-seconds=30"),
+                (server, run) -> {
+                    server.replaceServerDirectory();
+                    planted.add(plantOrphanVersion(server.dataDir(), run.tenant(), "k0"));
+                    planted.add(plantStaleScratchFile(server.dataDir()));
+                });
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (planted.stream().anyMatch(Files::exists) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        for (Path path : planted) {
+            assertFalse(Files.exists(path), path + " is swept");
         }
     }
 
     @Test
     void aBatchWhoseJournalIsLostIsFinishedByTheSweep() throws Exception {
-        List<String> settings = settings("dlcs.queue.stuck-after-seconds=15", "dlcs.storage.orphan-age-seconds=30");
-        try (TestOrigin origin = new TestOrigin();
-             ServerProcess server = new ServerProcess(work, work.resolve("data"), 210, settings)) {
-            server.start();
-            Running run = queue(server, origin, "j");
-            server.kill();
-            deleteTree(server.dataDir().resolve("broker"));
+        killMidBatch("j", 210, settings("dlcs.queue.stuck-after-seconds=15", "dlcs.storage.orphan-age-seconds=30"),
+                (server, run) -> deleteTree(server.dataDir().resolve("broker")));
+    }
 
+    /** What befalls the stopped server and its data directory between the kill and the next start. */
+    private interface Disaster {
+        void strike(ServerProcess server, Running run) throws IOException;
+    }
+
+    private void killMidBatch(String prefix, int portOffset, List<String> settings, Disaster disaster)
+            throws Exception {
+        try (TestOrigin origin = new TestOrigin();
+             ServerProcess server = new ServerProcess(work, work.resolve("data"), portOffset, settings)) {
+            server.start();
+            Running run = queue(server, origin, prefix);
+            server.kill();
+            disaster.strike(server, run);
             server.start();
             assertAllServed(run, server);
             awaitOneVersionEach(run, server.dataDir(), Duration.ofMinutes(2));
@@ -155,14 +162,6 @@ class QueueCrashIT {
         Files.write(file, new byte[100]);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
         return file;
-    }
-
-    private static void awaitGone(Path path, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (Files.exists(path) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        assertFalse(Files.exists(path), path + " is swept");
     }
 
     /** Versions left by attempts the kill cut short go once they are older than the orphan age. */

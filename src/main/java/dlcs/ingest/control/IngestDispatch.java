@@ -1,13 +1,8 @@
 package dlcs.ingest.control;
 
 import dlcs.ingest.entity.IngestMessage;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.Queue;
 import jakarta.transaction.Transactional;
 
 /**
@@ -25,20 +20,12 @@ public class IngestDispatch {
     static final int HIGHEST = 8;
 
     @Inject
-    JMSContext jms;
-
-    @Resource(lookup = IngestQueues.NORMAL)
-    Queue normalQueue;
-
-    @Resource(lookup = IngestQueues.PRIORITY)
-    Queue priorityQueue;
+    IngestQueues queues;
 
     /** Sends {@code message}, the customer's {@code backlog}-th waiting image (counting from 0). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(IngestMessage message, boolean priorityQueued, long backlog) {
-        JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(priorityFor(backlog));
-        producer.send(priorityQueued ? priorityQueue : normalQueue, message.toJson());
+        queues.send(message.toJson(), priorityQueued, priorityFor(backlog));
     }
 
     /** 8 for the first ten waiting (0 to 9), 7 up to a hundred, 6 up to a thousand, ... 0 from 10^8 on. */

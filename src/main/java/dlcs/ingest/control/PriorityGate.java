@@ -1,10 +1,7 @@
 package dlcs.ingest.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -24,10 +21,7 @@ public class PriorityGate {
     private final AtomicInteger running = new AtomicInteger();
 
     @Inject
-    JMSContext jms;
-
-    @Resource(lookup = IngestQueues.PRIORITY)
-    Queue priorityQueue;
+    IngestQueues queues;
 
     @Inject
     @ConfigProperty(name = "dlcs.queue.priority-wait-seconds", defaultValue = "300")
@@ -58,7 +52,7 @@ public class PriorityGate {
     }
 
     private boolean priorityWaiting() {
-        try (QueueBrowser browser = jms.createBrowser(priorityQueue)) {
+        try (QueueBrowser browser = queues.browse(true)) {
             return browser.getEnumeration().hasMoreElements();
         } catch (Exception e) {
             LOG.fine("Could not browse the priority queue: " + e);

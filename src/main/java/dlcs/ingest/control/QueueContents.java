@@ -2,13 +2,10 @@ package dlcs.ingest.control;
 
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.IngestMessage;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import java.util.Enumeration;
@@ -25,13 +22,7 @@ import java.util.Set;
 public class QueueContents {
 
     @Inject
-    JMSContext jms;
-
-    @Resource(lookup = IngestQueues.NORMAL)
-    Queue normalQueue;
-
-    @Resource(lookup = IngestQueues.PRIORITY)
-    Queue priorityQueue;
+    IngestQueues queues;
 
     /**
      * Member keys ({@link BatchMember#keyOf}) with a message waiting; empty when the queues hold
@@ -40,8 +31,8 @@ public class QueueContents {
     public Optional<Set<String>> waitingMembers(int limit) throws JMSException {
         Set<String> waiting = new HashSet<>();
         int seen = 0;
-        for (Queue queue : new Queue[]{normalQueue, priorityQueue}) {
-            try (QueueBrowser browser = jms.createBrowser(queue)) {
+        for (boolean priorityQueued : new boolean[]{false, true}) {
+            try (QueueBrowser browser = queues.browse(priorityQueued)) {
                 Enumeration<?> messages = browser.getEnumeration();
                 while (messages.hasMoreElements()) {
                     if (++seen > limit) {
