@@ -65,6 +65,7 @@ class ProblemTest {
         assertEquals(title, problem.title());
         assertEquals(error.getMessage(), problem.detail());
         assertEquals(transientFailure, error.isTransient());
+        assertEquals(error.headers(), problem.headers());
     }
 
     @ParameterizedTest(name = "wrapped in {0}")
