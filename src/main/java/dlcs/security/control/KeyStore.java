@@ -37,12 +37,14 @@ public class KeyStore {
     @Inject
     CustomerDirectory customers;
 
+    SecretHasher hasher = new SecretHasher();
+
     /** A new key for {@code customer}; the returned secret is never stored in clear. */
     @Transactional
     public NewKey create(long customer) {
         String key = UUID.randomUUID().toString();
         String secret = SecretHasher.newSecret();
-        em.persist(new ApiKey(key, customer, SecretHasher.hash(secret)));
+        em.persist(new ApiKey(key, customer, hasher.hash(secret)));
         return new NewKey(key, secret, customer);
     }
 
@@ -51,9 +53,9 @@ public class KeyStore {
     public void ensure(String key, String secret, long customer) {
         ApiKey existing = em.find(ApiKey.class, key);
         if (existing == null) {
-            em.persist(new ApiKey(key, customer, SecretHasher.hash(secret)));
-        } else if (!SecretHasher.matches(secret, existing.secretHash())) {
-            existing.replaceSecret(SecretHasher.hash(secret));
+            em.persist(new ApiKey(key, customer, hasher.hash(secret)));
+        } else if (!hasher.matches(secret, existing.secretHash()) || hasher.isOutdated(existing.secretHash())) {
+            existing.replaceSecret(hasher.hash(secret));
         }
         verified.remove(key);
     }
@@ -91,7 +93,7 @@ public class KeyStore {
             return Optional.of(known.caller());
         }
         ApiKey stored = em.find(ApiKey.class, key);
-        if (stored == null || !SecretHasher.matches(secret, stored.secretHash())) {
+        if (stored == null || !hasher.matches(secret, stored.secretHash())) {
             return Optional.empty();
         }
         Optional<CustomerDirectory.Entry> customer = customers.find(stored.customer());
