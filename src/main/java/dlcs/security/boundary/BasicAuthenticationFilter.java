@@ -1,7 +1,7 @@
 package dlcs.security.boundary;
 
+import dlcs.security.control.Authenticator;
 import dlcs.security.control.Caller;
-import dlcs.security.control.KeyStore;
 import dlcs.security.control.NotAuthenticatedException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import java.util.Base64;
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
-    KeyStore keys;
+    Authenticator authenticator;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -73,7 +73,7 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         if (colon <= 0) {
             throw new NotAuthenticatedException("The Authorization header must carry key:secret.");
         }
-        return keys.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
+        return authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
                 .orElseThrow(() -> new NotAuthenticatedException("Unknown key or wrong secret."));
     }
 }
