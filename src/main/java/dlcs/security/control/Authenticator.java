@@ -15,17 +15,21 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a presented {@code key:secret} against the stored keys.
  *
  * <ul>
+ *   <li>Failed attempts are throttled per key and per client address ({@link SignInThrottle}); a
+ *       throttled attempt is refused (429) before anything is looked up or hashed.</li>
  *   <li>An unknown key costs what a known one costs: its secret is hashed all the same, against
  *       a hash no secret matches.</li>
  *   <li>A stored hash made with fewer rounds than today's is made again on a successful sign-in.</li>
  *   <li>A success is remembered for {@link #REMEMBER} (by a SHA-256 digest of key and secret,
  *       never the secret), at most {@link #REMEMBERED} keys, so that the slow hash is not paid
- *       on every request. A wrong secret for a remembered key is checked like any other, and deleting a key or changing its secret forgets it at once and again when the
+ *       on every request. A wrong secret for a remembered key is checked and counted like any
+ *       other, and deleting a key or changing its secret forgets it at once and again when the
  *       change commits, so a check still running at that moment cannot remember it.</li>
  * </ul>
  */
@@ -34,6 +38,8 @@ public class Authenticator {
 
     static final Duration REMEMBER = Duration.ofMinutes(1);
     static final int REMEMBERED = 10_000;
+    /** Keys and addresses whose failures are counted at once, each. */
+    static final int COUNTED = 10_000;
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
 
@@ -46,9 +52,26 @@ public class Authenticator {
     @Inject
     CustomerDirectory customers;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.auth.max-failures", defaultValue = "5")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.auth.max-failures-per-address", defaultValue = "20")
+    int maxFailuresPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.auth.lockout-seconds", defaultValue = "1")
+    long lockoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.auth.max-lockout-seconds", defaultValue = "300")
+    long maxLockoutSeconds;
+
     Clock clock = Clock.systemUTC();
     SecretHasher hasher = new SecretHasher();
     int remembered = REMEMBERED;
+    SignInThrottle throttle;
 
     /** Guards {@link #verified} and {@link #forgettings}. */
     private final Object lock = new Object();
@@ -58,11 +81,23 @@ public class Authenticator {
 
     @PostConstruct
     void start() {
+        throttle = new SignInThrottle(clock, maxFailures, maxFailuresPerAddress, Duration.ofSeconds(lockoutSeconds),
+                Duration.ofSeconds(maxLockoutSeconds), COUNTED);
         verified = new BoundedMap<>(remembered);
     }
 
-    /** The caller that {@code key} and {@code secret} identify; empty when they match no key. */
-    public Optional<Caller> authenticate(String key, String secret) {
+    /**
+     * The caller that {@code key} and {@code secret}, presented from {@code address}, identify;
+     * empty when they match no key (and the failure is counted).
+     *
+     * @throws SignInThrottledException when this key or this address has failed too often lately
+     */
+    public Optional<Caller> authenticate(String key, String secret, String address) {
+        String from = address == null ? "unknown" : address;
+        Optional<Duration> wait = throttle.refusal(key, from);
+        if (wait.isPresent()) {
+            throw new SignInThrottledException(wait.get());
+        }
         byte[] digest = digest(key, secret);
         Instant now = clock.instant();
         long seen;
@@ -76,12 +111,15 @@ public class Authenticator {
             seen = forgettings;
         }
         if (known != null && MessageDigest.isEqual(known.digest(), digest)) {
+            throttle.succeeded(key);
             return Optional.of(known.caller());
         }
         Optional<Caller> caller = check(key, secret);
         if (caller.isEmpty()) {
+            throttle.failed(key, from);
             return caller;
         }
+        throttle.succeeded(key);
         synchronized (lock) {
             if (forgettings == seen) {
                 verified.putNewest(key, new Verified(digest, caller.get(), now.plus(REMEMBER)));

@@ -1,9 +1,11 @@
 package dlcs.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.security.entity.ApiKey;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,10 @@ class AuthenticatorTest {
         keys.stored.put("key", new ApiKey("key", 5, hasher.hash("secret")));
         authenticator.keys = keys;
         authenticator.customers = new Customers();
+        authenticator.maxFailures = 5;
+        authenticator.maxFailuresPerAddress = 20;
+        authenticator.lockoutSeconds = 1;
+        authenticator.maxLockoutSeconds = 300;
         authenticator.clock = clock;
         authenticator.hasher = hasher;
         authenticator.remembered = 3;
@@ -65,7 +71,7 @@ class AuthenticatorTest {
     }
 
     private Optional<Caller> signIn(String key, String secret) {
-        return authenticator.authenticate(key, secret);
+        return authenticator.authenticate(key, secret, "192.0.2.1");
     }
 
     private void assertSignedIn(String key, String secret) {
@@ -83,13 +89,28 @@ class AuthenticatorTest {
     }
 
     @Test
-    void aWrongSecretForARememberedKeyIsCheckedLikeAnyOther() {
+    void aWrongSecretForARememberedKeyIsCheckedAndCountedLikeAnyOther() {
         assertSignedIn("key", "secret");
         for (int i = 0; i < 5; i++) {
             assertEquals(Optional.empty(), signIn("key", "wrong"));
         }
         assertEquals(6, keys.lookups, "each wrong secret was checked");
+        assertThrows(SignInThrottledException.class, () -> signIn("key", "secret"),
+                "and counted: the right secret is refused too until the back-off has passed");
+        clock.advance(Duration.ofSeconds(1));
         assertSignedIn("key", "secret");
+    }
+
+    @Test
+    void aThrottledAttemptIsRefusedBeforeAnythingIsLookedUpOrHashed() {
+        for (int i = 0; i < 5; i++) {
+            signIn("no-such-key", "guess");
+        }
+        int before = keys.lookups;
+        SignInThrottledException refused = assertThrows(SignInThrottledException.class,
+                () -> signIn("no-such-key", "guess"));
+        assertEquals(Map.of("Retry-After", "1"), refused.headers());
+        assertEquals(before, keys.lookups);
     }
 
     @Test
