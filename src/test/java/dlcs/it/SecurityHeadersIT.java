@@ -1,7 +1,9 @@
 package dlcs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.it.Api.Tenant;
@@ -30,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What protects keys, over HTTP in the real server: failed sign-ins throttled per key and per
- * client address (429 with Retry-After), and an unknown key as slow to refuse as a known one.
+ * What protects keys and browsers, over HTTP in the real server: failed sign-ins throttled per
+ * key and per client address (429 with Retry-After), an unknown key as slow to refuse as a known
+ * one, and the security headers of the API, the portal and the IIIF services.
  *
  * <p>The throttle counts by the connection's address, so these tests connect from addresses of
  * their own on the loopback network (127.77.x.y), and the wrong secrets they send trip nothing
@@ -88,6 +91,10 @@ class SecurityHeadersIT extends ServerTest {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return new Reply(Integer.parseInt(status.split(" ")[1]), headers, body, nanos);
         }
+    }
+
+    private Reply get(String path) throws IOException {
+        return get(freshAddress(), path, null, null);
     }
 
     private static String line(InputStream in) throws IOException {
@@ -193,5 +200,73 @@ class SecurityHeadersIT extends ServerTest {
         java.util.Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+    }
+
+    private static void assertOnEveryResponse(Reply reply, String what) {
+        assertEquals("nosniff", reply.header("X-Content-Type-Options"), what);
+        assertEquals("no-referrer", reply.header("Referrer-Policy"), what);
+    }
+
+    private static void assertNotFramable(Reply reply, String what) {
+        assertEquals("DENY", reply.header("X-Frame-Options"), what);
+        assertTrue(reply.header("Content-Security-Policy") != null
+                && reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"), what + ": "
+                + reply.header("Content-Security-Policy"));
+    }
+
+    @Test
+    void theApiIsNeitherSniffedNorFramedAndSendsNoReferrer() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Reply entry = get("/");
+        Reply unauthenticated = get("/customers");
+        Reply customer = get(freshAddress(), customerPath(tenant), tenant.key(), tenant.secret());
+        Reply missing = get(freshAddress(), customerPath(tenant) + "/spaces/999", tenant.key(), tenant.secret());
+        assertEquals(200, entry.status());
+        assertEquals(401, unauthenticated.status());
+        assertEquals(200, customer.status());
+        assertEquals(404, missing.status());
+        for (Reply reply : List.of(entry, unauthenticated, customer, missing)) {
+            assertOnEveryResponse(reply, "API " + reply.status());
+            assertNotFramable(reply, "API " + reply.status());
+        }
+    }
+
+    @Test
+    void thePortalRunsOnlyItsOwnScriptsAndIsNeverFramed() throws Exception {
+        for (String path : new String[]{"/portal/", "/portal/js/app.js", "/portal/portal.css",
+                "/webjars/openseadragon/2.4.2/build/openseadragon/openseadragon.min.js", "/portal/no-such-file"}) {
+            Reply reply = get(path);
+            assertOnEveryResponse(reply, path);
+            assertNotFramable(reply, path);
+            String policy = reply.header("Content-Security-Policy");
+            for (String directive : new String[]{"default-src 'self'", "script-src 'self'", "object-src 'none'",
+                    "base-uri 'none'", "frame-ancestors 'none'"}) {
+                assertTrue(policy.contains(directive), path + " has " + directive + ": " + policy);
+            }
+            assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+        }
+        String page = get("/portal/").body();
+        assertFalse(page.matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script in index.html");
+        assertFalse(page.matches("(?s).*\\son[a-z]+\\s*=.*"), "no inline event handler in index.html");
+        assertFalse(page.matches("(?s).*\\sstyle\\s*=.*"), "no inline style in index.html");
+    }
+
+    @Test
+    void iiifResponsesStayEmbeddableByOtherSitesButAreNotSniffed() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        assertEquals(201, tenant.api(base).request(tenant.imagePath("embedded"))
+                .put(Entity.entity(Fixtures.jpeg(300, 200), "image/jpeg")).getStatus());
+        String service = tenant.servicePath("embedded");
+        String thumbs = "/thumbs/" + tenant.customer() + "/" + tenant.space() + "/embedded";
+        for (String path : new String[]{service + "/info.json", service + "/full/max/0/default.jpg",
+                service + "/0,0,100,100/100,/0/default.jpg", thumbs + "/info.json", thumbs + "/full/100,/0/default.jpg",
+                service + "/full/max/0/default.webp", tenant.servicePath("no-such-image") + "/info.json"}) {
+            Reply reply = get(path);
+            assertOnEveryResponse(reply, path);
+            assertEquals("*", reply.header("Access-Control-Allow-Origin"), path);
+            assertNull(reply.header("X-Frame-Options"), path + " may be shown in another site's viewer");
+            assertNull(reply.header("Content-Security-Policy"), path + " may be shown in another site's viewer");
+            assertNull(reply.header("Cross-Origin-Resource-Policy"), path);
+        }
     }
 }
