@@ -15,6 +15,7 @@ import dlcs.origin.control.OriginException.Fault;
 import dlcs.registration.control.UploadTooLargeException;
 import dlcs.security.control.AccessDeniedException;
 import dlcs.security.control.NotAuthenticatedException;
+import dlcs.security.control.SignInThrottledException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
@@ -23,7 +24,10 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +42,7 @@ class ProblemTest {
                 row(new ConflictException("taken"), 409, "Conflict", false),
                 row(new NotAuthenticatedException("who"), 401, "Authentication required", false),
                 row(new AccessDeniedException("no"), 403, "Forbidden", false),
+                row(new SignInThrottledException(Duration.ofMillis(1500)), 429, "Too many failed sign-ins", true),
                 row(new UnreadableImageException("not an image"), 400, "Not a readable image", false),
                 row(new ImageTooLargeException("huge"), 400, "Image too large", false),
                 row(new UploadTooLargeException("big upload"), 413, "Upload too large", false),
@@ -65,6 +70,14 @@ class ProblemTest {
         assertEquals(title, problem.title());
         assertEquals(error.getMessage(), problem.detail());
         assertEquals(transientFailure, error.isTransient());
+        assertEquals(error.headers(), problem.headers());
+    }
+
+    @Test
+    void aThrottledSignInSaysWhenToTryAgainInWholeSecondsRoundedUp() {
+        assertEquals(Map.of("Retry-After", "2"), Problem.of(new SignInThrottledException(Duration.ofMillis(1500))).headers());
+        assertEquals(Map.of("Retry-After", "1"), Problem.of(new SignInThrottledException(Duration.ofMillis(3))).headers());
+        assertEquals(Map.of(), Problem.of(new AccessDeniedException("no")).headers(), "no headers unless the error has some");
     }
 
     @ParameterizedTest(name = "wrapped in {0}")

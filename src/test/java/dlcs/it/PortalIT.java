@@ -27,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,6 +57,8 @@ class PortalIT extends ServerTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("portal-chromium"));
+        // the browser's console, where a Content-Security-Policy violation is reported
+        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -63,11 +67,22 @@ class PortalIT extends ServerTest {
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** Every test: the page broke no rule of the portal's Content-Security-Policy. */
     @AfterEach
     void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            try {
+                assertEquals(List.of(), policyViolations(), "Content-Security-Policy violations in the browser");
+            } finally {
+                browser.quit();
+            }
         }
+    }
+
+    /** The violations of a Content-Security-Policy the browser has logged since the last call. */
+    private List<String> policyViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     private void screenshot(String name) throws Exception {
@@ -123,6 +138,30 @@ class PortalIT extends ServerTest {
     /** A bounded window in which nothing more is expected to happen (polls are two seconds apart). */
     private static void observe(Duration window) throws InterruptedException {
         Thread.sleep(window.toMillis());
+    }
+
+    @Test
+    void thePortalRunsUnderAContentSecurityPolicyThatTheBrowserEnforces() throws Exception {
+        java.net.HttpURLConnection page = (java.net.HttpURLConnection) new java.net.URL(base, "portal/").openConnection();
+        String policy = page.getHeaderField("Content-Security-Policy");
+        page.disconnect();
+        assertTrue(policy != null && policy.contains("script-src 'self'"), "the portal's policy: " + policy);
+
+        browser.get(base + "portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key")));
+        // a script put into the page, as an injected one would be, does not run, and the refusal is seen
+        Object seen = ((JavascriptExecutor) browser).executeAsyncScript(String.join("\n",
+                "const done = arguments[arguments.length - 1];",
+                "document.addEventListener('securitypolicyviolation', (e) => done(e.effectiveDirective), { once: true });",
+                "window.injected = false;",
+                "const inline = document.createElement('script');",
+                "inline.textContent = 'window.injected = true;';",
+                "document.head.append(inline);",
+                "setTimeout(() => done('no violation'), 5000);"));
+        assertEquals("script-src-elem", seen);
+        assertEquals(false, script("return window.injected;"), "the inline script did not run");
+        List<String> logged = policyViolations();
+        assertEquals(1, logged.size(), "the browser logged it, where each test looks: " + logged);
     }
 
     @Test

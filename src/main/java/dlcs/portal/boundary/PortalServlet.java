@@ -13,6 +13,8 @@ import java.util.Map;
  * Serves the portal's files ({@code /portal/...}, from the WAR) and the packaged viewer
  * ({@code /webjars/...}, from the WebJar in WEB-INF/lib), since the API answers at the root
  * and would otherwise take these paths. Files only: no listings, no path outside these two.
+ * Their security headers (nosniff, the Content-Security-Policy) come from
+ * {@code dlcs.security.boundary.SecurityHeadersFilter}.
  */
 @WebServlet(urlPatterns = {"/portal/*", "/webjars/*"})
 public class PortalServlet extends HttpServlet {
@@ -52,7 +54,6 @@ public class PortalServlet extends HttpServlet {
             response.setContentType(TYPES.getOrDefault(extension, "application/octet-stream"));
             // the viewer's files are versioned by their path; the portal's change with the server
             response.setHeader("Cache-Control", servletPath.equals("/portal") ? "no-cache" : "public, max-age=31536000");
-            response.setHeader("X-Content-Type-Options", "nosniff");
             in.transferTo(response.getOutputStream());
         }
     }

@@ -1,13 +1,15 @@
 package dlcs.security.boundary;
 
+import dlcs.security.control.Authenticator;
 import dlcs.security.control.Caller;
-import dlcs.security.control.KeyStore;
 import dlcs.security.control.NotAuthenticatedException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
@@ -18,14 +20,18 @@ import java.util.Base64;
 /**
  * HTTP Basic authentication of the registration API with {@code key:secret}. Only the entry
  * point is open; every other API path needs a key. Authorisation (which customer a key may
- * touch) is decided by the resources through {@link Caller}.
+ * touch) is decided by the resources through {@link Caller}. Failed attempts are counted by the
+ * connection's own address ({@code getRemoteAddr()}), never by a header the client could choose.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
-    KeyStore keys;
+    Authenticator authenticator;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -73,7 +79,8 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         if (colon <= 0) {
             throw new NotAuthenticatedException("The Authorization header must carry key:secret.");
         }
-        return keys.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
+        return authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1),
+                        servletRequest.getRemoteAddr())
                 .orElseThrow(() -> new NotAuthenticatedException("Unknown key or wrong secret."));
     }
 }

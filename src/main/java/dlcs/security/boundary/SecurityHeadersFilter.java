@@ -1,0 +1,55 @@
+package dlcs.security.boundary;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * What browsers are told on every response, in one place.
+ *
+ * <ul>
+ *   <li>Everywhere: {@code X-Content-Type-Options: nosniff} (a body is only ever what its type
+ *       says) and {@code Referrer-Policy: no-referrer} (no URL of this server leaks to another).</li>
+ *   <li>The portal ({@code /portal/}, {@code /webjars/}): a Content-Security-Policy that runs
+ *       scripts from this server only (no inline script, no eval), loads everything else from it
+ *       too (images also as {@code data:} and {@code blob:} URLs, which the viewer may make),
+ *       embeds no plugin, sets no base URL, submits no form natively (the page's script sends
+ *       every form) and is never framed: also {@code X-Frame-Options: DENY}.</li>
+ *   <li>The API: never framed either, and as JSON it loads nothing
+ *       ({@code default-src 'none'}).</li>
+ *   <li>The IIIF services ({@code /iiif-img/}, {@code /thumbs/}) are meant to be shown by other
+ *       sites' viewers (their CORS allows any origin): no framing or content policy there.</li>
+ * </ul>
+ *
+ * The part of the server is told by the servlet the request is mapped to, after the container
+ * has decoded and normalised its path, so no spelling of a path gets the portal without its policy.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+
+    static final String PORTAL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'none'; frame-ancestors 'none'";
+    static final String API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static final Set<String> DELIVERY = Set.of("/iiif-img", "/thumbs");
+    private static final Set<String> PORTAL = Set.of("/portal", "/webjars");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String servlet = request.getServletPath();
+        if (!DELIVERY.contains(servlet)) {
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Content-Security-Policy", PORTAL.contains(servlet) ? PORTAL_POLICY : API_POLICY);
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,91 @@
+package dlcs.security.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SignInThrottleTest {
+
+    private final TestClock clock = new TestClock();
+    /** 3 failures a key, 6 an address; 1 s, doubling up to 10 s; 4 keys and 4 addresses counted. */
+    private final SignInThrottle throttle = new SignInThrottle(clock, 3, 6, Duration.ofSeconds(1),
+            Duration.ofSeconds(10), 4);
+
+    private void fail(String key, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.failed(key, address);
+        }
+    }
+
+    private Optional<Duration> refusal(String key, String address) {
+        return throttle.refusal(key, address);
+    }
+
+    @Test
+    void aKeyIsRefusedAfterItsFailuresForTheLockoutWhichDoublesWithEachFurtherFailureUpToTheLongest() {
+        fail("k", "a1", 2);
+        assertEquals(Optional.empty(), refusal("k", "a1"), "two failures are allowed");
+        fail("k", "a2", 1);
+        assertEquals(Optional.of(Duration.ofSeconds(1)), refusal("k", "a3"), "the third locks the key, from anywhere");
+        clock.advance(Duration.ofMillis(400));
+        assertEquals(Optional.of(Duration.ofMillis(600)), refusal("k", "a1"), "for what is left of the lockout");
+        clock.advance(Duration.ofMillis(600));
+        assertEquals(Optional.empty(), refusal("k", "a1"), "then it may try again");
+
+        int[] expected = {2, 4, 8, 10, 10};
+        for (int seconds : expected) {
+            throttle.failed("k", "a" + seconds);
+            assertEquals(Optional.of(Duration.ofSeconds(seconds)), refusal("k", "elsewhere"));
+            clock.advance(Duration.ofSeconds(seconds));
+        }
+    }
+
+    @Test
+    void anAddressIsRefusedAfterItsFailuresWhateverTheKeysAndOthersAreNot() {
+        for (int i = 0; i < 6; i++) {
+            throttle.failed("key-" + i, "attacker");
+        }
+        assertTrue(refusal("someone-else", "attacker").isPresent(), "any key from that address");
+        assertEquals(Optional.empty(), refusal("someone-else", "elsewhere"), "that key from elsewhere");
+        assertEquals(Optional.empty(), refusal("key-0", "elsewhere"), "each key failed only once");
+    }
+
+    @Test
+    void aSuccessStartsTheKeysCountAgainButNotTheAddresss() {
+        fail("k", "a", 2);
+        throttle.succeeded("k");
+        fail("k", "a", 2);
+        assertEquals(Optional.empty(), refusal("k", "b"), "two after the success: not yet");
+        fail("other", "a", 2);
+        assertTrue(refusal("third", "a").isPresent(), "the address counted all six");
+    }
+
+    @Test
+    void countsAreForgottenAQuarterOfAnHourAfterTheLastFailureOrTheLockoutsEnd() {
+        fail("k", "a", 2);
+        clock.advance(SignInThrottle.FORGET_AFTER);
+        fail("k", "a", 2);
+        assertEquals(Optional.empty(), refusal("k", "a"), "the first two are forgotten");
+        fail("k", "a", 1);
+        assertTrue(refusal("k", "a").isPresent());
+        clock.advance(SignInThrottle.FORGET_AFTER.plusSeconds(1));
+        assertEquals(Optional.empty(), refusal("k", "a"));
+        assertEquals(0, throttle.counted(), "both counts are dropped");
+    }
+
+    @Test
+    void memoryIsBoundedTheLongestQuietCountGoesFirstAndLongKeysAreKeptShort() {
+        fail("victim", "a", 3);
+        String huge = "x".repeat(10_000);
+        for (int i = 0; i < 1_000; i++) {
+            throttle.failed(i + huge.substring(i), "address-" + i);
+        }
+        assertTrue(throttle.counted() <= 8, "at most 4 keys and 4 addresses: " + throttle.counted());
+        assertEquals(Optional.empty(), refusal("victim", "b"), "the oldest count made room");
+        fail(huge, "z", 3);
+        assertTrue(refusal(huge, "y").isPresent(), "a long key is counted (by its digest)");
+    }
+}
