@@ -50,10 +50,19 @@ public final class Fixtures {
      * pixels. Decoding it would need gigabytes; the header alone must get it refused.
      */
     public static byte[] pngBomb(int width, int height) {
+        return pngHeader(width, height, 8, 2);
+    }
+
+    /**
+     * A PNG that is all header: {@code width} x {@code height} at {@code bitDepth} bits a sample,
+     * of PNG colour type {@code colourType} (0 grey, 2 RGB, 6 RGBA), and no real pixels.
+     */
+    public static byte[] pngHeader(int width, int height, int bitDepth, int colourType) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteBuffer header = ByteBuffer.allocate(13);
-        header.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        header.putInt(width).putInt(height).put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0)
+                .put((byte) 0);
         chunk(out, "IHDR", header.array());
         chunk(out, "IDAT", new byte[]{0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         chunk(out, "IEND", new byte[0]);

@@ -36,6 +36,18 @@ public class DerivativeMaker {
     long maxPixelsByRegion;
 
     @Inject
+    @ConfigProperty(name = "dlcs.image.max-decoded-mb", defaultValue = "512")
+    long maxDecodedMegabytes;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.image.max-side", defaultValue = "65535")
+    int maxSide;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.image.max-tiles", defaultValue = "100000")
+    long maxTiles;
+
+    @Inject
     @ConfigProperty(name = "dlcs.image.jpeg-quality", defaultValue = "85")
     int jpegQuality;
 
@@ -63,17 +75,17 @@ public class DerivativeMaker {
 
     /**
      * The master as bands: read by region when its decoder can do that cheaply (tiled or striped
-     * TIFF), up to {@code dlcs.image.max-pixels-by-region}; decoded whole otherwise, up to
-     * {@code dlcs.image.max-pixels}. Both limits are checked from the header, before decoding.
+     * TIFF), decoded whole otherwise; either way within {@link #limits()}, checked from the header
+     * before any decoding.
      */
     private BandSource open(ImageFormat format, ImageInputStream input) {
         ImageReader reader = ImageDecoder.readerFor(format, input);
         try {
             if (readsByRegion(format, reader)) {
-                ImageDecoder.checkedSize(reader, format, maxPixelsByRegion);
+                limits().check(reader, format, true);
                 return new RegionSource(reader);
             }
-            ImageDecoder.checkedSize(reader, format, maxPixels);
+            limits().check(reader, format, false);
             BufferedImage decoded = ImageDecoder.decode(reader, format);
             reader.dispose();
             return new DecodedSource(decoded);
@@ -116,6 +128,10 @@ public class DerivativeMaker {
             source = scaled;
         }
         return written;
+    }
+
+    MasterLimits limits() {
+        return new MasterLimits(maxPixels, maxPixelsByRegion, maxDecodedMegabytes << 20, maxSide, maxTiles);
     }
 
     private float quality() {

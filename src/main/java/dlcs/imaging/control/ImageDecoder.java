@@ -1,6 +1,5 @@
 package dlcs.imaging.control;
 
-import dlcs.imaging.entity.Dimensions;
 import dlcs.imaging.entity.ImageFormat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,9 +15,9 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Opens a master image: recognises its format from its bytes, finds an ImageIO reader for it
- * through the SPI, checks the pixel count from the header before any decoding (a decompression
- * bomb is refused there) and decodes it, treating any decoder warning (a truncated JPEG, say)
- * as an error rather than storing a half-grey derivative.
+ * through the SPI, and decodes it, treating any decoder warning (a truncated JPEG, say) as an
+ * error rather than storing a half-grey derivative. What may be decoded at all is
+ * {@link MasterLimits}'s to say, from the header.
  */
 public final class ImageDecoder {
 
@@ -61,22 +60,6 @@ public final class ImageDecoder {
         ImageReader reader = readers.next();
         reader.setInput(input, true, true);
         return reader;
-    }
-
-    /** The size the header declares, refused if it is over {@code maxPixels}. */
-    public static Dimensions checkedSize(ImageReader reader, ImageFormat format, long maxPixels) {
-        Dimensions size;
-        try {
-            size = new Dimensions(reader.getWidth(0), reader.getHeight(0));
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableImageException("The " + format.mediaType() + " header cannot be read: "
-                    + describe(e), e);
-        }
-        if (size.pixels() > maxPixels) {
-            throw new ImageTooLargeException("The image is " + size + " (" + size.pixels() + " pixels); this server"
-                    + " accepts at most " + maxPixels + " pixels (dlcs.image.max-pixels).");
-        }
-        return size;
     }
 
     /** Decodes the whole first image; any warning from the decoder makes it unreadable. */
