@@ -57,6 +57,59 @@ class NetworkRulesTest {
         assertTrue(bad.getMessage().contains("CIDR"));
     }
 
+    /**
+     * IPv6 addresses that carry an IPv4 address are judged by that address: IPv4-compatible
+     * ({@code ::a.b.c.d}), IPv4-mapped ({@code ::ffff:a.b.c.d}), NAT64 ({@code 64:ff9b::/96},
+     * the last 32 bits) and 6to4 ({@code 2002::/16}, bits 16 to 47).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"::%s", "::ffff:%s", "64:ff9b::%s", "2002:%s::1"})
+    void ipv6FormsThatEmbedAnIpv4AddressAreJudgedByIt(String form) {
+        NetworkRules rules = new NetworkRules(false, List.of());
+        assertRefused(rules, form, "127.0.0.1", "loopback");
+        assertRefused(rules, form, "10.1.2.3", "private");
+        assertRefused(rules, form, "192.168.1.1", "private");
+        assertRefused(rules, form, "169.254.169.254", "link-local");
+        rules.check(URI.create("http://[" + embed(form, "93.184.216.34") + "]/a.jpg"));
+        NetworkRules listed = new NetworkRules(false, List.of("127.0.0.1/32", "10.20.0.0/16"));
+        listed.check(URI.create("http://[" + embed(form, "127.0.0.1") + "]/a.jpg"));
+        listed.check(URI.create("http://[" + embed(form, "10.20.3.4") + "]/a.jpg"));
+        assertRefused(listed, form, "127.0.0.2", "loopback");
+        assertRefused(new NetworkRules(true, List.of("169.254.0.0/16")), form, "169.254.169.254", "link-local");
+    }
+
+    @Test
+    void ipv6AddressesThatCarryNoIpv4AddressAreJudgedAsThemselves() {
+        NetworkRules rules = new NetworkRules(false, List.of());
+        rules.check(URI.create("http://[2001:db8:1::1]/a.jpg"));
+        rules.check(URI.create("http://[64:ff9c::a01:203]/a.jpg"));
+        rules.check(URI.create("http://[2003:a01:203::1]/a.jpg"));
+        assertThrows(OriginException.class, () -> rules.check(URI.create("http://[::]/a.jpg")));
+        assertThrows(OriginException.class, () -> rules.check(URI.create("http://[::1]/a.jpg")));
+        assertThrows(OriginException.class, () -> rules.check(URI.create("http://[::2]/a.jpg")), "0.0.0.2");
+    }
+
+    /** The form with the IPv4 address written in: dotted where it ends the address, as two hex groups within. */
+    private static String embed(String form, String ipv4) {
+        if (form.endsWith("%s")) {
+            return String.format(form, ipv4);
+        }
+        String[] octets = ipv4.split("\\.");
+        int[] b = new int[4];
+        for (int i = 0; i < 4; i++) {
+            b[i] = Integer.parseInt(octets[i]);
+        }
+        return String.format(form, Integer.toHexString(b[0] << 8 | b[1]) + ":" + Integer.toHexString(b[2] << 8 | b[3]));
+    }
+
+    private static void assertRefused(NetworkRules rules, String form, String ipv4, String reason) {
+        String host = embed(form, ipv4);
+        OriginException refused = assertThrows(OriginException.class,
+                () -> rules.check(URI.create("http://[" + host + "]/a.jpg")), host);
+        assertEquals(OriginException.Fault.REFUSED, refused.fault(), host);
+        assertTrue(refused.getMessage().contains(reason), host + ": " + refused.getMessage());
+    }
+
     @Test
     void transientFaultsAreTheOnesWorthRetrying() {
         assertTrue(OriginException.Fault.TIMEOUT.isTransient());
