@@ -7,6 +7,7 @@ import static dlcs.it.Batches.collection;
 import static dlcs.it.Batches.member;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.it.Api.Tenant;
@@ -308,6 +309,26 @@ class OriginsIT extends ServerTest {
                 new Redirect("http://169.254.169.254/latest/meta-data"))));
         assertEquals(1, done.getInt("errors"));
         assertTrue(error(api, tenant, "hop").contains("link-local"), error(api, tenant, "hop"));
+    }
+
+    @Test
+    void aBacktrackingRegexHoldsNoRequest() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Api api = tenant.api(base);
+        String path = "/customers/" + tenant.customer() + "/originStrategies";
+        // the reproduction: java.util.regex took 13.5 s on 41 characters, 1.6 times longer for each one more
+        strategy(api, tenant, "^http://127\\.0\\.0\\.1:9/(a|aa){1,200}$", "default", null);
+        String origin = "http://127.0.0.1:9/" + "a".repeat(40) + "b";
+        assertEquals(60, origin.length());
+        Response answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> api.put(tenant.imagePath("backtracking"), "{\"origin\":\"" + origin + "\"}"));
+        // nothing listens on port 9: the point is that the answer comes
+        assertTrue(answer.getStatus() == 400 || answer.getStatus() == 502, json(answer).toString());
+        expectError(api.post(path, "{\"regex\":\"(a)\\\\1\",\"strategy\":\"default\"}"), 400, "backreference");
+        expectError(api.post(path, "{\"regex\":\"^https://x/(?!private/)\",\"strategy\":\"default\"}"), 400,
+                "lookahead");
+        expectError(api.post(path, "{\"regex\":\"(a{1000}){1000}\",\"strategy\":\"default\"}"), 400,
+                "repetitions");
     }
 
     private void assertNoCredentialsSeen(String... secrets) throws IOException {

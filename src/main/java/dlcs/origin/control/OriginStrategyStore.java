@@ -11,21 +11,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A customer's origin strategies, and which one fetches a given origin: the first, by
  * {@code order} (then by creation), whose regex is found in the origin; none means
- * {@link Strategy#DEFAULT}.
+ * {@link Strategy#DEFAULT}. Regexes run on RE2 ({@link OriginPatterns}), in linear time.
  */
 @ApplicationScoped
 public class OriginStrategyStore {
-
-    private static final int MAX_REGEX = 1000;
-    private static final int MAX_PATTERNS = 10_000;
 
     @PersistenceContext
     EntityManager em;
@@ -33,7 +26,7 @@ public class OriginStrategyStore {
     @Inject
     CredentialCipher cipher;
 
-    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final OriginPatterns patterns = new OriginPatterns();
 
     /** A rule as a client gives it; {@code credentials} null keeps the stored ones (PUT of what GET showed). */
     public record Input(String regex, Strategy strategy, OriginCredentials credentials, Integer order) {
@@ -109,7 +102,7 @@ public class OriginStrategyStore {
     /** The strategy that fetches {@code origin} for {@code customer}. */
     public Match match(long customer, String origin) {
         for (CustomerOriginStrategy rule : list(customer, 0, Integer.MAX_VALUE)) {
-            if (pattern(rule.regex()).matcher(origin).find()) {
+            if (patterns.found(rule.regex(), origin)) {
                 OriginCredentials credentials = rule.credentials() == null ? OriginCredentials.none(rule.strategy())
                         : OriginCredentials.stored(rule.strategy(), cipher.decrypt(rule.credentials()));
                 return new Match(rule.strategy(), credentials, rule.id());
@@ -123,10 +116,7 @@ public class OriginStrategyStore {
             throw new InvalidInputException("An origin strategy needs a \"regex\" that origins are matched against,"
                     + " such as \"^s3://my-bucket/\".");
         }
-        if (input.regex().length() > MAX_REGEX) {
-            throw new InvalidInputException("The regex is longer than " + MAX_REGEX + " characters.");
-        }
-        pattern(input.regex());
+        patterns.compile(input.regex());
         if (input.strategy() == null) {
             throw new InvalidInputException("An origin strategy needs a \"strategy\": one of " + names() + ".");
         }
@@ -136,24 +126,6 @@ public class OriginStrategyStore {
         if (input.credentials() != null && input.credentials().strategy() != input.strategy()) {
             throw new IllegalArgumentException("credentials checked for another strategy");
         }
-    }
-
-    private Pattern pattern(String regex) {
-        Pattern known = patterns.get(regex);
-        if (known != null) {
-            return known;
-        }
-        Pattern compiled;
-        try {
-            compiled = Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new InvalidInputException("The regex is not a valid Java regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex() + ".");
-        }
-        if (patterns.size() < MAX_PATTERNS) {
-            patterns.put(regex, compiled);
-        }
-        return compiled;
     }
 
     private String seal(OriginCredentials credentials) {
