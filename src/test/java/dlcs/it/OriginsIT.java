@@ -17,7 +17,10 @@ import dlcs.it.TestOrigin.Redirect;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.glassfish.jersey.media.multipart.FormDataMultiPart;
+import org.glassfish.jersey.media.multipart.file.StreamDataBodyPart;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -329,6 +334,31 @@ class OriginsIT extends ServerTest {
                 "lookahead");
         expectError(api.post(path, "{\"regex\":\"(a{1000}){1000}\",\"strategy\":\"default\"}"), 400,
                 "repetitions");
+    }
+
+    @Test
+    void anOriginLongerThanTheLimitIsRefusedWhereverItComesIn() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Api api = tenant.api(base);
+        String p = "/" + tenant.name() + "/";
+        String served = origin().serve(p + "a.jpg", new Bytes("image/jpeg", Fixtures.jpeg(100, 80)));
+        String tooLong = served + "?" + "x".repeat(2000 - served.length());
+        assertEquals(2001, tooLong.length());
+        String refusal = "\"origin\" is 2001 characters long; at most 2000 are accepted (dlcs.origin.max-length)";
+        expectError(api.put(tenant.imagePath("long"), "{\"origin\":\"" + tooLong + "\"}"), 400, refusal);
+        expectError(api.post(tenant.spacePath() + "/images", "{\"origin\":\"" + tooLong + "\"}"), 400, refusal);
+        expectError(api.post("/customers/" + tenant.customer() + "/queue", collection(Batches.members()
+                .add(member(tenant.space(), "long", tooLong)))), 400, "Member 0 (id 'long'): " + refusal);
+        register(api, tenant, "short", tooLong.substring(0, 2000), 201);
+        expectError(api.patch(tenant.imagePath("short"), "{\"origin\":\"" + tooLong + "\"}"), 400, refusal);
+        FormDataMultiPart form = new FormDataMultiPart();
+        form.field("metadata", "{\"origin\":\"" + tooLong + "\"}", MediaType.APPLICATION_JSON_TYPE);
+        form.bodyPart(new StreamDataBodyPart("file", new ByteArrayInputStream(Fixtures.jpeg(64, 64)), "a.jpg",
+                MediaType.valueOf("image/jpeg")));
+        expectError(api.request(tenant.imagePath("uploaded")).put(Entity.entity(form, form.getMediaType())), 400,
+                refusal);
+        expectError(api.put(tenant.imagePath("huge"), "{\"origin\":\"" + served + "?" + "x".repeat(100_000) + "\"}"),
+                400, "at most 2000 are accepted");
     }
 
     private void assertNoCredentialsSeen(String... secrets) throws IOException {

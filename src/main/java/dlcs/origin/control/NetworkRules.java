@@ -29,9 +29,14 @@ public final class NetworkRules {
     /** The origin schemes the server fetches. */
     public static final Set<String> SCHEMES = Set.of("http", "https", "s3", "ftp", "ftps", "sftp");
 
+    /** The longest origin there can be: what the image's ORIGIN column holds. */
+    public static final int MAX_ORIGIN_LENGTH = 2000;
+
     private final boolean allowLoopback;
     private final List<Network> allowed;
+    private final int maxOriginLength;
 
+    /** The rules for origins of at most {@link #MAX_ORIGIN_LENGTH} characters. */
     public NetworkRules(boolean allowLoopback, List<String> allowedNetworks) {
         this.allowLoopback = allowLoopback;
         this.allowed = new ArrayList<>();
@@ -40,10 +45,42 @@ public final class NetworkRules {
                 allowed.add(Network.parse(network.trim()));
             }
         }
+        this.maxOriginLength = MAX_ORIGIN_LENGTH;
     }
 
-    /** The origin as a URI, if it is well formed and of an allowed scheme; does no network I/O. */
-    public static URI parse(String origin) {
+    private NetworkRules(NetworkRules rules, int maxOriginLength) {
+        this.allowLoopback = rules.allowLoopback;
+        this.allowed = rules.allowed;
+        this.maxOriginLength = maxOriginLength;
+    }
+
+    /** The same rules for origins of at most {@code maxLength} characters (1 to {@link #MAX_ORIGIN_LENGTH}). */
+    public NetworkRules withMaxOriginLength(int maxLength) {
+        if (maxLength < 1 || maxLength > MAX_ORIGIN_LENGTH) {
+            throw new IllegalArgumentException("an origin's length limit must be 1 to " + MAX_ORIGIN_LENGTH);
+        }
+        return new NetworkRules(this, maxLength);
+    }
+
+    /**
+     * Refuses an origin longer than the limit ({@code dlcs.origin.max-length}). {@link #parse}
+     * checks it first, before the origin is read any further; uploads, whose origin is only
+     * recorded, check it here.
+     */
+    public void checkLength(String origin) {
+        if (origin != null && origin.length() > maxOriginLength) {
+            throw new OriginException(Fault.REFUSED, "\"origin\" is " + origin.length() + " characters long; at most "
+                    + maxOriginLength + " are accepted (dlcs.origin.max-length).");
+        }
+    }
+
+    /**
+     * The origin as a URI, if it is no longer than the limit, well formed and of an allowed
+     * scheme; does no network I/O. Every way to an origin (immediate and queued registration, a
+     * fetch) passes here before anything else reads the origin, strategies' regexes included.
+     */
+    public URI parse(String origin) {
+        checkLength(origin);
         if (origin == null || origin.isBlank()) {
             throw new OriginException(Fault.REFUSED, "The image has no origin: give \"origin\": \"https://...\".");
         }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.apache.commons.vfs2.FileObject;
 import org.apache.commons.vfs2.FileSystemOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class OriginFetcher {
+
+    private static final Logger LOG = Logger.getLogger(OriginFetcher.class.getName());
 
     @Inject
     @ConfigProperty(name = "dlcs.origin.connect-timeout-seconds", defaultValue = "10")
@@ -64,6 +67,10 @@ public class OriginFetcher {
     Optional<String> allowedNetworks;
 
     @Inject
+    @ConfigProperty(name = "dlcs.origin.max-length", defaultValue = "2000")
+    int maxLength;
+
+    @Inject
     @ConfigProperty(name = "dlcs.origin.s3.endpoint")
     Optional<String> s3Endpoint;
 
@@ -92,8 +99,13 @@ public class OriginFetcher {
 
     @PostConstruct
     void start() {
-        rules = new NetworkRules(allowLoopback,
-                Arrays.asList(allowedNetworks.orElse("").split(",")));
+        if (maxLength < 1 || maxLength > NetworkRules.MAX_ORIGIN_LENGTH) {
+            LOG.warning("dlcs.origin.max-length is " + maxLength + "; origins of 1 to " + NetworkRules.MAX_ORIGIN_LENGTH
+                    + " characters can be stored, so the limit is " + NetworkRules.MAX_ORIGIN_LENGTH + ".");
+            maxLength = NetworkRules.MAX_ORIGIN_LENGTH;
+        }
+        rules = new NetworkRules(allowLoopback, Arrays.asList(allowedNetworks.orElse("").split(",")))
+                .withMaxOriginLength(maxLength);
         Duration connect = Duration.ofSeconds(connectTimeoutSeconds);
         Duration read = Duration.ofSeconds(readTimeoutSeconds);
         fileSystems = new OriginFileSystems(rules, connect, read, maxRedirects);
@@ -122,7 +134,7 @@ public class OriginFetcher {
 
     /** Downloads {@code origin} for {@code customer} into a new file in {@code directory}; the caller deletes it. */
     public Path fetch(long customer, String origin, Path directory) {
-        URI uri = NetworkRules.parse(origin);
+        URI uri = rules.parse(origin);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         InetAddress[] addresses = checkedHost(uri).map(rules::check).orElse(null);
         OriginStrategyStore.Match match = strategies.match(customer, origin.trim());

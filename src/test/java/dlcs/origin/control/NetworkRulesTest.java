@@ -12,12 +12,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NetworkRulesTest {
 
+    private static final NetworkRules RULES = new NetworkRules(false, List.of());
+
     @ParameterizedTest
     @ValueSource(strings = {"file:///etc/passwd", "gopher://x/", "jar:file:/x!/y", "example.org/a.jpg",
             "http:///nohost", "http://exa mple.org/", "", "s3://bucket", "s3:///key", "webdav://example.org/a.jpg",
             "https://user:secret@example.org/a.jpg", "sftp://me@example.org/a.jpg"})
     void malformedOrUnsupportedOriginsAndCredentialsInTheUrlAreRefused(String origin) {
-        OriginException refused = assertThrows(OriginException.class, () -> NetworkRules.parse(origin));
+        OriginException refused = assertThrows(OriginException.class, () -> RULES.parse(origin));
         assertEquals(OriginException.Fault.REFUSED, refused.fault());
         assertTrue(!refused.getMessage().contains("secret"), refused.getMessage());
     }
@@ -26,7 +28,27 @@ class NetworkRulesTest {
     @ValueSource(strings = {"http://example.org/a.jpg", "https://example.org/a.jpg", "s3://my-bucket/a/b.tif",
             "ftp://example.org/a.jpg", "ftps://example.org/a.jpg", "sftp://example.org/home/a.jpg"})
     void theSupportedSchemesParse(String origin) {
-        assertEquals(URI.create(origin), NetworkRules.parse(origin));
+        assertEquals(URI.create(origin), RULES.parse(origin));
+    }
+
+    @Test
+    void anOriginLongerThanTheLimitIsRefusedBeforeItIsReadFurther() {
+        String prefix = "https://example.org/";
+        String longest = prefix + "a".repeat(NetworkRules.MAX_ORIGIN_LENGTH - prefix.length());
+        assertEquals(URI.create(longest), RULES.parse(longest));
+        for (String tooLong : new String[] {longest + "a", "file:" + "x".repeat(100_000), " ".repeat(2001)}) {
+            OriginException refused = assertThrows(OriginException.class, () -> RULES.parse(tooLong));
+            assertEquals(OriginException.Fault.REFUSED, refused.fault());
+            assertTrue(refused.getMessage().startsWith("\"origin\" is " + tooLong.length() + " characters long; at"
+                    + " most 2000 are accepted (dlcs.origin.max-length)"), refused.getMessage());
+            assertTrue(refused.getMessage().length() < 200, "the origin is not repeated back");
+        }
+        NetworkRules shorter = RULES.withMaxOriginLength(40);
+        shorter.parse("https://example.org/" + "a".repeat(20));
+        OriginException refused = assertThrows(OriginException.class,
+                () -> shorter.parse("https://example.org/" + "a".repeat(21)));
+        assertTrue(refused.getMessage().contains("at most 40"), refused.getMessage());
+        assertThrows(OriginException.class, () -> shorter.checkLength("x".repeat(41)));
     }
 
     @ParameterizedTest
