@@ -32,9 +32,16 @@ public final class NetworkRules {
     /** The longest origin there can be: what the image's ORIGIN column holds. */
     public static final int MAX_ORIGIN_LENGTH = 2000;
 
+    /** How host names become addresses: the system's resolver, or a test's. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowLoopback;
     private final List<Network> allowed;
     private final int maxOriginLength;
+    private final Resolver resolver;
 
     /** The rules for origins of at most {@link #MAX_ORIGIN_LENGTH} characters. */
     public NetworkRules(boolean allowLoopback, List<String> allowedNetworks) {
@@ -46,12 +53,19 @@ public final class NetworkRules {
             }
         }
         this.maxOriginLength = MAX_ORIGIN_LENGTH;
+        this.resolver = InetAddress::getAllByName;
     }
 
-    private NetworkRules(NetworkRules rules, int maxOriginLength) {
+    private NetworkRules(NetworkRules rules, int maxOriginLength, Resolver resolver) {
         this.allowLoopback = rules.allowLoopback;
         this.allowed = rules.allowed;
         this.maxOriginLength = maxOriginLength;
+        this.resolver = resolver;
+    }
+
+    /** The same rules, resolving host names with {@code resolver}. */
+    public NetworkRules withResolver(Resolver resolver) {
+        return new NetworkRules(this, maxOriginLength, resolver);
     }
 
     /** The same rules for origins of at most {@code maxLength} characters (1 to {@link #MAX_ORIGIN_LENGTH}). */
@@ -59,7 +73,7 @@ public final class NetworkRules {
         if (maxLength < 1 || maxLength > MAX_ORIGIN_LENGTH) {
             throw new IllegalArgumentException("an origin's length limit must be 1 to " + MAX_ORIGIN_LENGTH);
         }
-        return new NetworkRules(this, maxLength);
+        return new NetworkRules(this, maxLength, resolver);
     }
 
     /**
@@ -114,7 +128,7 @@ public final class NetworkRules {
     public InetAddress[] check(String host) {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new OriginException(Fault.NOT_FOUND, "The origin host '" + host + "' does not resolve;"
                     + " check the URL.");

@@ -109,7 +109,7 @@ public class OriginFetcher {
         Duration connect = Duration.ofSeconds(connectTimeoutSeconds);
         Duration read = Duration.ofSeconds(readTimeoutSeconds);
         fileSystems = new OriginFileSystems(rules, connect, read, maxRedirects);
-        optionSets = new FetchOptions(rules, connect, read, new FetchOptions.AmbientS3(
+        optionSets = new FetchOptions(connect, read, new FetchOptions.AmbientS3(
                 s3Endpoint.filter(e -> !e.isBlank()).orElse(null), s3Region, s3PathStyle,
                 s3AccessKey.filter(k -> !k.isBlank()).orElse(null), s3SecretKey.filter(k -> !k.isBlank()).orElse(null)));
     }

@@ -24,7 +24,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * A Commons VFS provider for {@code s3://bucket/key} on the AWS SDK v2 (the VFS S3 providers
  * that exist sit on the SDK v1, which reached its end of life). Reads objects only: that is all
- * fetching an origin needs. Any S3-compatible store works through {@link S3Options}.
+ * fetching an origin needs. Any S3-compatible store works through {@link S3Options}; the hosts of
+ * a tenant's own endpoint pass the {@link NetworkRules} on every connection.
  */
 final class S3Provider extends AbstractOriginatingFileProvider {
 
@@ -43,7 +45,10 @@ final class S3Provider extends AbstractOriginatingFileProvider {
     private static final UserAuthenticationData.Type[] KEYS = {UserAuthenticationData.USERNAME,
         UserAuthenticationData.PASSWORD};
 
-    S3Provider() {
+    private final NetworkRules rules;
+
+    S3Provider(NetworkRules rules) {
+        this.rules = rules;
         setFileNameParser(new HostFileNameParser(-1));
     }
 
@@ -62,13 +67,23 @@ final class S3Provider extends AbstractOriginatingFileProvider {
         } finally {
             UserAuthenticatorUtils.cleanup(keys);
         }
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
+                .connectionTimeout(settings.connectTimeout(options))
+                .socketTimeout(settings.readTimeout(options))
+                .useIdleConnectionReaper(false);
+        if (settings.checkHosts(options)) {
+            // the tenant's endpoint: every host connected to (in virtual-host addressing
+            // <bucket>.<endpoint host>, a name the tenant controls) is resolved by the rules, and
+            // connected to directly, never through a proxy that would resolve it again
+            http.dnsResolver(new CheckedDnsResolver(rules))
+                    .proxyConfiguration(ProxyConfiguration.builder().useSystemPropertyValues(false)
+                            .useEnvironmentVariableValues(false).build());
+        }
         S3ClientBuilder client = S3Client.builder()
                 .region(Region.of(settings.region(options)))
                 .credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyle(options))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout(options))
-                        .socketTimeout(settings.readTimeout(options)));
+                .httpClientBuilder(http);
         if (settings.endpoint(options) != null) {
             client.endpointOverride(URI.create(settings.endpoint(options)));
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,21 @@ class NetworkRulesTest {
         assertThrows(OriginException.class, () -> rules.check(URI.create("http://[::]/a.jpg")));
         assertThrows(OriginException.class, () -> rules.check(URI.create("http://[::1]/a.jpg")));
         assertThrows(OriginException.class, () -> rules.check(URI.create("http://[::2]/a.jpg")), "0.0.0.2");
+    }
+
+    @Test
+    void anIpv4MappedAddressThatAResolverGivesAsIpv6IsJudgedByItsIpv4Address() throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xFF;
+        mapped[11] = (byte) 0xFF;
+        mapped[12] = (byte) 169;
+        mapped[13] = (byte) 254;
+        mapped[14] = (byte) 169;
+        mapped[15] = (byte) 254;
+        InetAddress address = Inet6Address.getByAddress(null, mapped, -1); // stays an Inet6Address
+        NetworkRules rules = new NetworkRules(true, List.of()).withResolver(host -> new InetAddress[] {address});
+        OriginException refused = assertThrows(OriginException.class, () -> rules.check("metadata.example"));
+        assertTrue(refused.getMessage().contains("169.254.169.254, a link-local address"), refused.getMessage());
     }
 
     /** The form with the IPv4 address written in: dotted where it ends the address, as two hex groups within. */
