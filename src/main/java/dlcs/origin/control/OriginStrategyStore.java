@@ -4,13 +4,9 @@ import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
 import dlcs.common.ConflictException;
 import dlcs.common.InvalidInputException;
-import dlcs.common.UnknownResourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 
 /**
  * A customer's origin strategies, and which one fetches a given origin: the first, by
@@ -18,10 +14,7 @@ import java.util.List;
  * {@link Strategy#DEFAULT}. Regexes run on RE2 ({@link OriginPatterns}), in linear time.
  */
 @ApplicationScoped
-public class OriginStrategyStore {
-
-    @PersistenceContext
-    EntityManager em;
+public class OriginStrategyStore extends CustomerRecords<CustomerOriginStrategy> {
 
     @Inject
     CredentialCipher cipher;
@@ -36,23 +29,8 @@ public class OriginStrategyStore {
     public record Match(Strategy strategy, OriginCredentials credentials, String rule) {
     }
 
-    public List<CustomerOriginStrategy> list(long customer, int first, int max) {
-        return em.createQuery("select s from CustomerOriginStrategy s where s.customer = :c"
-                        + " order by s.order, s.created, s.id", CustomerOriginStrategy.class)
-                .setParameter("c", customer).setFirstResult(first).setMaxResults(max).getResultList();
-    }
-
-    public long count(long customer) {
-        return em.createQuery("select count(s) from CustomerOriginStrategy s where s.customer = :c", Long.class)
-                .setParameter("c", customer).getSingleResult();
-    }
-
-    public CustomerOriginStrategy get(long customer, String id) {
-        CustomerOriginStrategy found = em.find(CustomerOriginStrategy.class, id);
-        if (found == null || found.customer() != customer) {
-            throw new UnknownResourceException("Customer " + customer + " has no origin strategy '" + id + "'.");
-        }
-        return found;
+    public OriginStrategyStore() {
+        super(CustomerOriginStrategy.class, "origin strategy", "r.order, r.created, r.id");
     }
 
     @Transactional
@@ -92,11 +70,6 @@ public class OriginStrategyStore {
         stored.change(input.regex(), input.strategy(), credentials,
                 input.order() != null ? input.order() : stored.order());
         return stored;
-    }
-
-    @Transactional
-    public void delete(long customer, String id) {
-        em.remove(get(customer, id));
     }
 
     /** The strategy that fetches {@code origin} for {@code customer}. */
