@@ -145,7 +145,10 @@ class OriginsIT extends ServerTest {
         String wrong = OriginServers.s3Object(bucket, "wrong/d.jpg", Fixtures.jpeg(100, 100));
 
         expectError(api.put(tenant.imagePath("none"), "{\"origin\":\"" + ambient + "\"}"), 400, "origin strategy");
-        strategy(api, tenant, "^s3://" + bucket + "/ambient/", "s3-ambient", null);
+        Api admin = Api.admin(base);
+        assertEquals(201, admin.post("/customers/" + tenant.customer() + "/s3AmbientGrants",
+                "{\"bucket\":\"" + bucket + "\",\"prefix\":\"ambient/\"}").getStatus());
+        strategy(admin, tenant, "^s3://" + bucket + "/ambient/", "s3-ambient", null);
         strategy(api, tenant, "^s3://" + bucket + "/own/", "s3-credentials", credentials(Map.of(
                 "accessKey", OriginServers.S3_ACCESS_KEY, "secretKey", OriginServers.S3_SECRET_KEY,
                 "endpoint", OriginServers.s3Endpoint(), "region", "us-east-1", "pathStyle", "true")));
@@ -167,6 +170,75 @@ class OriginsIT extends ServerTest {
         assertServes(api, tenant, "c", 280);
         assertServes(api, tenant, "a", 240);
         assertNoCredentialsSeen(WRONG_PASSWORD, OriginServers.S3_SECRET_KEY);
+    }
+
+    @Test
+    void theServersS3IdentityReadsOnlyWhatAnAdministratorGrantedTheCustomer() throws Exception {
+        Api admin = Api.admin(base);
+        Tenant tenant = admin.newTenant();
+        Api api = tenant.api(base);
+        String bucket = "it-grants-" + tenant.name().substring(2).toLowerCase();
+        String granted = OriginServers.s3Object(bucket, "p/a.jpg", Fixtures.jpeg(210, 140));
+        String queued = OriginServers.s3Object(bucket, "p/q/b.jpg", Fixtures.jpeg(230, 140));
+        String outside = OriginServers.s3Object(bucket, "other.jpg", Fixtures.jpeg(90, 90));
+        String sibling = OriginServers.s3Object(bucket, "p2/c.jpg", Fixtures.jpeg(90, 90));
+        String strategies = "/customers/" + tenant.customer() + "/originStrategies";
+        String grants = "/customers/" + tenant.customer() + "/s3AmbientGrants";
+        String grantP = "{\"bucket\":\"" + bucket + "\",\"prefix\":\"p\"}";
+
+        // a customer's key can neither give itself the server's identity nor grant itself a bucket
+        expectError(api.post(strategies, "{\"regex\":\"^s3://\",\"strategy\":\"s3-ambient\"}"), 403,
+                "administrator");
+        String anonymous = relative(strategy(api, tenant, "^https://example\\.org/", "default", null));
+        expectError(api.put(anonymous, "{\"regex\":\"^s3://\",\"strategy\":\"s3-ambient\"}"), 403, "administrator");
+        expectError(api.post(grants, grantP), 403, "administrator");
+
+        // the administrator grants the prefix p/ of the bucket, and gives the customer the strategy
+        Response created = admin.post(grants, grantP);
+        JsonObject grant = json(created);
+        assertEquals(201, created.getStatus(), grant.toString());
+        assertEquals("p/", grant.getString("prefix"));
+        assertEquals("s3://" + bucket + "/p/", grant.getString("origins"));
+        expectError(admin.post(grants, grantP), 409, "already");
+        expectError(admin.post(grants, "{\"bucket\":\"Not_A_Bucket\"}"), 400, "bucket");
+        expectError(admin.post(grants, "{\"bucket\":\"" + bucket + "\",\"prefix\":\"p/../\"}"), 400, "prefix");
+        String ambient = relative(strategy(admin, tenant, "^s3://" + bucket + "/", "s3-ambient", null));
+        // the customer sees its grants, and may reorder the strategy the administrator made
+        assertEquals(1, json(api.get(grants)).getInt("totalItems"));
+        assertTrue(json(api.get("/customers/" + tenant.customer())).getString("s3AmbientGrants").endsWith(grants));
+        assertEquals(200, api.put(ambient, "{\"regex\":\"^s3://" + bucket + "/\",\"strategy\":\"s3-ambient\","
+                + "\"order\":5}").getStatus());
+
+        register(api, tenant, "in", granted, 201);
+        assertServes(api, tenant, "in", 210);
+        JsonObject refused = expectError(api.put(tenant.imagePath("out"), "{\"origin\":\"" + outside + "\"}"), 400,
+                "within none of customer " + tenant.customer() + "'s S3 grants: s3://" + bucket + "/p/ (grant "
+                        + grant.getString("id") + ")");
+        assertEquals("Origin refused", refused.getString("title"));
+        expectError(api.put(tenant.imagePath("sibling"), "{\"origin\":\"" + sibling + "\"}"), 400, "within none");
+        expectError(api.put(tenant.imagePath("dots"), "{\"origin\":\"s3://" + bucket + "/p%2F..%2Fother.jpg\"}"),
+                400, "within none");
+        JsonObject batch = queue(api, tenant, Map.of("q", queued, "out2", outside));
+        assertEquals(1, batch.getInt("completed"));
+        assertTrue(error(api, tenant, "out2").contains("within none"), error(api, tenant, "out2"));
+        assertServes(api, tenant, "q", 230);
+
+        // another customer cannot use the grant, not even with an s3-ambient strategy of its own
+        Tenant other = admin.newTenant();
+        Api otherApi = other.api(base);
+        expectError(otherApi.get(grants), 403, "customer");
+        strategy(admin, other, "^s3://", "s3-ambient", null);
+        expectError(otherApi.put(other.imagePath("theirs"), "{\"origin\":\"" + granted + "\"}"), 400,
+                "has no S3 grant");
+
+        // a grant withdrawn reads nothing more
+        expectError(api.delete(relative(grant.getString("@id"))), 403, "administrator");
+        assertEquals(204, admin.delete(relative(grant.getString("@id"))).getStatus());
+        expectError(api.put(tenant.imagePath("again"), "{\"origin\":\"" + granted + "\"}"), 400, "has no S3 grant");
+    }
+
+    private static String relative(String id) {
+        return id.substring(id.indexOf("/customers/"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import dlcs.origin.control.OriginCredentials;
 import dlcs.origin.control.OriginStrategyStore;
 import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
+import dlcs.security.control.Caller;
+import dlcs.security.control.CustomerDirectory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,14 +52,18 @@ public class OriginStrategiesResource extends CustomerRecordsResource<CustomerOr
 
     @POST
     public Response create(@PathParam("customer") String customer, InputStream body) {
-        return created(strategies.create(owner(caller(), customer).id(), input(body)));
+        Caller caller = caller();
+        CustomerDirectory.Entry owner = owner(caller, customer);
+        return created(strategies.create(owner.id(), input(body), caller.administrator()));
     }
 
     @PUT
     @Path("{id}")
     public JsonObject replace(@PathParam("customer") String customer, @PathParam("id") String id,
                               InputStream body) {
-        return represent(strategies.replace(owner(caller(), customer).id(), id, input(body)));
+        Caller caller = caller();
+        CustomerDirectory.Entry owner = owner(caller, customer);
+        return represent(strategies.replace(owner.id(), id, input(body), caller.administrator()));
     }
 
     @DELETE

@@ -26,9 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Fetches an origin once into a temporary file, through Commons VFS, the way the customer's
  * origin strategies say ({@link OriginStrategyStore#match}): http(s) anonymously or with Basic
- * credentials, s3 with the server's or the customer's keys, ftp(s) anonymously or with a
- * password, sftp with a password or a private key. Every fetch has a file system of its own,
- * closed when it ends, so credentials are never shared between fetches. Hosts pass the
+ * credentials, s3 with the customer's keys or with the server's (only within the customer's
+ * {@link S3AmbientGrants}), ftp(s) anonymously or with a password, sftp with a password or a
+ * private key. Every fetch has a file system of its own, closed when it ends, so credentials
+ * are never shared between fetches. Hosts pass the
  * {@link NetworkRules} before any connection (for http(s), at every connection, redirects
  * included), and the connection goes to an address they checked. Bounded in time (connect, each
  * read, and the whole transfer) and in size (counted while streaming, whatever the headers say).
@@ -92,6 +93,9 @@ public class OriginFetcher {
 
     @Inject
     OriginStrategyStore strategies;
+
+    @Inject
+    S3AmbientGrants grants;
 
     private NetworkRules rules;
     private OriginFileSystems fileSystems;
@@ -160,6 +164,11 @@ public class OriginFetcher {
                 optionSets.knownHosts(options, knownHosts, uri, addresses[0], match.credentials().hostKey());
             }
             file = fileSystems.resolve(target, options);
+            if (strategy == Strategy.S3_AMBIENT) {
+                // the bucket and key as the provider will read them, before it connects
+                grants.requireGrant(customer, S3Provider.bucket(file.getName()), S3Provider.key(file.getName()),
+                        match.rule());
+            }
             try (InputStream in = file.getContent().getInputStream()) {
                 return download(in, directory);
             }

@@ -4,6 +4,7 @@ import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
 import dlcs.common.ConflictException;
 import dlcs.common.InvalidInputException;
+import dlcs.security.control.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,9 +34,14 @@ public class OriginStrategyStore extends CustomerRecords<CustomerOriginStrategy>
         super(CustomerOriginStrategy.class, "origin strategy", "r.order, r.created, r.id");
     }
 
+    /**
+     * A new rule; {@code administrator}: whether the caller's key is an administrator's, as only
+     * an administrator may give a customer {@link Strategy#S3_AMBIENT}.
+     */
     @Transactional
-    public CustomerOriginStrategy create(long customer, Input input) {
+    public CustomerOriginStrategy create(long customer, Input input, boolean administrator) {
         check(input);
+        requireAllowed(customer, input.strategy(), null, administrator);
         if (input.strategy().takesCredentials() && input.credentials() == null) {
             throw new InvalidInputException("Strategy '" + input.strategy().label() + "' needs \"credentials\".");
         }
@@ -52,9 +58,10 @@ public class OriginStrategyStore extends CustomerRecords<CustomerOriginStrategy>
 
     /** PUT: everything is replaced; credentials left out (or sent back as "xxx") are kept if the strategy stays. */
     @Transactional
-    public CustomerOriginStrategy replace(long customer, String id, Input input) {
+    public CustomerOriginStrategy replace(long customer, String id, Input input, boolean administrator) {
         CustomerOriginStrategy stored = get(customer, id);
         check(input);
+        requireAllowed(customer, input.strategy(), stored.strategy(), administrator);
         String credentials;
         if (input.credentials() != null) {
             credentials = seal(input.credentials());
@@ -82,6 +89,19 @@ public class OriginStrategyStore extends CustomerRecords<CustomerOriginStrategy>
             }
         }
         return new Match(Strategy.DEFAULT, OriginCredentials.none(Strategy.DEFAULT), null);
+    }
+
+    /**
+     * A customer's key makes only strategies that carry the customer's own credentials (or none):
+     * {@code s3-ambient} reads with the server's S3 identity, so only an administrator gives it.
+     * A customer may still change the regex or order of one an administrator made.
+     */
+    private static void requireAllowed(long customer, Strategy wanted, Strategy stored, boolean administrator) {
+        if (wanted == Strategy.S3_AMBIENT && stored != Strategy.S3_AMBIENT && !administrator) {
+            throw new AccessDeniedException("Only an administrator may give a customer the strategy s3-ambient, which"
+                    + " reads with the server's own S3 identity, and only within the buckets or prefixes granted at"
+                    + " /customers/" + customer + "/s3AmbientGrants. Use s3-credentials with your own access key.");
+        }
     }
 
     private void check(Input input) {

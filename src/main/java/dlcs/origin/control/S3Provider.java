@@ -90,6 +90,17 @@ final class S3Provider extends AbstractOriginatingFileProvider {
         return new S3FileSystem((GenericFileName) name, options, client.build());
     }
 
+    /** The bucket that {@code name}, an s3 file's name, reads from. */
+    static String bucket(FileName name) {
+        return ((GenericFileName) name).getHostName();
+    }
+
+    /** The key that {@code name}, an s3 file's name, reads: its path as VFS normalised it, decoded. */
+    static String key(FileName name) throws FileSystemException {
+        String path = name.getPathDecoded();
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
     private static AwsCredentialsProvider ambientCredentials;
 
     /** The SDK's default chain (environment, profile, instance role), one for all fetches: it caches what it finds. */
@@ -118,7 +129,7 @@ final class S3Provider extends AbstractOriginatingFileProvider {
         S3FileSystem(GenericFileName root, FileSystemOptions options, S3Client client) {
             super(root, null, options);
             this.client = client;
-            this.bucket = root.getHostName();
+            this.bucket = S3Provider.bucket(root);
         }
 
         @Override
@@ -146,8 +157,7 @@ final class S3Provider extends AbstractOriginatingFileProvider {
         }
 
         private String key() throws FileSystemException {
-            String path = getName().getPathDecoded();
-            return path.startsWith("/") ? path.substring(1) : path;
+            return S3Provider.key(getName());
         }
 
         @Override
