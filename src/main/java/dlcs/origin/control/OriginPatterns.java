@@ -17,21 +17,30 @@ import java.util.regex.Matcher;
  * backtracks, and {@code (a|aa){1,200}$} held a request for seconds on 41 characters, 1.6 times
  * longer for each one more). RE2 has no backreferences, lookaround, atomic groups or possessive
  * quantifiers: a regex that uses one is refused by name. Counted repetitions are expanded when
- * compiled, so their nested counts are bounded too ({@link #MAX_PROGRAM}).
+ * compiled, so their nested counts are bounded too ({@code dlcs.origin.max-regex-steps}).
  */
 final class OriginPatterns {
 
     private static final Logger LOG = Logger.getLogger(OriginPatterns.class.getName());
 
     static final int MAX_REGEX = 1000;
-    /** The largest regex, counted as the steps it expands to once repetitions are unrolled. */
-    static final int MAX_PROGRAM = 2000;
+    /** The default of the largest regex, counted as the steps it expands to once repetitions are unrolled. */
+    static final int DEFAULT_MAX_STEPS = 2000;
     private static final int MAX_CACHED = 10_000;
     /** A counted repetition, {n}, {n,} or {n,m}: the syntax of regexes, read by the JDK's engine on our own pattern. */
     private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("\\{(\\d{1,9})(,(\\d{0,9}))?}");
 
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
     private final Set<String> unusable = ConcurrentHashMap.newKeySet();
+    private final long maxSteps;
+
+    /**
+     * {@code maxSteps}: the largest regex, as the steps it compiles to; matching an origin costs
+     * up to this many steps per character.
+     */
+    OriginPatterns(long maxSteps) {
+        this.maxSteps = maxSteps;
+    }
 
     /** {@code regex} compiled, or a 400 that says what is wrong with it. */
     Pattern compile(String regex) {
@@ -44,9 +53,10 @@ final class OriginPatterns {
                     + MAX_REGEX + " are allowed.");
         }
         long size = expandedSize(regex);
-        if (size > MAX_PROGRAM) {
+        if (size > maxSteps) {
             throw new InvalidInputException("The regex is too large once its repetitions are expanded (about " + size
-                    + " steps; at most " + MAX_PROGRAM + "): use smaller counts in {n,m}, or nest fewer of them.");
+                    + " steps; at most " + maxSteps + ", dlcs.origin.max-regex-steps): use smaller counts in {n,m},"
+                    + " or nest fewer of them.");
         }
         Pattern pattern;
         try {

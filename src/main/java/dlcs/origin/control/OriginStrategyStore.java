@@ -5,9 +5,11 @@ import dlcs.origin.entity.Strategy;
 import dlcs.common.ConflictException;
 import dlcs.common.InvalidInputException;
 import dlcs.security.control.AccessDeniedException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A customer's origin strategies, and which one fetches a given origin: the first, by
@@ -20,7 +22,11 @@ public class OriginStrategyStore extends CustomerRecords<CustomerOriginStrategy>
     @Inject
     CredentialCipher cipher;
 
-    private final OriginPatterns patterns = new OriginPatterns();
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.max-regex-steps", defaultValue = "2000")
+    long maxRegexSteps;
+
+    private OriginPatterns patterns;
 
     /** A rule as a client gives it; {@code credentials} null keeps the stored ones (PUT of what GET showed). */
     public record Input(String regex, Strategy strategy, OriginCredentials credentials, Integer order) {
@@ -32,6 +38,11 @@ public class OriginStrategyStore extends CustomerRecords<CustomerOriginStrategy>
 
     public OriginStrategyStore() {
         super(CustomerOriginStrategy.class, "origin strategy", "r.order, r.created, r.id");
+    }
+
+    @PostConstruct
+    void start() {
+        patterns = new OriginPatterns(maxRegexSteps);
     }
 
     /**

@@ -19,7 +19,7 @@ class OriginPatternsTest {
     private static final String PATHOLOGICAL = "^http://127\\.0\\.0\\.1:9/(a|aa){1,200}$";
     private static final String PREFIX = "http://127.0.0.1:9/";
 
-    private final OriginPatterns patterns = new OriginPatterns();
+    private final OriginPatterns patterns = new OriginPatterns(OriginPatterns.DEFAULT_MAX_STEPS);
 
     @Test
     void aPathologicalRegexAnswersInBoundedTimeOnALongOrigin() {
@@ -75,6 +75,10 @@ class OriginPatternsTest {
         }
         patterns.compile(PATHOLOGICAL);
         patterns.compile("^https://example\\.org/[a-z0-9]{1,64}/[^/]+\\.(jpg|tif)$");
+        InvalidInputException configured = assertThrows(InvalidInputException.class,
+                () -> new OriginPatterns(1000).compile(PATHOLOGICAL));
+        assertTrue(configured.getMessage().contains("at most 1000, dlcs.origin.max-regex-steps"),
+                configured.getMessage());
     }
 
     @Test
