@@ -29,10 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * credentials, s3 with the customer's keys or with the server's (only within the customer's
  * {@link S3AmbientGrants}), ftp(s) anonymously or with a password, sftp with a password or a
  * private key. Every fetch has a file system of its own, closed when it ends, so credentials
- * are never shared between fetches. Hosts pass the
- * {@link NetworkRules} before any connection (for http(s), at every connection, redirects
- * included), and the connection goes to an address they checked. Bounded in time (connect, each
- * read, and the whole transfer) and in size (counted while streaming, whatever the headers say).
+ * are never shared between fetches. Hosts pass the {@link NetworkRules} before any connection
+ * (for http(s) and a tenant's S3 endpoint, at every connection, redirects included), and the
+ * connection goes to an address they checked. Bounded in time (connect, each read, and the
+ * whole transfer) and in size (counted while streaming, whatever the headers say).
  */
 @ApplicationScoped
 public class OriginFetcher {
