@@ -7,6 +7,7 @@ import static dlcs.it.Batches.collection;
 import static dlcs.it.Batches.member;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.it.Api.Tenant;
@@ -16,7 +17,10 @@ import dlcs.it.TestOrigin.Redirect;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.glassfish.jersey.media.multipart.FormDataMultiPart;
+import org.glassfish.jersey.media.multipart.file.StreamDataBodyPart;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,7 +145,10 @@ class OriginsIT extends ServerTest {
         String wrong = OriginServers.s3Object(bucket, "wrong/d.jpg", Fixtures.jpeg(100, 100));
 
         expectError(api.put(tenant.imagePath("none"), "{\"origin\":\"" + ambient + "\"}"), 400, "origin strategy");
-        strategy(api, tenant, "^s3://" + bucket + "/ambient/", "s3-ambient", null);
+        Api admin = Api.admin(base);
+        assertEquals(201, admin.post("/customers/" + tenant.customer() + "/s3AmbientGrants",
+                "{\"bucket\":\"" + bucket + "\",\"prefix\":\"ambient/\"}").getStatus());
+        strategy(admin, tenant, "^s3://" + bucket + "/ambient/", "s3-ambient", null);
         strategy(api, tenant, "^s3://" + bucket + "/own/", "s3-credentials", credentials(Map.of(
                 "accessKey", OriginServers.S3_ACCESS_KEY, "secretKey", OriginServers.S3_SECRET_KEY,
                 "endpoint", OriginServers.s3Endpoint(), "region", "us-east-1", "pathStyle", "true")));
@@ -161,6 +170,75 @@ class OriginsIT extends ServerTest {
         assertServes(api, tenant, "c", 280);
         assertServes(api, tenant, "a", 240);
         assertNoCredentialsSeen(WRONG_PASSWORD, OriginServers.S3_SECRET_KEY);
+    }
+
+    @Test
+    void theServersS3IdentityReadsOnlyWhatAnAdministratorGrantedTheCustomer() throws Exception {
+        Api admin = Api.admin(base);
+        Tenant tenant = admin.newTenant();
+        Api api = tenant.api(base);
+        String bucket = "it-grants-" + tenant.name().substring(2).toLowerCase();
+        String granted = OriginServers.s3Object(bucket, "p/a.jpg", Fixtures.jpeg(210, 140));
+        String queued = OriginServers.s3Object(bucket, "p/q/b.jpg", Fixtures.jpeg(230, 140));
+        String outside = OriginServers.s3Object(bucket, "other.jpg", Fixtures.jpeg(90, 90));
+        String sibling = OriginServers.s3Object(bucket, "p2/c.jpg", Fixtures.jpeg(90, 90));
+        String strategies = "/customers/" + tenant.customer() + "/originStrategies";
+        String grants = "/customers/" + tenant.customer() + "/s3AmbientGrants";
+        String grantP = "{\"bucket\":\"" + bucket + "\",\"prefix\":\"p\"}";
+
+        // a customer's key can neither give itself the server's identity nor grant itself a bucket
+        expectError(api.post(strategies, "{\"regex\":\"^s3://\",\"strategy\":\"s3-ambient\"}"), 403,
+                "administrator");
+        String anonymous = relative(strategy(api, tenant, "^https://example\\.org/", "default", null));
+        expectError(api.put(anonymous, "{\"regex\":\"^s3://\",\"strategy\":\"s3-ambient\"}"), 403, "administrator");
+        expectError(api.post(grants, grantP), 403, "administrator");
+
+        // the administrator grants the prefix p/ of the bucket, and gives the customer the strategy
+        Response created = admin.post(grants, grantP);
+        JsonObject grant = json(created);
+        assertEquals(201, created.getStatus(), grant.toString());
+        assertEquals("p/", grant.getString("prefix"));
+        assertEquals("s3://" + bucket + "/p/", grant.getString("origins"));
+        expectError(admin.post(grants, grantP), 409, "already");
+        expectError(admin.post(grants, "{\"bucket\":\"Not_A_Bucket\"}"), 400, "bucket");
+        expectError(admin.post(grants, "{\"bucket\":\"" + bucket + "\",\"prefix\":\"p/../\"}"), 400, "prefix");
+        String ambient = relative(strategy(admin, tenant, "^s3://" + bucket + "/", "s3-ambient", null));
+        // the customer sees its grants, and may reorder the strategy the administrator made
+        assertEquals(1, json(api.get(grants)).getInt("totalItems"));
+        assertTrue(json(api.get("/customers/" + tenant.customer())).getString("s3AmbientGrants").endsWith(grants));
+        assertEquals(200, api.put(ambient, "{\"regex\":\"^s3://" + bucket + "/\",\"strategy\":\"s3-ambient\","
+                + "\"order\":5}").getStatus());
+
+        register(api, tenant, "in", granted, 201);
+        assertServes(api, tenant, "in", 210);
+        JsonObject refused = expectError(api.put(tenant.imagePath("out"), "{\"origin\":\"" + outside + "\"}"), 400,
+                "within none of customer " + tenant.customer() + "'s S3 grants: s3://" + bucket + "/p/ (grant "
+                        + grant.getString("id") + ")");
+        assertEquals("Origin refused", refused.getString("title"));
+        expectError(api.put(tenant.imagePath("sibling"), "{\"origin\":\"" + sibling + "\"}"), 400, "within none");
+        expectError(api.put(tenant.imagePath("dots"), "{\"origin\":\"s3://" + bucket + "/p%2F..%2Fother.jpg\"}"),
+                400, "within none");
+        JsonObject batch = queue(api, tenant, Map.of("q", queued, "out2", outside));
+        assertEquals(1, batch.getInt("completed"));
+        assertTrue(error(api, tenant, "out2").contains("within none"), error(api, tenant, "out2"));
+        assertServes(api, tenant, "q", 230);
+
+        // another customer cannot use the grant, not even with an s3-ambient strategy of its own
+        Tenant other = admin.newTenant();
+        Api otherApi = other.api(base);
+        expectError(otherApi.get(grants), 403, "customer");
+        strategy(admin, other, "^s3://", "s3-ambient", null);
+        expectError(otherApi.put(other.imagePath("theirs"), "{\"origin\":\"" + granted + "\"}"), 400,
+                "has no S3 grant");
+
+        // a grant withdrawn reads nothing more
+        expectError(api.delete(relative(grant.getString("@id"))), 403, "administrator");
+        assertEquals(204, admin.delete(relative(grant.getString("@id"))).getStatus());
+        expectError(api.put(tenant.imagePath("again"), "{\"origin\":\"" + granted + "\"}"), 400, "has no S3 grant");
+    }
+
+    private static String relative(String id) {
+        return id.substring(id.indexOf("/customers/"));
     }
 
     @Test
@@ -308,6 +386,51 @@ class OriginsIT extends ServerTest {
                 new Redirect("http://169.254.169.254/latest/meta-data"))));
         assertEquals(1, done.getInt("errors"));
         assertTrue(error(api, tenant, "hop").contains("link-local"), error(api, tenant, "hop"));
+    }
+
+    @Test
+    void aBacktrackingRegexHoldsNoRequest() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Api api = tenant.api(base);
+        String path = "/customers/" + tenant.customer() + "/originStrategies";
+        // the reproduction: java.util.regex took 13.5 s on 41 characters, 1.6 times longer for each one more
+        strategy(api, tenant, "^http://127\\.0\\.0\\.1:9/(a|aa){1,200}$", "default", null);
+        String origin = "http://127.0.0.1:9/" + "a".repeat(40) + "b";
+        assertEquals(60, origin.length());
+        Response answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> api.put(tenant.imagePath("backtracking"), "{\"origin\":\"" + origin + "\"}"));
+        // nothing listens on port 9: the point is that the answer comes
+        assertTrue(answer.getStatus() == 400 || answer.getStatus() == 502, json(answer).toString());
+        expectError(api.post(path, "{\"regex\":\"(a)\\\\1\",\"strategy\":\"default\"}"), 400, "backreference");
+        expectError(api.post(path, "{\"regex\":\"^https://x/(?!private/)\",\"strategy\":\"default\"}"), 400,
+                "lookahead");
+        expectError(api.post(path, "{\"regex\":\"(a{1000}){1000}\",\"strategy\":\"default\"}"), 400,
+                "repetitions");
+    }
+
+    @Test
+    void anOriginLongerThanTheLimitIsRefusedWhereverItComesIn() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Api api = tenant.api(base);
+        String p = "/" + tenant.name() + "/";
+        String served = origin().serve(p + "a.jpg", new Bytes("image/jpeg", Fixtures.jpeg(100, 80)));
+        String tooLong = served + "?" + "x".repeat(2000 - served.length());
+        assertEquals(2001, tooLong.length());
+        String refusal = "\"origin\" is 2001 characters long; at most 2000 are accepted (dlcs.origin.max-length)";
+        expectError(api.put(tenant.imagePath("long"), "{\"origin\":\"" + tooLong + "\"}"), 400, refusal);
+        expectError(api.post(tenant.spacePath() + "/images", "{\"origin\":\"" + tooLong + "\"}"), 400, refusal);
+        expectError(api.post("/customers/" + tenant.customer() + "/queue", collection(Batches.members()
+                .add(member(tenant.space(), "long", tooLong)))), 400, "Member 0 (id 'long'): " + refusal);
+        register(api, tenant, "short", tooLong.substring(0, 2000), 201);
+        expectError(api.patch(tenant.imagePath("short"), "{\"origin\":\"" + tooLong + "\"}"), 400, refusal);
+        FormDataMultiPart form = new FormDataMultiPart();
+        form.field("metadata", "{\"origin\":\"" + tooLong + "\"}", MediaType.APPLICATION_JSON_TYPE);
+        form.bodyPart(new StreamDataBodyPart("file", new ByteArrayInputStream(Fixtures.jpeg(64, 64)), "a.jpg",
+                MediaType.valueOf("image/jpeg")));
+        expectError(api.request(tenant.imagePath("uploaded")).put(Entity.entity(form, form.getMediaType())), 400,
+                refusal);
+        expectError(api.put(tenant.imagePath("huge"), "{\"origin\":\"" + served + "?" + "x".repeat(100_000) + "\"}"),
+                400, "at most 2000 are accepted");
     }
 
     private void assertNoCredentialsSeen(String... secrets) throws IOException {

@@ -64,7 +64,7 @@ public class BatchValidator {
                 throw new InvalidInputException(name + " has no origin.");
             }
             try {
-                URI uri = NetworkRules.parse(origin);
+                URI uri = rules.parse(origin);
                 String refusal = OriginFetcher.checkedHost(uri)
                         .map(checked -> hostRefusals.computeIfAbsent(checked, host -> refusal(rules, host)))
                         .orElse("");

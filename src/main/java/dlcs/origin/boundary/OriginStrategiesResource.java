@@ -3,34 +3,27 @@ package dlcs.origin.boundary;
 import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
 import dlcs.hydra.Hydra;
-import dlcs.hydra.Paging;
-import dlcs.hydra.PublicUrls;
 import dlcs.origin.control.OriginCredentials;
 import dlcs.origin.control.OriginStrategyStore;
 import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
-import dlcs.security.boundary.Callers;
-import dlcs.security.control.CustomerAccess;
+import dlcs.security.control.Caller;
 import dlcs.security.control.CustomerDirectory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -41,78 +34,53 @@ import java.util.stream.Collectors;
 @Path("customers/{customer}/originStrategies")
 @Produces({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
 @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
-public class OriginStrategiesResource {
+public class OriginStrategiesResource extends CustomerRecordsResource<CustomerOriginStrategy> {
 
     static final String HIDDEN = "xxx";
 
     @Inject
     OriginStrategyStore strategies;
 
-    @Inject
-    CustomerAccess access;
+    public OriginStrategiesResource() {
+        super("originStrategies", "CustomerOriginStrategy");
+    }
 
-    @Inject
-    PublicUrls urls;
-
-    @Context
-    SecurityContext security;
-
-    @GET
-    public JsonObject list(@PathParam("customer") String customer, @QueryParam("page") String page,
-                           @QueryParam("pageSize") String pageSize) {
-        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
-        Paging paging = Paging.parse(page, pageSize);
-        return Hydra.collection(urls.of(path(owner.id())), strategies.list(owner.id(), paging.firstResult(),
-                paging.pageSize()), strategies.count(owner.id()), paging, null, this::represent);
+    @Override
+    protected OriginStrategyStore records() {
+        return strategies;
     }
 
     @POST
     public Response create(@PathParam("customer") String customer, InputStream body) {
-        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
-        CustomerOriginStrategy created = strategies.create(owner.id(), input(body));
-        return Response.created(URI.create(urls.of(path(owner.id()) + "/" + created.id())))
-                .entity(represent(created)).build();
-    }
-
-    @GET
-    @Path("{id}")
-    public JsonObject get(@PathParam("customer") String customer, @PathParam("id") String id) {
-        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
-        return represent(strategies.get(owner.id(), id));
+        Caller caller = caller();
+        CustomerDirectory.Entry owner = owner(caller, customer);
+        return created(strategies.create(owner.id(), input(body), caller.administrator()));
     }
 
     @PUT
     @Path("{id}")
     public JsonObject replace(@PathParam("customer") String customer, @PathParam("id") String id,
                               InputStream body) {
-        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
-        return represent(strategies.replace(owner.id(), id, input(body)));
+        Caller caller = caller();
+        CustomerDirectory.Entry owner = owner(caller, customer);
+        return represent(strategies.replace(owner.id(), id, input(body), caller.administrator()));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("customer") String customer, @PathParam("id") String id) {
-        CustomerDirectory.Entry owner = access.customer(Callers.of(security), customer);
-        strategies.delete(owner.id(), id);
-        return Response.noContent().build();
+        return deleted(owner(caller(), customer).id(), id);
     }
 
-    private static String path(long customer) {
-        return "/customers/" + customer + "/originStrategies";
-    }
-
-    private JsonObject represent(CustomerOriginStrategy rule) {
-        var json = Hydra.resource(urls.of(path(rule.customer()) + "/" + rule.id()), "CustomerOriginStrategy")
-                .add("id", rule.id())
-                .add("regex", rule.regex())
+    @Override
+    protected void describe(CustomerOriginStrategy rule, JsonObjectBuilder json) {
+        json.add("regex", rule.regex())
                 .add("strategy", rule.strategy().label())
                 .add("originStrategy", urls.of("/originStrategies/" + rule.strategy().label()))
-                .add("order", rule.order())
-                .add("created", rule.created().toString());
+                .add("order", rule.order());
         if (rule.credentials() != null) {
             json.add("credentials", HIDDEN);
         }
-        return json.build();
     }
 
     private static OriginStrategyStore.Input input(InputStream body) {

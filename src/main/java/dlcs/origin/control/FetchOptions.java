@@ -39,13 +39,11 @@ final class FetchOptions {
     record AmbientS3(String endpoint, String region, boolean pathStyle, String accessKey, String secretKey) {
     }
 
-    private final NetworkRules rules;
     private final Duration connect;
     private final Duration read;
     private final AmbientS3 s3;
 
-    FetchOptions(NetworkRules rules, Duration connect, Duration read, AmbientS3 s3) {
-        this.rules = rules;
+    FetchOptions(Duration connect, Duration read, AmbientS3 s3) {
         this.connect = connect;
         this.read = read;
         this.s3 = s3;
@@ -61,13 +59,11 @@ final class FetchOptions {
             case "sftp" -> sftp(options, credentials);
             case "s3" -> {
                 boolean own = credentials.strategy() == Strategy.S3_CREDENTIALS;
-                String endpoint = own && credentials.endpoint() != null ? credentials.endpoint() : s3.endpoint();
-                if (own && credentials.endpoint() != null) {
-                    rules.check(URI.create(credentials.endpoint()).getHost());
-                }
+                boolean tenantsEndpoint = own && credentials.endpoint() != null;
+                String endpoint = tenantsEndpoint ? credentials.endpoint() : s3.endpoint();
                 String region = own && credentials.region() != null ? credentials.region() : s3.region();
                 boolean pathStyle = own && credentials.pathStyle() != null ? credentials.pathStyle() : s3.pathStyle();
-                S3Options.get().set(options, endpoint, region, pathStyle, connect, read);
+                S3Options.get().set(options, endpoint, tenantsEndpoint, region, pathStyle, connect, read);
                 user = own ? credentials.accessKey() : s3.accessKey();
                 password = own ? credentials.secretKey() : s3.secretKey();
             }

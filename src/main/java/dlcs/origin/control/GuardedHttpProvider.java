@@ -1,7 +1,5 @@
 package dlcs.origin.control;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -12,7 +10,6 @@ import org.apache.commons.vfs2.provider.GenericFileName;
 import org.apache.commons.vfs2.provider.http5.Http5FileProvider;
 import org.apache.commons.vfs2.provider.http5.Http5FileSystemConfigBuilder;
 import org.apache.commons.vfs2.provider.http5s.Http5sFileNameParser;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -25,8 +22,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Commons VFS's http/https provider (HttpClient 5) made fit for fetching URLs that tenants
  * choose. Every connection, redirect hops included, resolves its host through the
- * {@link NetworkRules}, and connects only to the addresses they checked (so a name cannot
- * resolve to one address when checked and another when connected). Redirects are followed up to
+ * {@link NetworkRules} ({@link CheckedDnsResolver}), and connects only to the addresses they
+ * checked (so a name cannot resolve to one address when checked and another when connected). Redirects are followed up to
  * a limit; connect and read timeouts are both applied; https trusts the JVM's certificate
  * authorities (the stock provider trusts any certificate); and Basic credentials survive to the
  * request (the stock provider wipes the password before using it).
@@ -49,38 +46,9 @@ final class GuardedHttpProvider extends Http5FileProvider {
         }
     }
 
-    /** A host name the network rules refused, as the exception a resolver may throw. */
-    static final class RefusedHostException extends UnknownHostException {
-        private final OriginException refusal;
-
-        RefusedHostException(OriginException refusal) {
-            super(refusal.getMessage());
-            this.refusal = refusal;
-        }
-
-        OriginException refusal() {
-            return refusal;
-        }
-    }
-
     @Override
     protected HttpClientBuilder createHttpClientBuilder(Http5FileSystemConfigBuilder builder, GenericFileName rootName,
                                                         FileSystemOptions options) throws FileSystemException {
-        DnsResolver checked = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                try {
-                    return rules.check(host);
-                } catch (OriginException e) {
-                    throw new RefusedHostException(e);
-                }
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) {
-                return host;
-            }
-        };
         SSLContext trusted;
         try {
             trusted = SSLContext.getDefault();
@@ -89,7 +57,7 @@ final class GuardedHttpProvider extends Http5FileProvider {
         }
         return super.createHttpClientBuilder(builder, rootName, options)
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(checked)
+                        .setDnsResolver(new CheckedDnsResolver(rules))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout))
                                 .setSocketTimeout(Timeout.of(readTimeout))

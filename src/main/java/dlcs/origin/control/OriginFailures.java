@@ -33,7 +33,7 @@ final class OriginFailures {
             if (cause instanceof OriginException known) {
                 return known;
             }
-            if (cause instanceof GuardedHttpProvider.RefusedHostException refused) {
+            if (cause instanceof CheckedDnsResolver.RefusedHostException refused) {
                 return refused.refusal();
             }
             if (cause instanceof UnknownHostException) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.apache.commons.vfs2.FileObject;
 import org.apache.commons.vfs2.FileSystemOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,15 +26,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Fetches an origin once into a temporary file, through Commons VFS, the way the customer's
  * origin strategies say ({@link OriginStrategyStore#match}): http(s) anonymously or with Basic
- * credentials, s3 with the server's or the customer's keys, ftp(s) anonymously or with a
- * password, sftp with a password or a private key. Every fetch has a file system of its own,
- * closed when it ends, so credentials are never shared between fetches. Hosts pass the
- * {@link NetworkRules} before any connection (for http(s), at every connection, redirects
- * included), and the connection goes to an address they checked. Bounded in time (connect, each
- * read, and the whole transfer) and in size (counted while streaming, whatever the headers say).
+ * credentials, s3 with the customer's keys or with the server's (only within the customer's
+ * {@link S3AmbientGrants}), ftp(s) anonymously or with a password, sftp with a password or a
+ * private key. Every fetch has a file system of its own, closed when it ends, so credentials
+ * are never shared between fetches. Hosts pass the {@link NetworkRules} before any connection
+ * (for http(s) and a tenant's S3 endpoint, at every connection, redirects included), and the
+ * connection goes to an address they checked. Bounded in time (connect, each read, and the
+ * whole transfer) and in size (counted while streaming, whatever the headers say).
  */
 @ApplicationScoped
 public class OriginFetcher {
+
+    private static final Logger LOG = Logger.getLogger(OriginFetcher.class.getName());
 
     @Inject
     @ConfigProperty(name = "dlcs.origin.connect-timeout-seconds", defaultValue = "10")
@@ -64,6 +68,10 @@ public class OriginFetcher {
     Optional<String> allowedNetworks;
 
     @Inject
+    @ConfigProperty(name = "dlcs.origin.max-length", defaultValue = "2000")
+    int maxLength;
+
+    @Inject
     @ConfigProperty(name = "dlcs.origin.s3.endpoint")
     Optional<String> s3Endpoint;
 
@@ -86,18 +94,26 @@ public class OriginFetcher {
     @Inject
     OriginStrategyStore strategies;
 
+    @Inject
+    S3AmbientGrants grants;
+
     private NetworkRules rules;
     private OriginFileSystems fileSystems;
     private FetchOptions optionSets;
 
     @PostConstruct
     void start() {
-        rules = new NetworkRules(allowLoopback,
-                Arrays.asList(allowedNetworks.orElse("").split(",")));
+        if (maxLength < 1 || maxLength > NetworkRules.MAX_ORIGIN_LENGTH) {
+            LOG.warning("dlcs.origin.max-length is " + maxLength + "; origins of 1 to " + NetworkRules.MAX_ORIGIN_LENGTH
+                    + " characters can be stored, so the limit is " + NetworkRules.MAX_ORIGIN_LENGTH + ".");
+            maxLength = NetworkRules.MAX_ORIGIN_LENGTH;
+        }
+        rules = new NetworkRules(allowLoopback, Arrays.asList(allowedNetworks.orElse("").split(",")))
+                .withMaxOriginLength(maxLength);
         Duration connect = Duration.ofSeconds(connectTimeoutSeconds);
         Duration read = Duration.ofSeconds(readTimeoutSeconds);
         fileSystems = new OriginFileSystems(rules, connect, read, maxRedirects);
-        optionSets = new FetchOptions(rules, connect, read, new FetchOptions.AmbientS3(
+        optionSets = new FetchOptions(connect, read, new FetchOptions.AmbientS3(
                 s3Endpoint.filter(e -> !e.isBlank()).orElse(null), s3Region, s3PathStyle,
                 s3AccessKey.filter(k -> !k.isBlank()).orElse(null), s3SecretKey.filter(k -> !k.isBlank()).orElse(null)));
     }
@@ -122,7 +138,7 @@ public class OriginFetcher {
 
     /** Downloads {@code origin} for {@code customer} into a new file in {@code directory}; the caller deletes it. */
     public Path fetch(long customer, String origin, Path directory) {
-        URI uri = NetworkRules.parse(origin);
+        URI uri = rules.parse(origin);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         InetAddress[] addresses = checkedHost(uri).map(rules::check).orElse(null);
         OriginStrategyStore.Match match = strategies.match(customer, origin.trim());
@@ -148,6 +164,11 @@ public class OriginFetcher {
                 optionSets.knownHosts(options, knownHosts, uri, addresses[0], match.credentials().hostKey());
             }
             file = fileSystems.resolve(target, options);
+            if (strategy == Strategy.S3_AMBIENT) {
+                // the bucket and key as the provider will read them, before it connects
+                grants.requireGrant(customer, S3Provider.bucket(file.getName()), S3Provider.key(file.getName()),
+                        match.rule());
+            }
             try (InputStream in = file.getContent().getInputStream()) {
                 return download(in, directory);
             }

@@ -29,7 +29,7 @@ final class OriginFileSystems implements AutoCloseable {
             manager.addProvider("ftp", new FtpFileProvider());
             manager.addProvider("ftps", new FtpsFileProvider());
             manager.addProvider("sftp", new SftpFileProvider());
-            manager.addProvider("s3", new S3Provider());
+            manager.addProvider("s3", new S3Provider(rules));
             manager.setFilesCache(new NullFilesCache());
             manager.init();
         } catch (FileSystemException e) {

@@ -4,36 +4,29 @@ import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
 import dlcs.common.ConflictException;
 import dlcs.common.InvalidInputException;
-import dlcs.common.UnknownResourceException;
+import dlcs.security.control.AccessDeniedException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A customer's origin strategies, and which one fetches a given origin: the first, by
  * {@code order} (then by creation), whose regex is found in the origin; none means
- * {@link Strategy#DEFAULT}.
+ * {@link Strategy#DEFAULT}. Regexes run on RE2 ({@link OriginPatterns}), in linear time.
  */
 @ApplicationScoped
-public class OriginStrategyStore {
-
-    private static final int MAX_REGEX = 1000;
-    private static final int MAX_PATTERNS = 10_000;
-
-    @PersistenceContext
-    EntityManager em;
+public class OriginStrategyStore extends CustomerRecords<CustomerOriginStrategy> {
 
     @Inject
     CredentialCipher cipher;
 
-    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    @Inject
+    @ConfigProperty(name = "dlcs.origin.max-regex-steps", defaultValue = "2000")
+    long maxRegexSteps;
+
+    private OriginPatterns patterns;
 
     /** A rule as a client gives it; {@code credentials} null keeps the stored ones (PUT of what GET showed). */
     public record Input(String regex, Strategy strategy, OriginCredentials credentials, Integer order) {
@@ -43,28 +36,23 @@ public class OriginStrategyStore {
     public record Match(Strategy strategy, OriginCredentials credentials, String rule) {
     }
 
-    public List<CustomerOriginStrategy> list(long customer, int first, int max) {
-        return em.createQuery("select s from CustomerOriginStrategy s where s.customer = :c"
-                        + " order by s.order, s.created, s.id", CustomerOriginStrategy.class)
-                .setParameter("c", customer).setFirstResult(first).setMaxResults(max).getResultList();
+    public OriginStrategyStore() {
+        super(CustomerOriginStrategy.class, "origin strategy", "r.order, r.created, r.id");
     }
 
-    public long count(long customer) {
-        return em.createQuery("select count(s) from CustomerOriginStrategy s where s.customer = :c", Long.class)
-                .setParameter("c", customer).getSingleResult();
+    @PostConstruct
+    void start() {
+        patterns = new OriginPatterns(maxRegexSteps);
     }
 
-    public CustomerOriginStrategy get(long customer, String id) {
-        CustomerOriginStrategy found = em.find(CustomerOriginStrategy.class, id);
-        if (found == null || found.customer() != customer) {
-            throw new UnknownResourceException("Customer " + customer + " has no origin strategy '" + id + "'.");
-        }
-        return found;
-    }
-
+    /**
+     * A new rule; {@code administrator}: whether the caller's key is an administrator's, as only
+     * an administrator may give a customer {@link Strategy#S3_AMBIENT}.
+     */
     @Transactional
-    public CustomerOriginStrategy create(long customer, Input input) {
+    public CustomerOriginStrategy create(long customer, Input input, boolean administrator) {
         check(input);
+        requireAllowed(customer, input.strategy(), null, administrator);
         if (input.strategy().takesCredentials() && input.credentials() == null) {
             throw new InvalidInputException("Strategy '" + input.strategy().label() + "' needs \"credentials\".");
         }
@@ -81,9 +69,10 @@ public class OriginStrategyStore {
 
     /** PUT: everything is replaced; credentials left out (or sent back as "xxx") are kept if the strategy stays. */
     @Transactional
-    public CustomerOriginStrategy replace(long customer, String id, Input input) {
+    public CustomerOriginStrategy replace(long customer, String id, Input input, boolean administrator) {
         CustomerOriginStrategy stored = get(customer, id);
         check(input);
+        requireAllowed(customer, input.strategy(), stored.strategy(), administrator);
         String credentials;
         if (input.credentials() != null) {
             credentials = seal(input.credentials());
@@ -101,15 +90,10 @@ public class OriginStrategyStore {
         return stored;
     }
 
-    @Transactional
-    public void delete(long customer, String id) {
-        em.remove(get(customer, id));
-    }
-
     /** The strategy that fetches {@code origin} for {@code customer}. */
     public Match match(long customer, String origin) {
         for (CustomerOriginStrategy rule : list(customer, 0, Integer.MAX_VALUE)) {
-            if (pattern(rule.regex()).matcher(origin).find()) {
+            if (patterns.found(rule.regex(), origin)) {
                 OriginCredentials credentials = rule.credentials() == null ? OriginCredentials.none(rule.strategy())
                         : OriginCredentials.stored(rule.strategy(), cipher.decrypt(rule.credentials()));
                 return new Match(rule.strategy(), credentials, rule.id());
@@ -118,15 +102,25 @@ public class OriginStrategyStore {
         return new Match(Strategy.DEFAULT, OriginCredentials.none(Strategy.DEFAULT), null);
     }
 
+    /**
+     * A customer's key makes only strategies that carry the customer's own credentials (or none):
+     * {@code s3-ambient} reads with the server's S3 identity, so only an administrator gives it.
+     * A customer may still change the regex or order of one an administrator made.
+     */
+    private static void requireAllowed(long customer, Strategy wanted, Strategy stored, boolean administrator) {
+        if (wanted == Strategy.S3_AMBIENT && stored != Strategy.S3_AMBIENT && !administrator) {
+            throw new AccessDeniedException("Only an administrator may give a customer the strategy s3-ambient, which"
+                    + " reads with the server's own S3 identity, and only within the buckets or prefixes granted at"
+                    + " /customers/" + customer + "/s3AmbientGrants. Use s3-credentials with your own access key.");
+        }
+    }
+
     private void check(Input input) {
         if (input.regex() == null || input.regex().isEmpty()) {
             throw new InvalidInputException("An origin strategy needs a \"regex\" that origins are matched against,"
                     + " such as \"^s3://my-bucket/\".");
         }
-        if (input.regex().length() > MAX_REGEX) {
-            throw new InvalidInputException("The regex is longer than " + MAX_REGEX + " characters.");
-        }
-        pattern(input.regex());
+        patterns.compile(input.regex());
         if (input.strategy() == null) {
             throw new InvalidInputException("An origin strategy needs a \"strategy\": one of " + names() + ".");
         }
@@ -136,24 +130,6 @@ public class OriginStrategyStore {
         if (input.credentials() != null && input.credentials().strategy() != input.strategy()) {
             throw new IllegalArgumentException("credentials checked for another strategy");
         }
-    }
-
-    private Pattern pattern(String regex) {
-        Pattern known = patterns.get(regex);
-        if (known != null) {
-            return known;
-        }
-        Pattern compiled;
-        try {
-            compiled = Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new InvalidInputException("The regex is not a valid Java regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex() + ".");
-        }
-        if (patterns.size() < MAX_PATTERNS) {
-            patterns.put(regex, compiled);
-        }
-        return compiled;
     }
 
     private String seal(OriginCredentials credentials) {

@@ -22,9 +22,14 @@ final class S3Options extends FileSystemConfigBuilder {
         return INSTANCE;
     }
 
-    void set(FileSystemOptions options, String endpoint, String region, boolean pathStyle, Duration connectTimeout,
-             Duration readTimeout) {
+    /**
+     * {@code checkHosts}: the endpoint is a tenant's, so every host the client connects to
+     * passes the network rules; the server's own endpoint (configured by its operator) does not.
+     */
+    void set(FileSystemOptions options, String endpoint, boolean checkHosts, String region, boolean pathStyle,
+             Duration connectTimeout, Duration readTimeout) {
         setParam(options, "endpoint", endpoint);
+        setParam(options, "checkHosts", checkHosts);
         setParam(options, "region", region);
         setParam(options, "pathStyle", pathStyle);
         setParam(options, "connectTimeout", connectTimeout);
@@ -33,6 +38,10 @@ final class S3Options extends FileSystemConfigBuilder {
 
     String endpoint(FileSystemOptions options) {
         return getString(options, "endpoint");
+    }
+
+    boolean checkHosts(FileSystemOptions options) {
+        return getBoolean(options, "checkHosts", true);
     }
 
     String region(FileSystemOptions options) {

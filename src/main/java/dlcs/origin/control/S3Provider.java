@@ -24,7 +24,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * A Commons VFS provider for {@code s3://bucket/key} on the AWS SDK v2 (the VFS S3 providers
  * that exist sit on the SDK v1, which reached its end of life). Reads objects only: that is all
- * fetching an origin needs. Any S3-compatible store works through {@link S3Options}.
+ * fetching an origin needs. Any S3-compatible store works through {@link S3Options}; the hosts of
+ * a tenant's own endpoint pass the {@link NetworkRules} on every connection.
  */
 final class S3Provider extends AbstractOriginatingFileProvider {
 
@@ -43,7 +45,10 @@ final class S3Provider extends AbstractOriginatingFileProvider {
     private static final UserAuthenticationData.Type[] KEYS = {UserAuthenticationData.USERNAME,
         UserAuthenticationData.PASSWORD};
 
-    S3Provider() {
+    private final NetworkRules rules;
+
+    S3Provider(NetworkRules rules) {
+        this.rules = rules;
         setFileNameParser(new HostFileNameParser(-1));
     }
 
@@ -62,17 +67,38 @@ final class S3Provider extends AbstractOriginatingFileProvider {
         } finally {
             UserAuthenticatorUtils.cleanup(keys);
         }
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
+                .connectionTimeout(settings.connectTimeout(options))
+                .socketTimeout(settings.readTimeout(options))
+                .useIdleConnectionReaper(false);
+        if (settings.checkHosts(options)) {
+            // the tenant's endpoint: every host connected to (in virtual-host addressing
+            // <bucket>.<endpoint host>, a name the tenant controls) is resolved by the rules, and
+            // connected to directly, never through a proxy that would resolve it again
+            http.dnsResolver(new CheckedDnsResolver(rules))
+                    .proxyConfiguration(ProxyConfiguration.builder().useSystemPropertyValues(false)
+                            .useEnvironmentVariableValues(false).build());
+        }
         S3ClientBuilder client = S3Client.builder()
                 .region(Region.of(settings.region(options)))
                 .credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyle(options))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout(options))
-                        .socketTimeout(settings.readTimeout(options)));
+                .httpClientBuilder(http);
         if (settings.endpoint(options) != null) {
             client.endpointOverride(URI.create(settings.endpoint(options)));
         }
         return new S3FileSystem((GenericFileName) name, options, client.build());
+    }
+
+    /** The bucket that {@code name}, an s3 file's name, reads from. */
+    static String bucket(FileName name) {
+        return ((GenericFileName) name).getHostName();
+    }
+
+    /** The key that {@code name}, an s3 file's name, reads: its path as VFS normalised it, decoded. */
+    static String key(FileName name) throws FileSystemException {
+        String path = name.getPathDecoded();
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     private static AwsCredentialsProvider ambientCredentials;
@@ -103,7 +129,7 @@ final class S3Provider extends AbstractOriginatingFileProvider {
         S3FileSystem(GenericFileName root, FileSystemOptions options, S3Client client) {
             super(root, null, options);
             this.client = client;
-            this.bucket = root.getHostName();
+            this.bucket = S3Provider.bucket(root);
         }
 
         @Override
@@ -131,8 +157,7 @@ final class S3Provider extends AbstractOriginatingFileProvider {
         }
 
         private String key() throws FileSystemException {
-            String path = getName().getPathDecoded();
-            return path.startsWith("/") ? path.substring(1) : path;
+            return S3Provider.key(getName());
         }
 
         @Override

@@ -4,12 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A customer's rule for fetching some of its origins: the origins in which {@code regex} is
@@ -18,14 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "ORIGIN_STRATEGY", uniqueConstraints = @UniqueConstraint(columnNames = {"CUSTOMER", "REGEX"}))
-public class CustomerOriginStrategy {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "CUSTOMER", nullable = false)
-    private long customer;
+public class CustomerOriginStrategy extends CustomerRecord {
 
     @Column(name = "REGEX", nullable = false, length = 1000)
     private String regex;
@@ -41,9 +31,6 @@ public class CustomerOriginStrategy {
     @Column(name = "RULE_ORDER", nullable = false)
     private int order;
 
-    @Column(nullable = false)
-    private Instant created;
-
     @Version
     private long version;
 
@@ -51,9 +38,7 @@ public class CustomerOriginStrategy {
     }
 
     public CustomerOriginStrategy(long customer, String regex, Strategy strategy, String credentials, int order) {
-        this.id = UUID.randomUUID().toString();
-        this.customer = customer;
-        this.created = Instant.now();
+        super(customer);
         change(regex, strategy, credentials, order);
     }
 
@@ -62,14 +47,6 @@ public class CustomerOriginStrategy {
         this.strategy = strategy;
         this.credentials = credentials;
         this.order = order;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public long customer() {
-        return customer;
     }
 
     public String regex() {
@@ -86,9 +63,5 @@ public class CustomerOriginStrategy {
 
     public int order() {
         return order;
-    }
-
-    public Instant created() {
-        return created;
     }
 }

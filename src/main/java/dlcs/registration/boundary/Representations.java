@@ -37,7 +37,9 @@ final class Representations {
                 .add("administrator", customer.administrator())
                 .add("created", customer.created().toString())
                 .add("keys", id + "/keys")
-                .add("spaces", id + "/spaces");
+                .add("spaces", id + "/spaces")
+                .add("originStrategies", id + "/originStrategies")
+                .add("s3AmbientGrants", id + "/s3AmbientGrants");
         return addIfPresent(json, "displayName", customer.displayName()).build();
     }
 

@@ -65,6 +65,7 @@ public class ImageRegistrar {
     /** Registers from bytes sent in the request; the origin stays as given (often none). */
     public ImageStore.Saved registerFromBytes(Space space, String imageId, ImageMetadata metadata,
                                               InputStream bytes) {
+        origins.rules().checkLength(metadata.origin());
         Path master = receive(bytes);
         try {
             return record(space, imageId, metadata, prepare(space.customer(), space.number(), imageId, master), true);
