@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -20,13 +21,13 @@ public class AttemptLog {
 
     /**
      * A worker begins an attempt: recorded at once, in a transaction of its own, so that the sweep
-     * sees the member in hand. A bulk update leaves the member's version alone, so the attempt's
-     * own transaction, which read the member before, still commits.
+     * sees the member in hand. Plain SQL, because EclipseLink moves an entity's version on a JPQL
+     * bulk update, and a batch taking the image over at that moment would then fail on it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void begin(String memberKey) {
-        em.createQuery("update BatchMember m set m.attemptStarted = :now where m.key = :k")
-                .setParameter("now", Instant.now()).setParameter("k", memberKey).executeUpdate();
+        em.createNativeQuery("UPDATE BATCH_MEMBER SET ATTEMPT_STARTED = ? WHERE MEMBER_KEY = ?")
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, memberKey).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

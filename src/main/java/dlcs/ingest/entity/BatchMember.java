@@ -42,9 +42,14 @@ public class BatchMember {
     private Instant ended;
 
     /** When a message for this member was last sent: at intake, retry, or a sweep's resend. */
+    @Column(name = "SENT")
     private Instant sent;
 
-    /** When a worker last began an attempt, recorded in a transaction of its own as it begins. */
+    /**
+     * When a worker last began an attempt: written as it begins, by plain SQL in a transaction of
+     * its own ({@link dlcs.ingest.control.AttemptLog#begin}), so that it moves no version.
+     */
+    @Column(name = "ATTEMPT_STARTED")
     private Instant attemptStarted;
 
     @Version
