@@ -1,5 +1,7 @@
 package dlcs.common;
 
+import java.util.Map;
+
 /**
  * A failure that the client is told about as it is: its HTTP status, a short title, and a detail
  * (the message) that says what went wrong and how to fix it. Every feature's exceptions extend
@@ -31,6 +33,14 @@ public abstract class ClientError extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * Response headers that belong to this error, such as {@code Retry-After}: the API's error
+     * mapper and the IIIF servlets send them with the error. None unless a subclass says so.
+     */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     /** Whether the same request may succeed later, unchanged: the queue retries those. */

@@ -7,21 +7,31 @@ import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Map;
 
 /**
- * What a client is told about a failure: status, title and detail. {@link #of} is the one table
- * from exceptions to statuses, read by the registration API's error mapper and by the IIIF
- * servlets alike. A 5xx that no {@link ClientError} chose says only that the error is in the log.
+ * What a client is told about a failure: status, title, detail, and the headers that go with it
+ * (a {@link ClientError}'s {@link ClientError#headers()}). {@link #of} is the one table from
+ * exceptions to statuses, read by the registration API's error mapper and by the IIIF servlets
+ * alike. A 5xx that no {@link ClientError} chose says only that the error is in the log.
  */
-public record Problem(int status, String title, String detail) {
+public record Problem(int status, String title, String detail, Map<String, String> headers) {
 
     static final String IN_THE_LOG = "The server failed to handle this request; the error is in its log.";
+
+    public Problem {
+        headers = Map.copyOf(headers);
+    }
+
+    public Problem(int status, String title, String detail) {
+        this(status, title, detail, Map.of());
+    }
 
     /** The problem {@code thrown} stands for, once container wrappers are taken off. */
     public static Problem of(Throwable thrown) {
         Throwable cause = unwrap(thrown);
         if (cause instanceof ClientError error) {
-            return new Problem(error.status(), error.title(), error.getMessage());
+            return new Problem(error.status(), error.title(), error.getMessage(), error.headers());
         }
         if (cause instanceof OptimisticLockException || cause instanceof RollbackException) {
             return new Problem(409, "Conflict",

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception that leaves a resource into a Hydra error, with the status, title and
- * detail that {@link Problem#of} gives. 4xx are logged at warning level without a stack trace,
+ * detail that {@link Problem#of} gives, and with the headers it names. 4xx are logged at warning level without a stack trace,
  * 5xx with one; no stack trace ever reaches a client.
  */
 @Provider
@@ -40,6 +40,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Hydra.error(problem.status(), problem.title(), problem.detail(), path()));
+        problem.headers().forEach(response::header);
         if (problem.status() == 401 && !fromScript()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"dlcs\"");
         }

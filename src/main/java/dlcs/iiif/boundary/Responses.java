@@ -97,12 +97,15 @@ final class Responses {
         return "\"" + image.version() + (variant.isEmpty() ? "" : "-" + variant) + "\"";
     }
 
-    /** The answer to a failed delivery request: the status and detail of {@link Problem#of}. */
+    /** The answer to a failed delivery request: the status, detail and headers of {@link Problem#of}. */
     static void error(HttpServletResponse response, RuntimeException e, HttpServletRequest request)
             throws IOException {
         Problem problem = Problem.of(e);
         if (problem.status() >= 500 && problem.status() != 501) {
             LOG.log(Level.SEVERE, "Delivery failed for " + request.getRequestURI(), e);
+        }
+        if (!response.isCommitted()) {
+            problem.headers().forEach(response::setHeader);
         }
         error(response, problem.status(), problem.detail());
     }
