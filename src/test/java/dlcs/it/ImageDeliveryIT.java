@@ -361,6 +361,28 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
+    void sizesThatOverflowedAreAPrompt400() throws IOException, InterruptedException {
+        // the reported requests: on a 1600 px square the first spun a core for ever, the second was a 500
+        Api.Tenant mine = Api.admin(base).newTenant();
+        String url = origin().serveImage("/" + mine.name() + "/square.png", "image/png", Fixtures.png(1600, 1600));
+        assertEquals(201, mine.api(base).put(mine.imagePath("square"), "{\"origin\":\"" + url + "\"}").getStatus());
+        for (String request : new String[] {"square/^pct:268435456/0/default.jpg",
+                "0,0,300,430/^pct:998830068.837209/0/default.jpg", "full/^pct:268435456/0/default.jpg",
+                "full/^999999999,/0/default.jpg", "full/^max/0/default.jpg"}) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base
+                    + mine.servicePath("square").substring(1) + "/" + request.replace("^", "%5E")))
+                    .timeout(java.time.Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (request.contains("^max")) {
+                // the largest size maxArea allows: 4000x4000 at the default 16 million pixels
+                assertEquals(4000, decode(response).getWidth(), request);
+                continue;
+            }
+            assertEquals(400, response.statusCode(), request + ": " + new String(response.body()));
+            assertTrue(body(response).getString("detail").contains("65500"), new String(response.body()));
+        }
+    }
+
+    @Test
     void imagesNotFinishedAre404AndSayWhy() throws InterruptedException {
         Api.Tenant mine = Api.admin(base).newTenant();
         Api api = mine.api(base);

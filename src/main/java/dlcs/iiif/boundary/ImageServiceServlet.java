@@ -40,7 +40,7 @@ public class ImageServiceServlet extends DeliveryServlet {
             return;
         }
         Responses.cacheable(response, image, variant);
-        Responses.json(request, response, InfoDocuments.imageService(image, serviceId, version, settings.maxArea()),
+        Responses.json(request, response, InfoDocuments.imageService(image, serviceId, version, settings.limits()),
                 version);
     }
 
@@ -49,7 +49,7 @@ public class ImageServiceServlet extends DeliveryServlet {
                String serviceId) throws IOException {
         ImageRequest parsed = path.imageRequest(version);
         ServedImage image = served.find(path.customer(), path.space(), path.id());
-        ImageRequest.Resolved resolved = parsed.resolve(image.width(), image.height(), settings.maxArea());
+        ImageRequest.Resolved resolved = parsed.resolve(image.width(), image.height(), settings.limits());
         if (Responses.notModified(request, response, image, "")) {
             return;
         }
@@ -60,7 +60,7 @@ public class ImageServiceServlet extends DeliveryServlet {
             // re-registered or deleted since it was looked up: look again
             served.forget(path.customer(), path.space(), path.id());
             image = served.find(path.customer(), path.space(), path.id());
-            resolved = parsed.resolve(image.width(), image.height(), settings.maxArea());
+            resolved = parsed.resolve(image.width(), image.height(), settings.limits());
             rendered = renderer.render(image, resolved);
         }
         // the render's share of the memory budget is held until its body is written

@@ -2,6 +2,7 @@ package dlcs.iiif.boundary;
 
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
+import dlcs.iiif.entity.Limits;
 import dlcs.imaging.entity.Dimensions;
 import dlcs.imaging.entity.PyramidLevel;
 import jakarta.json.Json;
@@ -25,7 +26,8 @@ final class InfoDocuments {
     private InfoDocuments() {
     }
 
-    static JsonObject imageService(ServedImage image, String id, ApiVersion version, long maxArea) {
+    /** The level 2 image service, which declares {@code limits} as {@code maxWidth}, {@code maxHeight} and {@code maxArea}. */
+    static JsonObject imageService(ServedImage image, String id, ApiVersion version, Limits limits) {
         JsonArrayBuilder qualities = Json.createArrayBuilder();
         if (!image.pyramid().grey()) {
             qualities.add("color");
@@ -41,8 +43,10 @@ final class InfoDocuments {
                     .add("profile", "level2")
                     .add("width", image.width())
                     .add("height", image.height())
-                    .add("maxArea", maxArea)
-                    .add("sizes", sizes(image.levels(), maxArea))
+                    .add("maxWidth", limits.maxSide())
+                    .add("maxHeight", limits.maxSide())
+                    .add("maxArea", limits.maxArea())
+                    .add("sizes", sizes(image.levels(), limits))
                     .add("tiles", tiles(image.levels()))
                     .add("extraQualities", qualities)
                     .add("extraFormats", Json.createArrayBuilder(EXTRA_FORMATS))
@@ -56,13 +60,15 @@ final class InfoDocuments {
                 .add("protocol", PROTOCOL)
                 .add("width", image.width())
                 .add("height", image.height())
-                .add("sizes", sizes(image.levels(), maxArea))
+                .add("sizes", sizes(image.levels(), limits))
                 .add("tiles", tiles(image.levels()))
                 .add("profile", Json.createArrayBuilder().add(version.levelTwoProfile()).add(Json.createObjectBuilder()
                         .add("formats", Json.createArrayBuilder(EXTRA_FORMATS))
                         .add("qualities", qualities)
                         .add("supports", supports)
-                        .add("maxArea", maxArea)))
+                        .add("maxWidth", limits.maxSide())
+                        .add("maxHeight", limits.maxSide())
+                        .add("maxArea", limits.maxArea())))
                 .build();
     }
 
@@ -91,11 +97,12 @@ final class InfoDocuments {
         return document.add("sizes", sizes).build();
     }
 
-    private static JsonArrayBuilder sizes(List<PyramidLevel> levels, long maxArea) {
+    private static JsonArrayBuilder sizes(List<PyramidLevel> levels, Limits limits) {
         JsonArrayBuilder sizes = Json.createArrayBuilder();
         for (int i = levels.size() - 1; i >= 0; i--) {
             PyramidLevel level = levels.get(i);
-            if ((long) level.width() * level.height() <= maxArea) {
+            if ((long) level.width() * level.height() <= limits.maxArea() && level.width() <= limits.maxSide()
+                    && level.height() <= limits.maxSide()) {
                 sizes.add(size(level.width(), level.height()));
             }
         }

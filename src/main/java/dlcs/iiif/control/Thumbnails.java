@@ -3,6 +3,7 @@ package dlcs.iiif.control;
 import dlcs.iiif.entity.Format;
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.InvalidIiifRequestException;
+import dlcs.iiif.entity.Limits;
 import dlcs.iiif.entity.Quality;
 import dlcs.iiif.entity.Region;
 import dlcs.iiif.entity.Size;
@@ -26,6 +27,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Thumbnails {
+
+    /** No limit but what an int holds: the stored thumbnails are the limit here. */
+    private static final Limits ANY_SIZE = new Limits(Integer.MAX_VALUE, Long.MAX_VALUE);
 
     @Inject
     DeliverySettings settings;
@@ -57,7 +61,8 @@ public class Thumbnails {
             size = new Size(Size.Kind.FIT, false, Math.min(size.width(), image.width()),
                     Math.min(size.height(), image.height()), 0);
         }
-        java.awt.Dimension asked = size.resolve(image.width(), image.height(), Long.MAX_VALUE);
+        // any size the segment names, worked out without overflow; then held to the stored ones
+        java.awt.Dimension asked = size.resolve(image.width(), image.height(), ANY_SIZE);
         if (asked.width > largest.width() || asked.height > largest.height()) {
             throw new InvalidIiifRequestException("The largest thumbnail is " + largest + "; ask for that or less,"
                     + " or use the image service for larger sizes.");

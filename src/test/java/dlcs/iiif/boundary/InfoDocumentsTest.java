@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
+import dlcs.iiif.entity.Limits;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InfoDocumentsTest {
 
     private static final String ID = "https://dlcs.example/iiif-img/2/1/page";
-    private static final long MAX_AREA = 600_000;
+    private static final Limits LIMITS = new Limits(4000, 600_000);
 
     @TempDir
     static Path dir;
@@ -52,6 +53,8 @@ class InfoDocumentsTest {
                 row("V3", "/profile", "\"level2\""),
                 row("V3", "/width", "1000"),
                 row("V3", "/height", "800"),
+                row("V3", "/maxWidth", "4000"),
+                row("V3", "/maxHeight", "4000"),
                 row("V3", "/maxArea", "600000"),
                 row("V3", "/sizes", "[{\"width\":250,\"height\":200},{\"width\":500,\"height\":400}]"),
                 row("V3", "/tiles", "[{\"width\":256,\"height\":256,\"scaleFactors\":[1,2,4]}]"),
@@ -71,6 +74,8 @@ class InfoDocumentsTest {
                 row("V2", "/profile/1/qualities", "[\"color\",\"gray\",\"bitonal\"]"),
                 row("V2", "/profile/1/supports", "[\"canonicalLinkHeader\",\"mirroring\",\"profileLinkHeader\","
                         + "\"rotationArbitrary\",\"regionSquare\",\"sizeAboveFull\"]"),
+                row("V2", "/profile/1/maxWidth", "4000"),
+                row("V2", "/profile/1/maxHeight", "4000"),
                 row("V2", "/profile/1/maxArea", "600000"));
     }
 
@@ -103,7 +108,7 @@ class InfoDocumentsTest {
     @ParameterizedTest(name = "{0} {1} = {2}")
     @MethodSource("imageService")
     void theImageServiceDescribesTheStoredPyramid(ApiVersion version, String pointer, String expected) {
-        assertField(InfoDocuments.imageService(image, ID, version, MAX_AREA), pointer, expected);
+        assertField(InfoDocuments.imageService(image, ID, version, LIMITS), pointer, expected);
     }
 
     @ParameterizedTest(name = "{0} {1} = {2}")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dlcs.iiif.entity.ImageRequest;
+import dlcs.iiif.entity.Limits;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
@@ -53,7 +54,7 @@ class RenderedImagesTest {
 
     private RenderedImages.Rendered render(String region, String size, String rotation, String format)
             throws IOException {
-        return renderer.render(image, ImageRequest.parse(region, size, rotation, format).resolve(1000, 800, 1_000_000));
+        return renderer.render(image, ImageRequest.parse(region, size, rotation, format).resolve(1000, 800, new Limits(65_500, 1_000_000)));
     }
 
     private static byte[] body(RenderedImages.Rendered rendered) throws IOException {
