@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.iiif.control.ImageNotAvailableException;
+import dlcs.iiif.control.RenderUnavailableException;
 import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
 import dlcs.imaging.control.ImageTooLargeException;
@@ -23,7 +24,9 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +52,8 @@ class ProblemTest {
                 row(new InvalidIiifRequestException("bad size"), 400, "Invalid IIIF request", false),
                 row(new ImageNotAvailableException("ingesting"), 404, "Not available", false),
                 row(new UnsupportedIiifRequestException("webp"), 501, "Not implemented", false),
-                row(new RetryableIngestException("again"), 503, "Service unavailable", true));
+                row(new RetryableIngestException("again"), 503, "Service unavailable", true),
+                row(new RenderUnavailableException("busy", 7), 503, "Service unavailable", true));
     }
 
     private static Arguments row(ClientError error, int status, String title, boolean transientFailure) {
@@ -65,6 +69,15 @@ class ProblemTest {
         assertEquals(title, problem.title());
         assertEquals(error.getMessage(), problem.detail());
         assertEquals(transientFailure, error.isTransient());
+        assertEquals(error.headers(), problem.headers());
+    }
+
+    @Test
+    void aBusyRendererSaysWhenToTryAgain() {
+        assertEquals(Map.of("Retry-After", "7"), Problem.of(new RenderUnavailableException("busy", 7)).headers());
+        assertEquals(Map.of("Retry-After", "1"), Problem.of(new RenderUnavailableException("busy", 0)).headers(),
+                "at least a second");
+        assertEquals(Map.of(), Problem.of(new InvalidInputException("bad")).headers());
     }
 
     @ParameterizedTest(name = "wrapped in {0}")
