@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.iiif.control.ImageNotAvailableException;
 import dlcs.iiif.control.RenderUnavailableException;
+import dlcs.iiif.control.RestrictedImageException;
 import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
 import dlcs.imaging.control.ImageTooLargeException;
@@ -53,7 +54,8 @@ class ProblemTest {
                 row(new ImageNotAvailableException("ingesting"), 404, "Not available", false),
                 row(new UnsupportedIiifRequestException("webp"), 501, "Not implemented", false),
                 row(new RetryableIngestException("again"), 503, "Service unavailable", true),
-                row(new RenderUnavailableException("busy", 7), 503, "Service unavailable", true));
+                row(new RenderUnavailableException("busy", 7), 503, "Service unavailable", true),
+                row(new RestrictedImageException("roles"), 401, "Restricted image", false));
     }
 
     private static Arguments row(ClientError error, int status, String title, boolean transientFailure) {

@@ -1,7 +1,9 @@
 package dlcs.iiif.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dlcs.iiif.control.Restriction;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.Limits;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -41,7 +44,7 @@ class InfoDocumentsTest {
     static void store() throws IOException {
         TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir));
         image = new ServedImage(2, 1, "page", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)),
-                List.of(new Dimensions(400, 320), new Dimensions(200, 160)), Instant.EPOCH, "v1");
+                List.of(new Dimensions(400, 320), new Dimensions(200, 160)), Instant.EPOCH, "v1", Restriction.OPEN);
     }
 
     static Stream<Arguments> imageService() {
@@ -114,7 +117,34 @@ class InfoDocumentsTest {
     @ParameterizedTest(name = "{0} {1} = {2}")
     @MethodSource("thumbnailService")
     void theThumbnailServiceDescribesTheStoredThumbnails(ApiVersion version, String pointer, String expected) {
-        assertField(InfoDocuments.thumbnailService(image, ID, version), pointer, expected);
+        assertField(InfoDocuments.thumbnailService(image, image.thumbnails(), ID, version), pointer, expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
+    void aRestrictedImageDeclaresItsLimitAndTheLargestSizeWithin(ApiVersion version) {
+        // roles and maxUnauthorised 200: the stored levels (1000, 500, 250 wide) are all larger
+        JsonObject document = InfoDocuments.imageService(withRestriction(new Restriction(true, 200)), ID, version,
+                LIMITS.withMaxSide(200));
+        String declared = version == ApiVersion.V3 ? "" : "/profile/1";
+        assertField(document, declared + "/maxWidth", "200");
+        assertField(document, declared + "/maxHeight", "200");
+        assertField(document, declared + "/maxArea", "600000");
+        assertField(document, "/sizes", "[{\"width\":200,\"height\":160}]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
+    void aRestrictedImageListsNoTilesAndTheLevelsWithinItsLimit(ApiVersion version) {
+        JsonObject document = InfoDocuments.imageService(withRestriction(new Restriction(true, 500)), ID, version,
+                LIMITS.withMaxSide(500));
+        assertFalse(document.containsKey("tiles"), "only the full region is served: " + document);
+        assertField(document, "/sizes", "[{\"width\":250,\"height\":200},{\"width\":500,\"height\":400}]");
+    }
+
+    private static ServedImage withRestriction(Restriction restriction) {
+        return new ServedImage(image.customer(), image.space(), image.imageId(), image.directory(), image.pyramid(),
+                image.thumbnails(), image.modified(), image.version(), restriction);
     }
 
     private static void assertField(JsonObject document, String pointer, String expected) {

@@ -43,6 +43,12 @@ final class TestRenderers {
     static ServedImage serve(BufferedImage image, Path dir, String id) throws IOException {
         TestPyramids.write(image, DerivativeFiles.pyramid(dir));
         return new ServedImage(1, 1, id, dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)), List.of(),
-                Instant.now(), "1");
+                Instant.now(), "1", Restriction.OPEN);
+    }
+
+    /** {@code image} with another restriction. */
+    static ServedImage restricted(ServedImage image, Restriction restriction) {
+        return new ServedImage(image.customer(), image.space(), image.imageId(), image.directory(), image.pyramid(),
+                image.thumbnails(), image.modified(), image.version(), restriction);
     }
 }
