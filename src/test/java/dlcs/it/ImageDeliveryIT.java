@@ -354,12 +354,14 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
-    void imagesNotFinishedAre404AndSayWhy() throws InterruptedException {
+    void imagesNotFinishedAre404AndSayWhetherTheyFailedButNeverWhy() throws InterruptedException {
         Api.Tenant mine = Api.admin(base).newTenant();
         Api api = mine.api(base);
         String slow = origin().serve("/" + mine.name() + "/slow.jpg",
                 new TestOrigin.Slow(2000, new TestOrigin.Bytes("image/jpeg", Fixtures.jpeg(300, 200))));
-        String gone = origin().serve("/" + mine.name() + "/gone.jpg", new TestOrigin.Status(404));
+        // a presigned URL: its signature is a secret of the image's owner
+        String gone = origin().serve("/" + mine.name() + "/gone.jpg", new TestOrigin.Status(404))
+                + "?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=5ecret5ignature";
         JsonObject batch = json(api.post("/customers/" + mine.customer() + "/queue", Batches.collection(
                 Batches.members().add(Batches.member(mine.space(), "slow", slow))
                         .add(Batches.member(mine.space(), "gone", gone)))));
@@ -372,8 +374,14 @@ class ImageDeliveryIT extends ServerTest {
                 mine.servicePath("gone").replace("/iiif-img/", "/thumbs/") + "/info.json"}) {
             HttpResponse<byte[]> failed = get(path);
             assertEquals(404, failed.statusCode(), path);
-            assertTrue(body(failed).getString("detail").contains("could not be ingested"), new String(failed.body()));
+            String detail = body(failed).getString("detail");
+            assertTrue(detail.contains("could not be ingested"), detail);
+            for (String secret : new String[] {"5ecret", "AKIA", "X-Amz", "gone.jpg", "127.0.0.1", "404"}) {
+                assertFalse(detail.contains(secret), path + " tells " + secret + ": " + detail);
+            }
         }
+        // the owner reads the reason in the authenticated API
+        assertTrue(json(api.get(mine.imagePath("gone"))).getString("error").contains("404"));
         assertEquals(200, get(mine.servicePath("slow") + "/info.json").statusCode(), "and served once finished");
     }
 

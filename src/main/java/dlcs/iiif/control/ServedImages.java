@@ -92,8 +92,10 @@ public class ServedImages {
                 .orElseThrow(() -> new UnknownResourceException("There is no image " + customer + "/" + space + "/"
                         + imageId + "."));
         if (!image.isServable()) {
+            // never the reason: it may hold the origin, a presigned URL's signature among it; the
+            // image's owner reads it in the authenticated API
             throw new ImageNotAvailableException(image.error() != null && !image.error().isEmpty()
-                    ? "The image could not be ingested: " + image.error()
+                    ? "The image could not be ingested, so it is not available."
                     : "The image is still being ingested; try again shortly.");
         }
         Path directory = storage.directory(new DerivativeLocation(image.customer(), image.space(), image.imageId(),
