@@ -43,7 +43,8 @@ class RenderedImagesTest {
 
     private RenderedImages.Rendered render(String region, String size, String rotation, String format)
             throws IOException {
-        return renderer.render(image, ImageRequest.parse(region, size, rotation, format).resolve(1000, 800, settings.limits()));
+        return renderer.render(image,
+                ImageRequest.parse(region, size, rotation, format).resolve(1000, 800, settings.limits()));
     }
 
     private static byte[] body(RenderedImages.Rendered rendered) throws IOException {

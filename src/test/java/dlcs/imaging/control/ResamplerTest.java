@@ -73,7 +73,8 @@ class ResamplerTest {
                 java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.drawImage(grid, 0, 0, 300, 225, null);
         g.dispose();
-        assertTrue(TestImages.meanDifference(bicubic, Resampler.reduce(grid, 300, 225, PixelArrays.FRESH, Deadline.NONE)) < 6);
+        assertTrue(TestImages.meanDifference(bicubic,
+                Resampler.reduce(grid, 300, 225, PixelArrays.FRESH, Deadline.NONE)) < 6);
         BufferedImage view = grid.getSubimage(0, 100, 400, 100);
         BufferedImage copy = new BufferedImage(400, 100, grid.getType());
         copy.getGraphics().drawImage(view, 0, 0, null);
