@@ -173,17 +173,23 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
-    void idsAndLinksFollowTheForwardedHeadersOfAProxy() {
-        String[] proxy = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "images.example.org",
-            "X-Forwarded-Prefix", "/dlcs"};
-        String proxied = "https://images.example.org/dlcs" + service();
-        assertEquals(proxied, body(get(service() + "/info.json", proxy)).getString("id"));
-        assertEquals(proxied + "/info.json", get(service(), proxy).headers().firstValue("Location").orElse(""));
-        assertTrue(get(service() + "/full/max/0/default.jpg", proxy).headers().firstValue("Link").orElse("")
-                .contains("<" + proxied + "/full/"), "the canonical link");
+    void forgedForwardedHeadersChangeNoIdNorLink() {
+        // the test server trusts no proxy (dlcs.http.trusted-proxies is unset), so from 127.0.0.1
+        // these are a client's forgeries, which a public cache would hand on to every viewer
+        String[] forged = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example",
+            "X-Forwarded-Port", "8443", "X-Forwarded-Prefix", "/phish"};
+        String own = base + service().substring(1);
+        assertEquals(own, body(get(service() + "/info.json", forged)).getString("id"));
+        assertEquals(own, body(get(service().replace("/iiif-img/", "/iiif-img/v2/") + "/info.json", forged))
+                .getString("@id").replace("/iiif-img/v2/", "/iiif-img/"));
+        assertEquals(own + "/info.json", get(service(), forged).headers().firstValue("Location").orElse(""));
+        for (String image : new String[] {"/full/max/0/default.jpg", "/0,0,256,256/256,/0/default.jpg"}) {
+            String link = get(service() + image, forged).headers().firstValue("Link").orElse("");
+            assertTrue(link.startsWith("<" + own + "/"), "the canonical link: " + link);
+            assertFalse(link.contains("evil.example"), link);
+        }
         String thumbs = service().replace("/iiif-img/", "/thumbs/");
-        assertEquals("https://images.example.org/dlcs" + thumbs,
-                body(get(thumbs + "/info.json", proxy)).getString("id"));
+        assertEquals(base + thumbs.substring(1), body(get(thumbs + "/info.json", forged)).getString("id"));
     }
 
     @Test
