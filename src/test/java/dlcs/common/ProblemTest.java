@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.iiif.control.ImageNotAvailableException;
+import dlcs.iiif.control.RenderUnavailableException;
+import dlcs.iiif.control.RestrictedImageException;
 import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
 import dlcs.imaging.control.ImageTooLargeException;
@@ -54,7 +56,9 @@ class ProblemTest {
                 row(new InvalidIiifRequestException("bad size"), 400, "Invalid IIIF request", false),
                 row(new ImageNotAvailableException("ingesting"), 404, "Not available", false),
                 row(new UnsupportedIiifRequestException("webp"), 501, "Not implemented", false),
-                row(new RetryableIngestException("again"), 503, "Service unavailable", true));
+                row(new RetryableIngestException("again"), 503, "Service unavailable", true),
+                row(new RenderUnavailableException("busy", 7), 503, "Service unavailable", true),
+                row(new RestrictedImageException("roles"), 401, "Restricted image", false));
     }
 
     private static Arguments row(ClientError error, int status, String title, boolean transientFailure) {
@@ -78,6 +82,14 @@ class ProblemTest {
         assertEquals(Map.of("Retry-After", "2"), Problem.of(new SignInThrottledException(Duration.ofMillis(1500))).headers());
         assertEquals(Map.of("Retry-After", "1"), Problem.of(new SignInThrottledException(Duration.ofMillis(3))).headers());
         assertEquals(Map.of(), Problem.of(new AccessDeniedException("no")).headers(), "no headers unless the error has some");
+    }
+
+    @Test
+    void aBusyRendererSaysWhenToTryAgain() {
+        assertEquals(Map.of("Retry-After", "7"), Problem.of(new RenderUnavailableException("busy", 7)).headers());
+        assertEquals(Map.of("Retry-After", "1"), Problem.of(new RenderUnavailableException("busy", 0)).headers(),
+                "at least a second");
+        assertEquals(Map.of(), Problem.of(new InvalidInputException("bad")).headers());
     }
 
     @ParameterizedTest(name = "wrapped in {0}")

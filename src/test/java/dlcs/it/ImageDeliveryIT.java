@@ -11,7 +11,6 @@ import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
 import dlcs.imaging.control.PyramidReader;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.awt.geom.AffineTransform;
@@ -19,12 +18,8 @@ import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,8 +40,6 @@ class ImageDeliveryIT extends ServerTest {
     private static final BufferedImage SOURCE = TestImages.grid(WIDTH, HEIGHT);
     private static Api.Tenant tenant;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     /** One registered grid image, shared by these read-only tests. */
     private synchronized String service() {
         if (tenant == null) {
@@ -60,19 +53,7 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1).replace("^", "%5E")))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new DeliveryClient(base).send(method, path, headers);
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) {
@@ -80,18 +61,11 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     private static JsonObject body(HttpResponse<byte[]> response) {
-        return Json.createReader(new StringReader(new String(response.body()))).readObject();
+        return DeliveryClient.json(response);
     }
 
     private static BufferedImage decode(HttpResponse<byte[]> response) {
-        assertEquals(200, response.statusCode(), () -> new String(response.body()));
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
-            assertNotNull(image, "the body is an image");
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeliveryClient.image(response);
     }
 
     private static BufferedImage scaled(BufferedImage image, int width, int height) {
@@ -199,17 +173,23 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
-    void idsAndLinksFollowTheForwardedHeadersOfAProxy() {
-        String[] proxy = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "images.example.org",
-            "X-Forwarded-Prefix", "/dlcs"};
-        String proxied = "https://images.example.org/dlcs" + service();
-        assertEquals(proxied, body(get(service() + "/info.json", proxy)).getString("id"));
-        assertEquals(proxied + "/info.json", get(service(), proxy).headers().firstValue("Location").orElse(""));
-        assertTrue(get(service() + "/full/max/0/default.jpg", proxy).headers().firstValue("Link").orElse("")
-                .contains("<" + proxied + "/full/"), "the canonical link");
+    void forgedForwardedHeadersChangeNoIdNorLink() {
+        // the test server trusts no proxy (dlcs.http.trusted-proxies is unset), so from 127.0.0.1
+        // these are a client's forgeries, which a public cache would hand on to every viewer
+        String[] forged = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example",
+            "X-Forwarded-Port", "8443", "X-Forwarded-Prefix", "/phish"};
+        String own = base + service().substring(1);
+        assertEquals(own, body(get(service() + "/info.json", forged)).getString("id"));
+        assertEquals(own, body(get(service().replace("/iiif-img/", "/iiif-img/v2/") + "/info.json", forged))
+                .getString("@id").replace("/iiif-img/v2/", "/iiif-img/"));
+        assertEquals(own + "/info.json", get(service(), forged).headers().firstValue("Location").orElse(""));
+        for (String image : new String[] {"/full/max/0/default.jpg", "/0,0,256,256/256,/0/default.jpg"}) {
+            String link = get(service() + image, forged).headers().firstValue("Link").orElse("");
+            assertTrue(link.startsWith("<" + own + "/"), "the canonical link: " + link);
+            assertFalse(link.contains("evil.example"), link);
+        }
         String thumbs = service().replace("/iiif-img/", "/thumbs/");
-        assertEquals("https://images.example.org/dlcs" + thumbs,
-                body(get(thumbs + "/info.json", proxy)).getString("id"));
+        assertEquals(base + thumbs.substring(1), body(get(thumbs + "/info.json", forged)).getString("id"));
     }
 
     @Test
@@ -361,12 +341,33 @@ class ImageDeliveryIT extends ServerTest {
     }
 
     @Test
-    void imagesNotFinishedAre404AndSayWhy() throws InterruptedException {
+    void sizesThatOverflowedAreAPrompt400() {
+        // the reported requests: on a 1600 px square the first spun a core for ever, the second was a 500
+        Api.Tenant mine = Api.admin(base).newTenant();
+        String url = origin().serveImage("/" + mine.name() + "/square.png", "image/png", Fixtures.png(1600, 1600));
+        assertEquals(201, mine.api(base).put(mine.imagePath("square"), "{\"origin\":\"" + url + "\"}").getStatus());
+        for (String request : new String[] {"square/^pct:268435456/0/default.jpg",
+                "0,0,300,430/^pct:998830068.837209/0/default.jpg", "full/^pct:268435456/0/default.jpg",
+                "full/^999999999,/0/default.jpg"}) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = get(mine.servicePath("square") + "/" + request);
+            assertEquals(400, response.statusCode(), request + ": " + new String(response.body()));
+            assertTrue(System.nanoTime() - start < 10_000_000_000L, request + " answered promptly");
+            assertTrue(body(response).getString("detail").contains("65500"), new String(response.body()));
+        }
+        // the largest size maxArea allows: 4000x4000 at the default 16 million pixels
+        assertEquals(4000, decode(get(mine.servicePath("square") + "/full/^max/0/default.jpg")).getWidth());
+    }
+
+    @Test
+    void imagesNotFinishedAre404AndSayWhetherTheyFailedButNeverWhy() throws InterruptedException {
         Api.Tenant mine = Api.admin(base).newTenant();
         Api api = mine.api(base);
         String slow = origin().serve("/" + mine.name() + "/slow.jpg",
                 new TestOrigin.Slow(2000, new TestOrigin.Bytes("image/jpeg", Fixtures.jpeg(300, 200))));
-        String gone = origin().serve("/" + mine.name() + "/gone.jpg", new TestOrigin.Status(404));
+        // a presigned URL: its signature is a secret of the image's owner
+        String gone = origin().serve("/" + mine.name() + "/gone.jpg", new TestOrigin.Status(404))
+                + "?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=5ecret5ignature";
         JsonObject batch = json(api.post("/customers/" + mine.customer() + "/queue", Batches.collection(
                 Batches.members().add(Batches.member(mine.space(), "slow", slow))
                         .add(Batches.member(mine.space(), "gone", gone)))));
@@ -379,8 +380,14 @@ class ImageDeliveryIT extends ServerTest {
                 mine.servicePath("gone").replace("/iiif-img/", "/thumbs/") + "/info.json"}) {
             HttpResponse<byte[]> failed = get(path);
             assertEquals(404, failed.statusCode(), path);
-            assertTrue(body(failed).getString("detail").contains("could not be ingested"), new String(failed.body()));
+            String detail = body(failed).getString("detail");
+            assertTrue(detail.contains("could not be ingested"), detail);
+            for (String secret : new String[] {"5ecret", "AKIA", "X-Amz", "gone.jpg", "127.0.0.1", "404"}) {
+                assertFalse(detail.contains(secret), path + " tells " + secret + ": " + detail);
+            }
         }
+        // the owner reads the reason in the authenticated API
+        assertTrue(json(api.get(mine.imagePath("gone"))).getString("error").contains("404"));
         assertEquals(200, get(mine.servicePath("slow") + "/info.json").statusCode(), "and served once finished");
     }
 

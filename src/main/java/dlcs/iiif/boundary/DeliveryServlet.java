@@ -1,6 +1,6 @@
 package dlcs.iiif.boundary;
 
-import dlcs.hydra.PublicUrls;
+import dlcs.hydra.PublicBase;
 import dlcs.iiif.control.DeliverySettings;
 import dlcs.iiif.entity.ApiVersion;
 import jakarta.inject.Inject;
@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the image and thumbnail services share: CORS on every answer, the path taken apart, the
@@ -20,10 +18,9 @@ abstract class DeliveryServlet extends HttpServlet {
     @Inject
     DeliverySettings settings;
 
-    /** Read here, not through the request-scoped {@link PublicUrls}: one bean fewer per request. */
+    /** Application-scoped, not the request-scoped {@code PublicUrls}: one bean fewer per request. */
     @Inject
-    @ConfigProperty(name = "dlcs.public-base-url")
-    Optional<String> publicBase;
+    PublicBase publicBase;
 
     /** Where the service is mounted: {@code /iiif-img} or {@code /thumbs}. */
     abstract String mount();
@@ -40,7 +37,7 @@ abstract class DeliveryServlet extends HttpServlet {
         try {
             IiifPaths path = IiifPaths.parse(request);
             ApiVersion version = path.version(settings.canonicalVersion());
-            String serviceId = PublicUrls.base(publicBase, request) + mount() + path.servicePath();
+            String serviceId = publicBase.of(request) + mount() + path.servicePath();
             switch (path.kind()) {
                 case BASE -> {
                     response.setStatus(HttpServletResponse.SC_SEE_OTHER);

@@ -1,10 +1,12 @@
 package dlcs.iiif.boundary;
 
+import dlcs.iiif.control.AnonymousAccess;
 import dlcs.iiif.control.RenderedImages;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.control.ServedImages;
 import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.ImageRequest;
+import dlcs.iiif.entity.Limits;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +16,9 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * The IIIF Image API service at {@code /iiif-img/[v2/|v3/]{customer}/{space}/{id}}: the base
- * URI redirect, info.json and image requests, served from the stored pyramid. A servlet, not
- * JAX-RS: this is the hot path.
+ * URI redirect, info.json and image requests, served from the stored pyramid, within what
+ * anonymous callers may have of the image ({@link AnonymousAccess}). A servlet, not JAX-RS: this
+ * is the hot path.
  */
 @WebServlet(urlPatterns = "/iiif-img/*")
 public class ImageServiceServlet extends DeliveryServlet {
@@ -35,13 +38,13 @@ public class ImageServiceServlet extends DeliveryServlet {
     void info(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
                String serviceId) throws IOException {
         ServedImage image = served.find(path.customer(), path.space(), path.id());
+        Limits limits = AnonymousAccess.limits(image, settings.limits());
         String variant = "info" + version.number();
         if (Responses.notModified(request, response, image, variant)) {
             return;
         }
         Responses.cacheable(response, image, variant);
-        Responses.json(request, response, InfoDocuments.imageService(image, serviceId, version, settings.maxArea()),
-                version);
+        Responses.json(request, response, InfoDocuments.imageService(image, serviceId, version, limits), version);
     }
 
     @Override
@@ -49,7 +52,7 @@ public class ImageServiceServlet extends DeliveryServlet {
                String serviceId) throws IOException {
         ImageRequest parsed = path.imageRequest(version);
         ServedImage image = served.find(path.customer(), path.space(), path.id());
-        ImageRequest.Resolved resolved = parsed.resolve(image.width(), image.height(), settings.maxArea());
+        ImageRequest.Resolved resolved = AnonymousAccess.resolve(image, parsed, settings.limits());
         if (Responses.notModified(request, response, image, "")) {
             return;
         }
@@ -60,7 +63,7 @@ public class ImageServiceServlet extends DeliveryServlet {
             // re-registered or deleted since it was looked up: look again
             served.forget(path.customer(), path.space(), path.id());
             image = served.find(path.customer(), path.space(), path.id());
-            resolved = parsed.resolve(image.width(), image.height(), settings.maxArea());
+            resolved = AnonymousAccess.resolve(image, parsed, settings.limits());
             rendered = renderer.render(image, resolved);
         }
         // the render's share of the memory budget is held until its body is written

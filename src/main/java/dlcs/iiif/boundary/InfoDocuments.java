@@ -2,17 +2,21 @@ package dlcs.iiif.boundary;
 
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
+import dlcs.iiif.entity.Limits;
+import dlcs.iiif.entity.Size;
 import dlcs.imaging.entity.Dimensions;
 import dlcs.imaging.entity.PyramidLevel;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.awt.Dimension;
 import java.util.List;
 
 /**
  * The info.json documents: the level 2 image service in Image API 3.0 or 2.1, from the levels
- * of the stored pyramid, and the level 0 thumbnail service, from the stored thumbnails.
+ * of the stored pyramid, and the level 0 thumbnail service, from the stored thumbnails; each
+ * within what anonymous callers may have of the image.
  */
 final class InfoDocuments {
 
@@ -25,15 +29,22 @@ final class InfoDocuments {
     private InfoDocuments() {
     }
 
-    static JsonObject imageService(ServedImage image, String id, ApiVersion version, long maxArea) {
+    /**
+     * The level 2 image service, which declares {@code limits} as {@code maxWidth},
+     * {@code maxHeight} and {@code maxArea}, and lists the stored levels within them as sizes. A
+     * restricted image is served whole only, up to the largest size its limits allow: that size
+     * is listed too, and no tiles are.
+     */
+    static JsonObject imageService(ServedImage image, String id, ApiVersion version, Limits limits) {
         JsonArrayBuilder qualities = Json.createArrayBuilder();
         if (!image.pyramid().grey()) {
             qualities.add("color");
         }
         qualities.add("gray").add("bitonal");
+        boolean whole = !image.restriction().isOpen();
         if (version == ApiVersion.V3) {
             JsonArrayBuilder features = Json.createArrayBuilder(EXTRA_FEATURES).add("sizeUpscaling");
-            return Json.createObjectBuilder()
+            JsonObjectBuilder document = Json.createObjectBuilder()
                     .add("@context", version.context())
                     .add("id", id)
                     .add("type", "ImageService3")
@@ -41,34 +52,47 @@ final class InfoDocuments {
                     .add("profile", "level2")
                     .add("width", image.width())
                     .add("height", image.height())
-                    .add("maxArea", maxArea)
-                    .add("sizes", sizes(image.levels(), maxArea))
-                    .add("tiles", tiles(image.levels()))
+                    .add("maxWidth", limits.maxSide())
+                    .add("maxHeight", limits.maxSide())
+                    .add("maxArea", limits.maxArea())
+                    .add("sizes", sizes(image, limits));
+            if (!whole) {
+                document.add("tiles", tiles(image.levels()));
+            }
+            return document
                     .add("extraQualities", qualities)
                     .add("extraFormats", Json.createArrayBuilder(EXTRA_FORMATS))
                     .add("extraFeatures", features)
                     .build();
         }
         JsonArrayBuilder supports = Json.createArrayBuilder(EXTRA_FEATURES).add("regionSquare").add("sizeAboveFull");
-        return Json.createObjectBuilder()
+        JsonObjectBuilder document = Json.createObjectBuilder()
                 .add("@context", version.context())
                 .add("@id", id)
                 .add("protocol", PROTOCOL)
                 .add("width", image.width())
                 .add("height", image.height())
-                .add("sizes", sizes(image.levels(), maxArea))
-                .add("tiles", tiles(image.levels()))
+                .add("sizes", sizes(image, limits));
+        if (!whole) {
+            document.add("tiles", tiles(image.levels()));
+        }
+        return document
                 .add("profile", Json.createArrayBuilder().add(version.levelTwoProfile()).add(Json.createObjectBuilder()
                         .add("formats", Json.createArrayBuilder(EXTRA_FORMATS))
                         .add("qualities", qualities)
                         .add("supports", supports)
-                        .add("maxArea", maxArea)))
+                        .add("maxWidth", limits.maxSide())
+                        .add("maxHeight", limits.maxSide())
+                        .add("maxArea", limits.maxArea())))
                 .build();
     }
 
-    /** Level 0 over the thumbnails: only the stored sizes (and sizes between them) of the full region. */
-    static JsonObject thumbnailService(ServedImage image, String id, ApiVersion version) {
-        List<Dimensions> thumbnails = image.thumbnails();
+    /**
+     * Level 0 over {@code thumbnails} (largest first: those stored, or those of them a restricted
+     * image offers): only their sizes (and sizes between them) of the full region.
+     */
+    static JsonObject thumbnailService(ServedImage image, List<Dimensions> thumbnails, String id,
+                                       ApiVersion version) {
         JsonArrayBuilder sizes = Json.createArrayBuilder();
         for (int i = thumbnails.size() - 1; i >= 0; i--) {
             sizes.add(size(thumbnails.get(i).width(), thumbnails.get(i).height()));
@@ -91,12 +115,26 @@ final class InfoDocuments {
         return document.add("sizes", sizes).build();
     }
 
-    private static JsonArrayBuilder sizes(List<PyramidLevel> levels, long maxArea) {
+    /**
+     * The stored levels within {@code limits}, smallest first; for a restricted image, then the
+     * largest size it is served at, if no level is that size.
+     */
+    private static JsonArrayBuilder sizes(ServedImage image, Limits limits) {
         JsonArrayBuilder sizes = Json.createArrayBuilder();
+        List<PyramidLevel> levels = image.levels();
+        PyramidLevel largest = null;
         for (int i = levels.size() - 1; i >= 0; i--) {
             PyramidLevel level = levels.get(i);
-            if ((long) level.width() * level.height() <= maxArea) {
+            if ((long) level.width() * level.height() <= limits.maxArea() && level.width() <= limits.maxSide()
+                    && level.height() <= limits.maxSide()) {
                 sizes.add(size(level.width(), level.height()));
+                largest = level;
+            }
+        }
+        if (!image.restriction().isOpen()) {
+            Dimension max = new Size(Size.Kind.MAX, false, 0, 0, 0).resolve(image.width(), image.height(), limits);
+            if (largest == null || largest.width() != max.width || largest.height() != max.height) {
+                sizes.add(size(max.width, max.height));
             }
         }
         return sizes;

@@ -58,22 +58,32 @@ final class Responses {
         response.setHeader("Link", "<" + canonical + ">;rel=\"canonical\", <" + profile + ">;rel=\"profile\"");
     }
 
-    /** Validators and caching for a response about {@code image}; {@code variant} tells apart the documents of one version. */
+    /**
+     * Validators and caching for a response about {@code image}; {@code variant} tells apart the
+     * documents of one version. Responses about a restricted image are for the caller alone
+     * ({@code private}) and revalidated each time ({@code no-cache}): what the caller may have
+     * changes with the image's roles and {@code maxUnauthorised}, without a new derivative.
+     */
     static void cacheable(HttpServletResponse response, ServedImage image, String variant) {
         response.setDateHeader("Last-Modified", image.modified().toEpochMilli());
         response.setHeader("ETag", etag(image, variant));
-        response.setHeader("Cache-Control", "public, max-age=86400");
+        response.setHeader("Cache-Control", image.restriction().isOpen() ? "public, max-age=86400"
+                : "private, no-cache");
     }
 
     /**
      * True, with a 304 sent, when the client's copy is current: its If-None-Match names this
-     * version, or (without If-None-Match) its If-Modified-Since is not older than the image.
+     * version, or (without If-None-Match) its If-Modified-Since is not older than the image. Of a
+     * restricted image only the ETag, which names its restriction, tells: a change of restriction
+     * leaves the image's modification time as it was.
      */
     static boolean notModified(HttpServletRequest request, HttpServletResponse response, ServedImage image,
                                String variant) {
         String match = request.getHeader("If-None-Match");
         boolean current;
-        if (match != null) {
+        if (match == null && !image.restriction().isOpen()) {
+            current = false;
+        } else if (match != null) {
             String etag = etag(image, variant);
             current = match.trim().equals("*") || java.util.Arrays.stream(match.split(","))
                     .map(String::trim).map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(etag::equals);
@@ -94,7 +104,7 @@ final class Responses {
     }
 
     private static String etag(ServedImage image, String variant) {
-        return "\"" + image.version() + (variant.isEmpty() ? "" : "-" + variant) + "\"";
+        return "\"" + image.version() + (variant.isEmpty() ? "" : "-" + variant) + image.restriction().tag() + "\"";
     }
 
     /** The answer to a failed delivery request: the status, detail and headers of {@link Problem#of}. */

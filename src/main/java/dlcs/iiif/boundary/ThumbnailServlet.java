@@ -1,5 +1,6 @@
 package dlcs.iiif.boundary;
 
+import dlcs.iiif.control.AnonymousAccess;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.control.ServedImages;
 import dlcs.iiif.control.Thumbnails;
@@ -12,10 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 /**
  * The level 0 thumbnail service at {@code /thumbs/[v2/|v3/]{customer}/{space}/{id}}: info.json
- * listing the stored thumbnail sizes, and {@code full/{size}/0/default.jpg}.
+ * listing the stored thumbnail sizes (of a restricted image, those anonymous callers may have),
+ * and {@code full/{size}/0/default.jpg}.
  */
 @WebServlet(urlPatterns = "/thumbs/*")
 public class ThumbnailServlet extends DeliveryServlet {
@@ -35,10 +38,12 @@ public class ThumbnailServlet extends DeliveryServlet {
     void info(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
                String serviceId) throws IOException {
         ServedImage image = served.find(path.customer(), path.space(), path.id());
+        List<Dimensions> offered = AnonymousAccess.thumbnails(image);
         String variant = "thumbs" + version.number();
         if (!Responses.notModified(request, response, image, variant)) {
             Responses.cacheable(response, image, variant);
-            Responses.json(request, response, InfoDocuments.thumbnailService(image, serviceId, version), version);
+            Responses.json(request, response, InfoDocuments.thumbnailService(image, offered, serviceId, version),
+                    version);
         }
     }
 

@@ -1,11 +1,15 @@
 package dlcs.iiif.control;
 
 import dlcs.iiif.entity.ApiVersion;
+import dlcs.iiif.entity.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** How delivery is configured: the unversioned paths' API version, the largest response, the JPEG quality. */
+/**
+ * How delivery is configured: the unversioned paths' API version, the largest response (its
+ * longest side and its area), the JPEG quality.
+ */
 @ApplicationScoped
 public class DeliverySettings {
 
@@ -18,8 +22,14 @@ public class DeliverySettings {
     long maxArea;
 
     @Inject
+    @ConfigProperty(name = "dlcs.iiif.max-side", defaultValue = "65500")
+    int maxSide;
+
+    @Inject
     @ConfigProperty(name = "dlcs.iiif.jpeg-quality", defaultValue = "85")
     int jpegQuality;
+
+    private volatile Limits limits;
 
     /** JPEG quality of rendered responses and resized thumbnails, from 0 to 1. */
     public float jpegQuality() {
@@ -31,8 +41,18 @@ public class DeliverySettings {
         return ApiVersion.fromNumber(defaultVersion);
     }
 
-    /** The most pixels one image response may have, declared as {@code maxArea}. */
-    public long maxArea() {
-        return maxArea;
+    /**
+     * The largest image response: no side over {@code dlcs.iiif.max-side} (declared as
+     * {@code maxWidth} and {@code maxHeight}), no more pixels than {@code dlcs.iiif.max-area}
+     * (declared as {@code maxArea}); each at least 1, whatever is configured.
+     */
+    public Limits limits() {
+        Limits made = limits;
+        if (made == null) {
+            // made once: the configuration does not change, and this is on every request's path
+            made = new Limits(Math.max(1, maxSide), Math.max(1, maxArea));
+            limits = made;
+        }
+        return made;
     }
 }

@@ -3,6 +3,8 @@ package dlcs.iiif.control;
 import dlcs.iiif.entity.Format;
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.Quality;
+import dlcs.imaging.control.Deadline;
+import dlcs.imaging.control.DeadlinePassedException;
 import dlcs.imaging.control.ImageEncoders;
 import dlcs.imaging.control.JpegEncoder;
 import dlcs.imaging.control.PixelArrays;
@@ -19,6 +21,7 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a share of the {@link RenderBudget}, what it may need at its peak (decoded tiles, working
  * images, the encoded body), until its body is written. Renders borrow their working images'
  * pixel arrays from a {@link PixelPool} (at most {@code dlcs.iiif.pixel-pool-mb} kept idle), so
- * that a steady stream of them does not churn the old generation.
+ * that a steady stream of them does not churn the old generation. A render waits for its share
+ * at most {@code dlcs.iiif.budget-wait-seconds}, and once it has it, it has
+ * {@code dlcs.iiif.render-timeout-seconds} to finish: past that its loops stop between tiles,
+ * bands and rows. Either way the client gets 503 with {@code Retry-After}.
  */
 @ApplicationScoped
 public class RenderedImages {
@@ -51,6 +57,16 @@ public class RenderedImages {
     @ConfigProperty(name = "dlcs.iiif.pixel-pool-mb", defaultValue = "64")
     long pixelPoolMegabytes;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.budget-wait-seconds", defaultValue = "10")
+    long budgetWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.render-timeout-seconds", defaultValue = "30")
+    long renderTimeoutSeconds;
+
+    /** How long a render may take once it has its share of the budget: the tests shorten it. */
+    Duration renderTimeout;
     private RenderBudget budget;
     private TileCache tiles;
     private PixelPool pool;
@@ -98,7 +114,8 @@ public class RenderedImages {
     /** What all renders share: the memory budget, the decoded tiles, the idle pixel arrays. */
     @PostConstruct
     void createShared() {
-        budget = RenderBudget.configured(renderBudgetMegabytes);
+        budget = RenderBudget.configured(renderBudgetMegabytes, budgetWaitSeconds);
+        renderTimeout = Duration.ofSeconds(Math.max(1, renderTimeoutSeconds));
         tiles = new TileCache(tileCacheMegabytes * 1024 * 1024);
         pool = new PixelPool(pixelPoolMegabytes * 1024 * 1024);
     }
@@ -110,13 +127,19 @@ public class RenderedImages {
                     Format.JPG.mediaType(), RenderBudget.Share.NONE);
         }
         RenderBudget.Share share = budget.take(peakBytes(image, request));
+        Deadline deadline = Deadline.after(renderTimeout);
         try (PixelPool.Lease arrays = pool.lease()) {
-            byte[] planes = asPlanes(image, request, arrays);
+            byte[] planes = asPlanes(image, request, arrays, deadline);
             if (planes != null) {
                 return new Rendered(planes, null, Format.JPG.mediaType(), share);
             }
-            return new Rendered(null, encode(draw(image, request, arrays), request.format()),
+            return new Rendered(null, encode(draw(image, request, arrays, deadline), request.format(), deadline),
                     request.format().mediaType(), share);
+        } catch (DeadlinePassedException e) {
+            share.close();
+            long seconds = renderTimeout.toSeconds();
+            throw new RenderUnavailableException("Rendering this image took longer than the " + seconds
+                    + " seconds allowed and was stopped; ask for a smaller size, or try again later.", seconds);
         } catch (IOException | RuntimeException | Error e) {
             share.close();
             throw e;
@@ -168,7 +191,8 @@ public class RenderedImages {
      * The common JPEG request (no rotation or mirroring; default, color or gray) made on JPEG's
      * own planes, when the pyramid and the codec allow: null otherwise.
      */
-    private byte[] asPlanes(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays) throws IOException {
+    private byte[] asPlanes(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays, Deadline deadline)
+            throws IOException {
         boolean plain = request.format() == Format.JPG && request.rotation().isNone()
                 && (request.quality() == Quality.DEFAULT || request.quality() == Quality.COLOR
                 || request.quality() == Quality.GRAY);
@@ -176,33 +200,34 @@ public class RenderedImages {
             return null;
         }
         Planes planes = PyramidReader.renderPlanes(image.pyramidFile(), image.pyramid(), request.region(),
-                request.size().width, request.size().height, tiles, arrays);
+                request.size().width, request.size().height, tiles, arrays, deadline);
         if (planes == null) {
             return null;
         }
         if (request.quality() == Quality.GRAY && !planes.grey()) {
             planes = new Planes(planes.width(), planes.height(), planes.luma(), null, null);
         }
+        deadline.check();
         return JpegEncoder.encode(planes, settings.jpegQuality());
     }
 
-    private BufferedImage draw(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays)
+    private BufferedImage draw(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays, Deadline deadline)
             throws IOException {
         BufferedImage pixels = PyramidReader.render(image.pyramidFile(), image.pyramid(), request.region(),
-                request.size().width, request.size().height, tiles, arrays);
+                request.size().width, request.size().height, tiles, arrays, deadline);
         if (request.rotation().mirror()) {
-            pixels = Transforms.mirror(pixels);
+            pixels = Transforms.mirror(pixels, deadline);
         }
         boolean alpha = request.format() == Format.PNG || request.format() == Format.TIF;
-        pixels = Transforms.rotate(pixels, request.rotation().degrees(), alpha);
+        pixels = Transforms.rotate(pixels, request.rotation().degrees(), alpha, deadline);
         return switch (request.quality()) {
-            case GRAY -> Rasters.grey(pixels);
-            case BITONAL -> Rasters.bitonal(pixels);
+            case GRAY -> Rasters.grey(pixels, deadline);
+            case BITONAL -> Rasters.bitonal(pixels, deadline);
             default -> pixels;
         };
     }
 
-    private BodyBuffer encode(BufferedImage pixels, Format format) throws IOException {
+    private BodyBuffer encode(BufferedImage pixels, Format format, Deadline deadline) throws IOException {
         BodyBuffer body = new BodyBuffer();
         String name = switch (format) {
             case JPG -> "jpeg";
@@ -211,7 +236,7 @@ public class RenderedImages {
             case TIF -> "tiff";
             default -> throw new IllegalArgumentException(format + " cannot be written");
         };
-        ImageEncoders.write(pixels, name, body, settings.jpegQuality());
+        ImageEncoders.write(pixels, name, body, settings.jpegQuality(), deadline);
         return body;
     }
 }

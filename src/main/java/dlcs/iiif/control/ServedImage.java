@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * A finished image as delivery sees it: where its derivative is, the index of its pyramid and
- * its thumbnails (largest first), and the version that tags its responses.
+ * its thumbnails (largest first), the version that tags its responses, and what anonymous
+ * callers may have of it.
  */
 public record ServedImage(long customer, int space, String imageId, Path directory, PyramidIndex pyramid,
-                          List<Dimensions> thumbnails, Instant modified, String version) {
+                          List<Dimensions> thumbnails, Instant modified, String version, Restriction restriction) {
 
     public List<PyramidLevel> levels() {
         return pyramid.levels();

@@ -3,6 +3,7 @@ package dlcs.iiif.control;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
 import dlcs.registration.control.CustomerStore;
+import dlcs.registration.control.ImageChanged;
 import dlcs.registration.control.ImageStore;
 import dlcs.common.UnknownResourceException;
 import dlcs.registration.entity.Customer;
@@ -10,6 +11,8 @@ import dlcs.registration.entity.Image;
 import dlcs.storage.control.DerivativeLocation;
 import dlcs.storage.control.DerivativeStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * memory, so a tile request costs no database query and no parse of the pyramid. An entry is
  * trusted only while its version directory exists: every new ingest writes a new directory and
  * removes the old one after it commits, and a deletion removes it, so a changed image is looked
- * up again at once, on every node that shares the storage. Entries also expire after
+ * up again at once, on every node that shares the storage. An image's roles and
+ * {@code maxUnauthorised} change without a new directory: this node forgets the image as soon as
+ * such a change commits ({@link ImageChanged}); other nodes when the entry expires, after
  * {@code dlcs.iiif.cache-seconds}.
  */
 @ApplicationScoped
@@ -69,6 +74,15 @@ public class ServedImages {
         cache.remove(customer + '/' + space + '/' + imageId);
     }
 
+    /**
+     * Forgets an image whose metadata (its roles, its {@code maxUnauthorised}) has changed, once
+     * the change has committed: under every name it was asked for, the customer's number or name.
+     */
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImageChanged changed) {
+        cache.values().removeIf(cached -> cached.image.customer() == changed.customer()
+                && cached.image.space() == changed.space() && cached.image.imageId().equals(changed.imageId()));
+    }
+
     private ServedImage load(String customer, String space, String imageId) {
         Customer owner = customers.resolve(customer);
         if (!space.matches("\\d{1,9}")) {
@@ -78,8 +92,10 @@ public class ServedImages {
                 .orElseThrow(() -> new UnknownResourceException("There is no image " + customer + "/" + space + "/"
                         + imageId + "."));
         if (!image.isServable()) {
+            // never the reason: it may hold the origin, a presigned URL's signature among it; the
+            // image's owner reads it in the authenticated API
             throw new ImageNotAvailableException(image.error() != null && !image.error().isEmpty()
-                    ? "The image could not be ingested: " + image.error()
+                    ? "The image could not be ingested, so it is not available."
                     : "The image is still being ingested; try again shortly.");
         }
         Path directory = storage.directory(new DerivativeLocation(image.customer(), image.space(), image.imageId(),
@@ -87,7 +103,8 @@ public class ServedImages {
         try {
             return new ServedImage(image.customer(), image.space(), image.imageId(), directory,
                     PyramidIndex.read(DerivativeFiles.pyramid(directory)), DerivativeFiles.listThumbnails(directory),
-                    image.lastModified(), image.storageVersion());
+                    image.lastModified(), image.storageVersion(),
+                    new Restriction(!image.roles().isEmpty(), image.maxUnauthorised()));
         } catch (IOException e) {
             throw new UncheckedIOException("The derivative of " + image.key() + " cannot be read", e);
         }

@@ -3,6 +3,7 @@ package dlcs.iiif.control;
 import dlcs.iiif.entity.Format;
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.iiif.entity.InvalidIiifRequestException;
+import dlcs.iiif.entity.Limits;
 import dlcs.iiif.entity.Quality;
 import dlcs.iiif.entity.Region;
 import dlcs.iiif.entity.Size;
@@ -22,15 +23,22 @@ import java.util.List;
 
 /**
  * The level 0 thumbnail service: the whole image at the sizes made at ingest, sent as stored;
- * a size between two stored ones is scaled down from the next larger.
+ * a size between two stored ones is scaled down from the next larger. Of a restricted image,
+ * only the thumbnails within its {@link Restriction} are offered ({@link AnonymousAccess}).
  */
 @ApplicationScoped
 public class Thumbnails {
 
+    /** No limit but what an int holds: the stored thumbnails are the limit here. */
+    private static final Limits ANY_SIZE = new Limits(Integer.MAX_VALUE, Long.MAX_VALUE);
+
     @Inject
     DeliverySettings settings;
 
-    /** The size a thumbnail request asks for; 400 beyond the largest stored, 501 for anything but full/0/default.jpg. */
+    /**
+     * The size a thumbnail request asks for; 400 beyond the largest stored, 401 beyond the largest
+     * a restricted image's anonymous callers may have, 501 for anything but full/0/default.jpg.
+     */
     public Dimensions size(ServedImage image, ImageRequest request) {
         if (!(request.region() instanceof Region.Full)) {
             throw new UnsupportedIiifRequestException("Thumbnails are served whole: the region must be full.");
@@ -42,7 +50,7 @@ public class Thumbnails {
                 || request.format() != Format.JPG) {
             throw new UnsupportedIiifRequestException("Thumbnails are default.jpg only.");
         }
-        List<Dimensions> stored = image.thumbnails();
+        List<Dimensions> stored = AnonymousAccess.thumbnails(image);
         if (stored.isEmpty()) {
             throw new ImageNotAvailableException("This image has no thumbnails.");
         }
@@ -57,8 +65,13 @@ public class Thumbnails {
             size = new Size(Size.Kind.FIT, false, Math.min(size.width(), image.width()),
                     Math.min(size.height(), image.height()), 0);
         }
-        java.awt.Dimension asked = size.resolve(image.width(), image.height(), Long.MAX_VALUE);
+        // any size the segment names, worked out without overflow; then held to the stored ones
+        java.awt.Dimension asked = size.resolve(image.width(), image.height(), ANY_SIZE);
         if (asked.width > largest.width() || asked.height > largest.height()) {
+            if (stored.size() < image.thumbnails().size()) {
+                throw new RestrictedImageException("Anonymous callers may have this image's thumbnails up to "
+                        + largest + "; ask for that or less.");
+            }
             throw new InvalidIiifRequestException("The largest thumbnail is " + largest + "; ask for that or less,"
                     + " or use the image service for larger sizes.");
         }

@@ -32,19 +32,25 @@ public record ImageRequest(ApiVersion version, Region region, Size size, Rotatio
 
     /**
      * The request applied to an image of {@code width} x {@code height}: what to cut, how big to
-     * make it. The response must fit in {@code maxArea}, turned as well as sized.
+     * make it. The response must fit in {@code limits}, turned as well as sized: every side from
+     * 1 to its largest side, and no more pixels than its {@code maxArea}.
      */
-    public Resolved resolve(int width, int height, long maxArea) {
+    public Resolved resolve(int width, int height, Limits limits) {
         Rectangle cut = region.resolve(width, height);
-        Dimension out = size.resolve(cut.width, cut.height, maxArea);
+        Dimension out = size.resolve(cut.width, cut.height, limits);
         Dimension turned = rotation.turned(out);
-        if ((long) turned.width * turned.height > maxArea) {
-            throw new InvalidIiifRequestException("Turned by " + rotation.canonical().replace("!", "") + " degrees, the "
-                    + out.width + "x" + out.height + " image becomes " + turned.width + "x" + turned.height
-                    + ", over the maxArea of " + maxArea + " pixels; ask for a smaller size.");
+        String turnedBy = "Turned by " + rotation.canonical().replace("!", "") + " degrees, the " + out.width + "x"
+                + out.height + " image becomes " + turned.width + "x" + turned.height;
+        if (turned.width > limits.maxSide() || turned.height > limits.maxSide()) {
+            throw new InvalidIiifRequestException(turnedBy + ", with a side over " + limits.maxSide()
+                    + " pixels, the most this service makes; ask for a smaller size.");
+        }
+        if ((long) turned.width * turned.height > limits.maxArea()) {
+            throw new InvalidIiifRequestException(turnedBy + ", over the maxArea of " + limits.maxArea()
+                    + " pixels; ask for a smaller size.");
         }
         String canonical = Region.canonical(cut, width, height) + "/"
-                + Size.canonical(out, cut.width, cut.height, maxArea, version) + "/" + rotation.canonical() + "/"
+                + Size.canonical(out, cut.width, cut.height, limits, version) + "/" + rotation.canonical() + "/"
                 + quality.segment() + "." + format.extension();
         return new Resolved(cut, out, rotation, quality, format, canonical);
     }

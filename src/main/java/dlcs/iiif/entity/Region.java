@@ -47,18 +47,16 @@ public sealed interface Region {
     record Pixels(int x, int y, int w, int h) implements Region {
         @Override
         public Rectangle resolve(int width, int height) {
-            return crop(new Rectangle(x, y, w, h), width, height);
+            return crop(x, y, w, h, width, height);
         }
     }
 
     record Percent(double x, double y, double w, double h) implements Region {
         @Override
         public Rectangle resolve(int width, int height) {
-            int px = (int) Math.round(x * width / 100);
-            int py = (int) Math.round(y * height / 100);
-            int pw = (int) Math.round(w * width / 100);
-            int ph = (int) Math.round(h * height / 100);
-            return crop(new Rectangle(px, py, Math.max(1, pw), Math.max(1, ph)), width, height);
+            // Math.round of a double is a long, saturated rather than wrapped however large
+            return crop(Math.round(x * width / 100), Math.round(y * height / 100),
+                    Math.max(1, Math.round(w * width / 100)), Math.max(1, Math.round(h * height / 100)), width, height);
         }
     }
 
@@ -70,10 +68,15 @@ public sealed interface Region {
         return resolved.x + "," + resolved.y + "," + resolved.width + "," + resolved.height;
     }
 
-    private static Rectangle crop(Rectangle requested, int width, int height) {
-        if (requested.x >= width || requested.y >= height) {
+    /**
+     * The part of {@code x,y,w,h} (non-negative, {@code w} and {@code h} positive) inside a
+     * {@code width} x {@code height} image: in longs until it is known to lie within the image,
+     * so that no value overflows.
+     */
+    private static Rectangle crop(long x, long y, long w, long h, int width, int height) {
+        if (x >= width || y >= height) {
             throw new InvalidIiifRequestException("The region starts outside the image (" + width + "x" + height + ").");
         }
-        return requested.intersection(new Rectangle(0, 0, width, height));
+        return new Rectangle((int) x, (int) y, (int) Math.min(w, width - x), (int) Math.min(h, height - y));
     }
 }

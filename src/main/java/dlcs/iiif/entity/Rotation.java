@@ -37,14 +37,17 @@ public record Rotation(double degrees, boolean mirror) {
 
     /**
      * The size of a {@code size} image once turned: its bounding box, which any turn but a right
-     * angle makes larger.
+     * angle makes larger (each side at most {@code Integer.MAX_VALUE}: saturated, never wrapped).
      */
     public Dimension turned(Dimension size) {
         double radians = Math.toRadians(degrees);
         double sin = Math.abs(Math.sin(radians));
         double cos = Math.abs(Math.cos(radians));
-        return new Dimension(Math.max(1, (int) Math.round(size.width * cos + size.height * sin)),
-                Math.max(1, (int) Math.round(size.width * sin + size.height * cos)));
+        return new Dimension(side(size.width * cos + size.height * sin), side(size.width * sin + size.height * cos));
+    }
+
+    private static int side(double length) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(length)));
     }
 
     /** The canonical form: the shortest decimal, {@code !} when mirrored. */

@@ -9,7 +9,7 @@ import java.awt.Dimension;
  * its best fit is larger than the region (as the IIIF validator reads section 4.2; {@code max}
  * asks for the region's own size). Image API 2.1: the same
  * without {@code ^}, plus {@code full}; upscaling is allowed ({@code sizeAboveFull}). Either way
- * the result must fit in the service's {@code maxArea}.
+ * the result must fit in the service's {@link Limits}: its largest side and its {@code maxArea}.
  */
 public record Size(Kind kind, boolean upscale, int width, int height, double percent) {
 
@@ -72,32 +72,42 @@ public record Size(Kind kind, boolean upscale, int width, int height, double per
         return value;
     }
 
-    /** The output size for a region of {@code regionWidth} x {@code regionHeight}, within {@code maxArea}. */
-    public Dimension resolve(int regionWidth, int regionHeight, long maxArea) {
-        long w;
-        long h;
+    /**
+     * The output size for a region of {@code regionWidth} x {@code regionHeight}, within
+     * {@code limits}: {@code max} is the largest size they allow, anything else larger than them
+     * is 400. Worked out in {@code double} and checked before it becomes an {@code int}, so that
+     * no value of the segment makes a side that overflows or is not positive.
+     */
+    public Dimension resolve(int regionWidth, int regionHeight, Limits limits) {
+        if (regionWidth < 1 || regionHeight < 1) {
+            throw new IllegalArgumentException("A region of " + regionWidth + "x" + regionHeight + " has no pixels");
+        }
+        double w;
+        double h;
         switch (kind) {
             case MAX -> {
-                double room = Math.sqrt((double) maxArea / ((double) regionWidth * regionHeight));
-                double scale = upscale ? room : Math.min(1.0, room);
-                w = (long) Math.floor(regionWidth * scale);
-                h = (long) Math.floor(regionHeight * scale);
-                if (scale == 1.0) {
+                double room = Math.min(Math.sqrt((double) limits.maxArea() / ((double) regionWidth * regionHeight)),
+                        (double) limits.maxSide() / Math.max(regionWidth, regionHeight));
+                if (room >= 1 && !upscale) {
                     w = regionWidth;
                     h = regionHeight;
+                } else {
+                    // a sliver of a region still has a side of one pixel
+                    w = Math.max(1, Math.floor(regionWidth * room));
+                    h = Math.max(1, Math.floor(regionHeight * room));
                 }
             }
             case WIDTH -> {
                 w = width;
-                h = Math.round((double) regionHeight * width / regionWidth);
+                h = rounded((double) regionHeight * width / regionWidth);
             }
             case HEIGHT -> {
                 h = height;
-                w = Math.round((double) regionWidth * height / regionHeight);
+                w = rounded((double) regionWidth * height / regionHeight);
             }
             case PERCENT -> {
-                w = Math.round(regionWidth * percent / 100);
-                h = Math.round(regionHeight * percent / 100);
+                w = rounded(regionWidth * percent / 100);
+                h = rounded(regionHeight * percent / 100);
             }
             case EXACT -> {
                 w = width;
@@ -105,28 +115,46 @@ public record Size(Kind kind, boolean upscale, int width, int height, double per
             }
             default -> {
                 double scale = Math.min((double) width / regionWidth, (double) height / regionHeight);
-                w = Math.min(width, Math.round(regionWidth * scale));
-                h = Math.min(height, Math.round(regionHeight * scale));
+                w = Math.min(width, rounded(regionWidth * scale));
+                h = Math.min(height, rounded(regionHeight * scale));
             }
         }
-        if (w <= 0 || h <= 0) {
-            throw new InvalidIiifRequestException("The size would make an image " + w + "x" + h
+        String asked = pixels(w) + "x" + pixels(h);
+        if (w < 1 || h < 1) {
+            throw new InvalidIiifRequestException("The size would make an image " + asked
                     + " pixels; both sides must be at least 1.");
         }
         if (!upscale && kind == Kind.FIT && (w > regionWidth || h > regionHeight)) {
-            throw new InvalidIiifRequestException("The best fit in !" + width + "," + height + " is " + w + "x" + h
+            throw new InvalidIiifRequestException("The best fit in !" + width + "," + height + " is " + asked
                     + ", larger than the region (" + regionWidth + "x" + regionHeight + "); use ^!" + width + ","
                     + height + " to ask for upscaling, or max for the region's own size.");
         }
         if (!upscale && (w > regionWidth || h > regionHeight)) {
-            throw new InvalidIiifRequestException("The size " + w + "x" + h + " is larger than the region ("
+            throw new InvalidIiifRequestException("The size " + asked + " is larger than the region ("
                     + regionWidth + "x" + regionHeight + "); use the ^ prefix to ask for upscaling.");
         }
-        if (w * h > maxArea) {
-            throw new InvalidIiifRequestException("The size " + w + "x" + h + " is over the maxArea of "
-                    + maxArea + " pixels; ask for max or a smaller size.");
+        if (w > limits.maxSide() || h > limits.maxSide()) {
+            throw new InvalidIiifRequestException("The size " + asked + " has a side over " + limits.maxSide()
+                    + " pixels, the most this service makes (maxWidth, maxHeight); ask for max or a smaller size.");
         }
-        return new Dimension((int) w, (int) h);
+        // both sides are now ints from 1 to maxSide: their product fits a long
+        int outWidth = (int) w;
+        int outHeight = (int) h;
+        if ((long) outWidth * outHeight > limits.maxArea()) {
+            throw new InvalidIiifRequestException("The size " + asked + " is over the maxArea of "
+                    + limits.maxArea() + " pixels; ask for max or a smaller size.");
+        }
+        return new Dimension(outWidth, outHeight);
+    }
+
+    /** Rounded half up, as {@link Math#round(double)}, but kept a double: it may be far beyond any int. */
+    private static double rounded(double value) {
+        return Math.floor(value + 0.5);
+    }
+
+    /** A side for a message: whole, however large. */
+    private static String pixels(double side) {
+        return new java.math.BigDecimal(side).toPlainString();
     }
 
     /**
@@ -135,9 +163,10 @@ public record Size(Kind kind, boolean upscale, int width, int height, double per
      * 2.1 says {@code full} for the full size, {@code w,} when the aspect ratio is kept, {@code w,h}
      * otherwise.
      */
-    public static String canonical(Dimension out, int regionWidth, int regionHeight, long maxArea, ApiVersion version) {
+    public static String canonical(Dimension out, int regionWidth, int regionHeight, Limits limits,
+                                   ApiVersion version) {
         if (version == ApiVersion.V3) {
-            Dimension max = new Size(Kind.MAX, false, 0, 0, 0).resolve(regionWidth, regionHeight, maxArea);
+            Dimension max = new Size(Kind.MAX, false, 0, 0, 0).resolve(regionWidth, regionHeight, limits);
             return out.equals(max) ? "max" : out.width + "," + out.height;
         }
         if (out.width == regionWidth && out.height == regionHeight) {

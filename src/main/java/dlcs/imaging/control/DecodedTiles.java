@@ -33,12 +33,12 @@ final class DecodedTiles {
 
     /** The tiles as 8-bit pixels of {@code type}: BGR or grey. */
     static Rasters.Bytes[][] pixels(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
-                                    TileCache cache, int type) throws IOException {
+                                    TileCache cache, int type, Deadline deadline) throws IOException {
         Grid grid = Grid.covering(level, area);
         Rasters.Bytes[][] tiles = new Rasters.Bytes[grid.rows()][grid.columns()];
         String file = pyramid.toString();
         JpegDecoder decoder = JpegDecoder.shared();
-        fill(new TileReader(pyramid, index), grid, tiles, (reader, column, row) -> {
+        fill(new TileReader(pyramid, index), grid, tiles, deadline, (reader, column, row) -> {
             TileCache.Key key = new TileCache.Key(file, level.index(), column, row);
             BufferedImage tile = cache.get(key);
             if (tile == null) {
@@ -55,12 +55,12 @@ final class DecodedTiles {
 
     /** The tiles as JPEG planes; null if one is neither 4:2:0 nor grey. */
     static Planes[][] planes(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
-                             TileCache cache) throws IOException {
+                             TileCache cache, Deadline deadline) throws IOException {
         Grid grid = Grid.covering(level, area);
         Planes[][] tiles = new Planes[grid.rows()][grid.columns()];
         String file = pyramid.toString();
         JpegDecoder decoder = JpegDecoder.shared();
-        boolean all = fill(new TileReader(pyramid, index), grid, tiles, (reader, column, row) -> {
+        boolean all = fill(new TileReader(pyramid, index), grid, tiles, deadline, (reader, column, row) -> {
             TileCache.Key key = new TileCache.Key(file, level.index(), column, row, true);
             Planes tile = cache.getPlanes(key);
             if (tile == null) {
@@ -79,11 +79,16 @@ final class DecodedTiles {
         T tile(TileReader reader, int column, int row) throws IOException;
     }
 
-    /** Fills {@code tiles} with those of {@code grid}, in order; false, leaving off, at the first null. */
-    private static <T> boolean fill(TileReader reader, Grid grid, T[][] tiles, Fetch<T> fetch) throws IOException {
+    /**
+     * Fills {@code tiles} with those of {@code grid}, in order; false, leaving off, at the first
+     * null. Gives up at {@code deadline} between tiles.
+     */
+    private static <T> boolean fill(TileReader reader, Grid grid, T[][] tiles, Deadline deadline, Fetch<T> fetch)
+            throws IOException {
         try (reader) {
             for (int row = 0; row < grid.rows(); row++) {
                 for (int column = 0; column < grid.columns(); column++) {
+                    deadline.check();
                     T tile = fetch.tile(reader, grid.firstColumn() + column, grid.firstRow() + row);
                     if (tile == null) {
                         return false;

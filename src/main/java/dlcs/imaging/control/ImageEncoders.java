@@ -8,6 +8,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.event.IIOWriteProgressListener;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -22,9 +23,12 @@ public final class ImageEncoders {
     /**
      * Writes {@code image} as {@code format} (an ImageIO format name: jpeg, png, gif, tiff).
      * JPEG has no alpha and no 1-bit form: such images are flattened onto white or widened to grey.
+     * An ImageIO writer is aborted once {@code deadline} passes (writers check between rows), and
+     * then {@link DeadlinePassedException} is thrown; what was written is incomplete.
      */
-    public static void write(BufferedImage image, String format, OutputStream target, float jpegQuality)
-            throws IOException {
+    public static void write(BufferedImage image, String format, OutputStream target, float jpegQuality,
+                             Deadline deadline) throws IOException {
+        deadline.check();
         if (format.equals("jpeg")) {
             JpegEncoder.write(image, target, jpegQuality);
             return;
@@ -41,9 +45,57 @@ public final class ImageEncoders {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionType(image.getType() == BufferedImage.TYPE_BYTE_BINARY ? "CCITT T.6" : "Deflate");
             }
+            AbortAt abort = new AbortAt(deadline);
+            writer.addIIOWriteProgressListener(abort);
             writer.write(null, new IIOImage(image, null, null), param);
+            // a writer that was aborted returns as if it had finished
+            if (abort.aborted) {
+                throw new DeadlinePassedException();
+            }
         } finally {
             writer.dispose();
+        }
+    }
+
+    /** Asks a writer to stop once the deadline passes: it looks between rows. */
+    private static final class AbortAt implements IIOWriteProgressListener {
+        private final Deadline deadline;
+        private boolean aborted;
+
+        AbortAt(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void imageProgress(ImageWriter source, float percentageDone) {
+            if (deadline.passed()) {
+                aborted = true;
+                source.abort();
+            }
+        }
+
+        @Override
+        public void imageStarted(ImageWriter source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageWriter source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageWriter source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageWriter source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageWriter source) {
+        }
+
+        @Override
+        public void writeAborted(ImageWriter source) {
         }
     }
 }

@@ -64,23 +64,26 @@ public final class PyramidReader {
     }
 
     /**
-     * {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height}, with
-     * decoded tiles taken from and kept in {@code cache}, and the pixels of the result and of the
-     * working images from {@code arrays}.
+     * {@code region} (in full-size pixels) scaled to exactly {@code width} x {@code height} (each
+     * at least 1), with decoded tiles taken from and kept in {@code cache}, and the pixels of the
+     * result and of the working images from {@code arrays}; giving up at {@code deadline} between
+     * tiles and bands.
      */
     public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
-                                       TileCache cache, PixelArrays arrays) throws IOException {
+                                       TileCache cache, PixelArrays arrays, Deadline deadline) throws IOException {
+        Rasters.requirePositive(width, height);
         Source source = source(index, region, width, height);
         Rectangle area = source.area();
         int type = index.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
         int bands = type == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
         TileCut cut = new TileCut(area, source.level().tileWidth(), source.level().tileHeight(), bands,
-                DecodedTiles.pixels(pyramid, index, source.level(), area, cache, type));
+                DecodedTiles.pixels(pyramid, index, source.level(), area, cache, type, deadline));
         if (reducible(area.width, area.height, width, height)) {
             // the usual case: reduced straight from the tiles, the region never copied out
-            return Resampler.reduce(cut, area.width, area.height, type, bands, width, height, arrays);
+            return Resampler.reduce(cut, area.width, area.height, type, bands, width, height, arrays, deadline);
         }
-        return Rasters.scale(cut.compose(type, arrays), width, height, arrays);
+        deadline.check();
+        return Rasters.scale(cut.compose(type, arrays), width, height, arrays, deadline);
     }
 
     /**
@@ -88,10 +91,11 @@ public final class PyramidReader {
      * JPEG planes, reduced plane by plane straight from the tiles' own planes: no colour
      * conversion and half the bytes of {@link #render}. Null when that cannot be done: no
      * libjpeg-turbo, tiles not 4:2:0 or grey, or a reduction the one-step resampler does not
-     * make (then {@link #render} does it).
+     * make (then {@link #render} does it). Gives up at {@code deadline} between tiles and bands.
      */
     public static Planes renderPlanes(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
-                                      TileCache cache, PixelArrays arrays) throws IOException {
+                                      TileCache cache, PixelArrays arrays, Deadline deadline) throws IOException {
+        Rasters.requirePositive(width, height);
         Source source = source(index, region, width, height);
         Rectangle area = source.area();
         PyramidLevel level = source.level();
@@ -107,7 +111,7 @@ public final class PyramidReader {
                 || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
             return null;
         }
-        Planes[][] tiles = DecodedTiles.planes(pyramid, index, level, area, cache);
+        Planes[][] tiles = DecodedTiles.planes(pyramid, index, level, area, cache, deadline);
         if (tiles == null) {
             return null;
         }
@@ -132,14 +136,14 @@ public final class PyramidReader {
         }
         int type = BufferedImage.TYPE_BYTE_GRAY;
         byte[] y = Rasters.bytes(Resampler.reduce(new TileCut(area, tw, th, 1, luma), area.width, area.height, type, 1,
-                width, height, arrays)).data();
+                width, height, arrays, deadline)).data();
         if (grey) {
             return new Planes(width, height, y, null, null);
         }
         byte[] cb = Rasters.bytes(Resampler.reduce(new TileCut(chroma, tw / 2, th / 2, 1, blue), chroma.width,
-                chroma.height, type, 1, chromaWidth, chromaHeight, arrays)).data();
+                chroma.height, type, 1, chromaWidth, chromaHeight, arrays, deadline)).data();
         byte[] cr = Rasters.bytes(Resampler.reduce(new TileCut(chroma, tw / 2, th / 2, 1, red), chroma.width,
-                chroma.height, type, 1, chromaWidth, chromaHeight, arrays)).data();
+                chroma.height, type, 1, chromaWidth, chromaHeight, arrays, deadline)).data();
         return new Planes(width, height, y, cb, cr);
     }
 
@@ -148,6 +152,7 @@ public final class PyramidReader {
      * {@code height}: those of the tiles that cover the region in the level it is drawn from.
      */
     public static long coveredPixels(PyramidIndex index, Rectangle region, int width, int height) {
+        Rasters.requirePositive(width, height);
         Source source = source(index, region, width, height);
         PyramidLevel level = source.level();
         DecodedTiles.Grid tiles = DecodedTiles.Grid.covering(level, source.area());

@@ -101,29 +101,35 @@ public final class Rasters {
      * that stays at least as large, then reduced by area averaging; enlarged bicubically.
      */
     public static BufferedImage scale(BufferedImage source, int width, int height) {
-        return scale(source, width, height, PixelArrays.FRESH);
+        return scale(source, width, height, PixelArrays.FRESH, Deadline.NONE);
     }
 
     /**
      * The same, the pixels of working images and of a reduced result from {@code arrays}
-     * ({@code source} must be normalised when it is to be reduced).
+     * ({@code source} must be normalised when it is to be reduced), giving up at {@code deadline}
+     * between steps.
      */
-    public static BufferedImage scale(BufferedImage source, int width, int height, PixelArrays arrays) {
+    public static BufferedImage scale(BufferedImage source, int width, int height, PixelArrays arrays,
+                                      Deadline deadline) {
+        requirePositive(width, height);
         BufferedImage current = source;
-        while (current.getWidth() >= width * 2 && current.getHeight() >= height * 2) {
+        while (current.getWidth() >= width * 2L && current.getHeight() >= height * 2L) {
+            deadline.check();
             current = halve(normalise(current), arrays);
         }
         if (current.getWidth() == width && current.getHeight() == height) {
             return current;
         }
         if (width <= current.getWidth() && height <= current.getHeight()) {
-            // one side may still be twice the target or more: reduce it in steps of less than half
-            while (current.getWidth() >= width * 2 || current.getHeight() >= height * 2) {
-                current = Resampler.reduce(normalise(current), Math.max(width, current.getWidth() / 2 + 1),
-                        Math.max(height, current.getHeight() / 2 + 1), arrays);
+            // one side may still be twice the target or more: reduce it in steps of half at most (a
+            // step to more than half would never take a side of 2 to 1, and would loop for ever)
+            while (current.getWidth() >= width * 2L || current.getHeight() >= height * 2L) {
+                current = Resampler.reduce(normalise(current), Math.max(width, (current.getWidth() + 1) / 2),
+                        Math.max(height, (current.getHeight() + 1) / 2), arrays, deadline);
             }
-            return Resampler.reduce(normalise(current), width, height, arrays);
+            return Resampler.reduce(normalise(current), width, height, arrays, deadline);
         }
+        deadline.check();
         BufferedImage target = new BufferedImage(width, height, current.getType());
         Graphics2D g = target.createGraphics();
         try {
@@ -136,14 +142,31 @@ public final class Rasters {
         return target;
     }
 
+    /**
+     * Refuses a target size that is not positive: every scaling loop here assumes one, and one of
+     * 0 would halve a 1x1 image for ever.
+     */
+    static void requirePositive(int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("A target of " + width + "x" + height + " pixels: both sides must be"
+                    + " at least 1");
+        }
+    }
+
     /** The image in 8-bit grey (luminance); an image with alpha keeps it, its colours turned grey. */
     public static BufferedImage grey(BufferedImage image) {
+        return grey(image, Deadline.NONE);
+    }
+
+    /** The same, giving up at {@code deadline} between rows. */
+    public static BufferedImage grey(BufferedImage image, Deadline deadline) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             return image;
         }
         if (image.getColorModel().hasAlpha()) {
             BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
             for (int y = 0; y < image.getHeight(); y++) {
+                deadline.check();
                 for (int x = 0; x < image.getWidth(); x++) {
                     int argb = image.getRGB(x, y);
                     int luma = (int) Math.round(0.299 * (argb >> 16 & 0xFF) + 0.587 * (argb >> 8 & 0xFF)
@@ -163,14 +186,18 @@ public final class Rasters {
         return target;
     }
 
-    /** The image in black and white (transparency flattened onto white): grey values from 128 up are white. */
-    public static BufferedImage bitonal(BufferedImage image) {
-        BufferedImage grey = grey(normalise(image));
+    /**
+     * The image in black and white (transparency flattened onto white): grey values from 128 up
+     * are white. Gives up at {@code deadline} between rows.
+     */
+    public static BufferedImage bitonal(BufferedImage image, Deadline deadline) {
+        BufferedImage grey = grey(normalise(image), deadline);
         BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
         Bytes in = bytes(grey);
         java.awt.image.WritableRaster out = target.getRaster();
         int width = image.getWidth();
         for (int y = 0; y < image.getHeight(); y++) {
+            deadline.check();
             int row = in.offset() + y * in.stride();
             for (int x = 0; x < width; x++) {
                 out.setSample(x, y, 0, (in.data()[row + x] & 0xFF) >= 128 ? 1 : 0);

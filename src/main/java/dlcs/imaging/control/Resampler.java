@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
 /**
  * Reduction by area averaging, in two separable passes over the bytes: each output pixel is the
  * mean of the source area it covers, partial pixels at its borders weighted by how much of them
- * it covers. For factors below 2 (larger ones are halved first) an output pixel covers at most
+ * it covers. For factors of 2 or less (larger ones are halved first) an output pixel covers at most
  * three source pixels, so each pass is a fixed three-tap sum, and both passes run a band of
  * output rows at a time through a buffer that stays in cache: as sharp as bicubic filtering and
  * several times faster than Java2D's. The source need not be one array: a region of a pyramid level is reduced
@@ -35,9 +35,9 @@ final class Resampler {
 
     /**
      * {@code source} (8-bit BGR or grey) reduced to {@code width} x {@code height}, neither larger
-     * than it, the result's pixels from {@code arrays}.
+     * than it, the result's pixels from {@code arrays}; giving up at {@code deadline} between bands.
      */
-    static BufferedImage reduce(BufferedImage source, int width, int height, PixelArrays arrays) {
+    static BufferedImage reduce(BufferedImage source, int width, int height, PixelArrays arrays, Deadline deadline) {
         Rasters.Bytes from = Rasters.bytes(source);
         int bands = source.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
         return reduce(new Rows() {
@@ -60,7 +60,7 @@ final class Resampler {
             public int offset(int piece, int y) {
                 return from.offset() + y * from.stride();
             }
-        }, source.getWidth(), source.getHeight(), source.getType(), bands, width, height, arrays);
+        }, source.getWidth(), source.getHeight(), source.getType(), bands, width, height, arrays, deadline);
     }
 
     /**
@@ -88,10 +88,12 @@ final class Resampler {
 
     /**
      * A {@code sourceWidth} x {@code sourceHeight} source of {@code type} (8-bit BGR or grey, with
-     * {@code bands} samples per pixel) reduced to {@code width} x {@code height}.
+     * {@code bands} samples per pixel) reduced to {@code width} x {@code height} (each at least
+     * 1), giving up at {@code deadline} between bands of rows.
      */
     static BufferedImage reduce(Rows source, int sourceWidth, int sourceHeight, int type, int bands,
-                                int width, int height, PixelArrays arrays) {
+                                int width, int height, PixelArrays arrays, Deadline deadline) {
+        Rasters.requirePositive(width, height);
         Taps down = new Taps(sourceHeight, height, 1, ROW_ONE);
         Taps across = new Taps(sourceWidth, width, bands, ONE);
         BufferedImage target = arrays.image(width, height, type);
@@ -103,6 +105,7 @@ final class Resampler {
         byte[] lines = arrays.array(rows * stride + 2 * bands);
         int pieces = source.pieces();
         for (int band = 0; band < height; band += rows) {
+            deadline.check();
             int count = Math.min(rows, height - band);
             for (int i = 0; i < count; i++) {
                 // the row as a weighted sum of up to three source rows, piece by piece

@@ -5,7 +5,9 @@ package dlcs.imaging.control;
  * source positions it covers (as offsets: index times {@code step}) and their weights as
  * fractions of {@code one}, summing to it exactly; unused taps repeat the last position with
  * weight 0 (the across pass reads the ones after the first instead, past the row's end if need
- * be, with the same weight 0). Factors of 2 and more need more taps: they are reduced in steps.
+ * be, with the same weight 0). An output pixel covers {@code scale} source pixels from wherever
+ * it starts, so it touches at most three of them while the scale is 2 or less; larger factors
+ * need more taps: they are reduced in steps.
  */
 final class Taps {
 
@@ -18,8 +20,8 @@ final class Taps {
 
     Taps(int sourceLength, int targetLength, int step, int one) {
         double scale = (double) sourceLength / targetLength;
-        if (scale >= 2) {
-            throw new IllegalArgumentException("Reduce by less than half at a time, not " + sourceLength + " to "
+        if (scale > 2) {
+            throw new IllegalArgumentException("Reduce by half at most at a time, not " + sourceLength + " to "
                     + targetLength);
         }
         first = new int[targetLength];

@@ -7,20 +7,24 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 
-/** Mirroring and rotation of rendered images: exact for quarter turns, resampled otherwise. */
+/**
+ * Mirroring and rotation of rendered images: exact for quarter turns, resampled otherwise. The
+ * loops over rows give up at their {@link Deadline}.
+ */
 public final class Transforms {
 
     private Transforms() {
     }
 
     /** Flipped left to right. */
-    public static BufferedImage mirror(BufferedImage image) {
+    public static BufferedImage mirror(BufferedImage image, Deadline deadline) {
         BufferedImage target = new BufferedImage(image.getWidth(), image.getHeight(), image.getType());
         Rasters.Bytes from = Rasters.bytes(image);
         Rasters.Bytes to = Rasters.bytes(target);
         int pixel = from.pixelStride();
         int width = image.getWidth();
         for (int y = 0; y < image.getHeight(); y++) {
+            deadline.check();
             int source = from.offset() + y * from.stride();
             int dest = to.offset() + y * to.stride();
             for (int x = 0; x < width; x++) {
@@ -35,13 +39,15 @@ public final class Transforms {
      * resampled into the bounding box of the turned image, whose corners are transparent when
      * {@code transparentCorners} (for formats with alpha) and white otherwise.
      */
-    public static BufferedImage rotate(BufferedImage image, double degrees, boolean transparentCorners) {
+    public static BufferedImage rotate(BufferedImage image, double degrees, boolean transparentCorners,
+                                       Deadline deadline) {
         if (degrees % 360 == 0) {
             return image;
         }
         if (degrees % 90 == 0) {
-            return quarterTurns(image, (int) (degrees / 90) % 4);
+            return quarterTurns(image, (int) (degrees / 90) % 4, deadline);
         }
+        deadline.check();
         double radians = Math.toRadians(degrees);
         int w = image.getWidth();
         int h = image.getHeight();
@@ -78,7 +84,7 @@ public final class Transforms {
                 Math.max(1, (int) Math.round(width * sin + height * cos)));
     }
 
-    private static BufferedImage quarterTurns(BufferedImage image, int turns) {
+    private static BufferedImage quarterTurns(BufferedImage image, int turns, Deadline deadline) {
         int w = image.getWidth();
         int h = image.getHeight();
         boolean swap = turns % 2 == 1;
@@ -87,6 +93,7 @@ public final class Transforms {
         Rasters.Bytes to = Rasters.bytes(target);
         int pixel = from.pixelStride();
         for (int y = 0; y < h; y++) {
+            deadline.check();
             for (int x = 0; x < w; x++) {
                 int tx;
                 int ty;

@@ -1,12 +1,11 @@
 package dlcs.origin.control;
 
+import dlcs.common.Cidr;
 import dlcs.origin.control.OriginException.Fault;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,18 +38,17 @@ public final class NetworkRules {
     }
 
     private final boolean allowLoopback;
-    private final List<Network> allowed;
+    private final List<Cidr> allowed;
     private final int maxOriginLength;
     private final Resolver resolver;
 
     /** The rules for origins of at most {@link #MAX_ORIGIN_LENGTH} characters. */
     public NetworkRules(boolean allowLoopback, List<String> allowedNetworks) {
         this.allowLoopback = allowLoopback;
-        this.allowed = new ArrayList<>();
-        for (String network : allowedNetworks) {
-            if (!network.isBlank()) {
-                allowed.add(Network.parse(network.trim()));
-            }
+        try {
+            this.allowed = Cidr.parseList(String.join(",", allowedNetworks));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("dlcs.origin.allowed-networks: " + e.getMessage());
         }
         this.maxOriginLength = MAX_ORIGIN_LENGTH;
         this.resolver = InetAddress::getAllByName;
@@ -229,36 +227,5 @@ public final class NetworkRules {
                     || first == 100 && second >= 64 && second < 128 || first == 0;
         }
         return (first & 0xFE) == 0xFC; // fc00::/7, unique local (AWS's IPv6 metadata address is one)
-    }
-
-    /** A network in CIDR form: an address and a prefix length. */
-    private record Network(byte[] base, int prefix) {
-
-        static Network parse(String cidr) {
-            String[] parts = cidr.split("/", 2);
-            try {
-                if (!parts[0].matches("[0-9a-fA-F.:]+")) {
-                    throw new IllegalArgumentException();
-                }
-                byte[] base = InetAddress.getByName(parts[0]).getAddress();
-                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : base.length * 8;
-                if (prefix < 0 || prefix > base.length * 8) {
-                    throw new IllegalArgumentException();
-                }
-                return new Network(base, prefix);
-            } catch (IllegalArgumentException | UnknownHostException e) {
-                throw new IllegalStateException("dlcs.origin.allowed-networks: '" + cidr + "' is not a network in"
-                        + " CIDR form, such as 10.20.0.0/16 or 127.0.0.1/32.");
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] bytes = address.getAddress();
-            if (bytes.length != base.length) {
-                return false;
-            }
-            int shift = bytes.length * 8 - prefix;
-            return new BigInteger(1, bytes).shiftRight(shift).equals(new BigInteger(1, base).shiftRight(shift));
-        }
     }
 }

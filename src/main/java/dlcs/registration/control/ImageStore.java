@@ -39,6 +39,9 @@ public class ImageStore {
     Event<ImageTakenOver> takenOver;
 
     @Inject
+    Event<ImageChanged> changed;
+
+    @Inject
     DerivativeStore storage;
 
     @Resource
@@ -78,6 +81,7 @@ public class ImageStore {
         releaseFromBatch(image);
         recordDerivative(image, prepared);
         em.flush();
+        changed(image);
         return new Saved(image, created);
     }
 
@@ -95,6 +99,7 @@ public class ImageStore {
             releaseFromBatch(image);
         }
         image.queue(metadata, space, batch);
+        changed(image);
         return image;
     }
 
@@ -136,6 +141,7 @@ public class ImageStore {
     public Image amend(long customer, int space, String imageId, ImageMetadata metadata) {
         Image image = get(customer, space, imageId);
         image.amend(metadata);
+        changed(image);
         return image;
     }
 
@@ -180,6 +186,11 @@ public class ImageStore {
         return em.createQuery("select i.key, i.storageVersion from Image i where i.key in :keys", Object[].class)
                 .setParameter("keys", keys).getResultStream()
                 .collect(Collectors.toMap(row -> (String) row[0], row -> row[1] == null ? "" : (String) row[1]));
+    }
+
+    /** Tells those who keep what they know of {@code image} that its metadata is being set. */
+    private void changed(Image image) {
+        this.changed.fire(new ImageChanged(image.customer(), image.space(), image.imageId()));
     }
 
     /** A batch that held {@code image} lets it go: the image is being registered again, or deleted. */

@@ -1,9 +1,12 @@
 package dlcs.iiif.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dlcs.iiif.control.Restriction;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
+import dlcs.iiif.entity.Limits;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -29,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InfoDocumentsTest {
 
     private static final String ID = "https://dlcs.example/iiif-img/2/1/page";
-    private static final long MAX_AREA = 600_000;
+    private static final Limits LIMITS = new Limits(4000, 600_000);
 
     @TempDir
     static Path dir;
@@ -40,7 +44,7 @@ class InfoDocumentsTest {
     static void store() throws IOException {
         TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir));
         image = new ServedImage(2, 1, "page", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)),
-                List.of(new Dimensions(400, 320), new Dimensions(200, 160)), Instant.EPOCH, "v1");
+                List.of(new Dimensions(400, 320), new Dimensions(200, 160)), Instant.EPOCH, "v1", Restriction.OPEN);
     }
 
     static Stream<Arguments> imageService() {
@@ -52,6 +56,8 @@ class InfoDocumentsTest {
                 row("V3", "/profile", "\"level2\""),
                 row("V3", "/width", "1000"),
                 row("V3", "/height", "800"),
+                row("V3", "/maxWidth", "4000"),
+                row("V3", "/maxHeight", "4000"),
                 row("V3", "/maxArea", "600000"),
                 row("V3", "/sizes", "[{\"width\":250,\"height\":200},{\"width\":500,\"height\":400}]"),
                 row("V3", "/tiles", "[{\"width\":256,\"height\":256,\"scaleFactors\":[1,2,4]}]"),
@@ -71,6 +77,8 @@ class InfoDocumentsTest {
                 row("V2", "/profile/1/qualities", "[\"color\",\"gray\",\"bitonal\"]"),
                 row("V2", "/profile/1/supports", "[\"canonicalLinkHeader\",\"mirroring\",\"profileLinkHeader\","
                         + "\"rotationArbitrary\",\"regionSquare\",\"sizeAboveFull\"]"),
+                row("V2", "/profile/1/maxWidth", "4000"),
+                row("V2", "/profile/1/maxHeight", "4000"),
                 row("V2", "/profile/1/maxArea", "600000"));
     }
 
@@ -103,13 +111,40 @@ class InfoDocumentsTest {
     @ParameterizedTest(name = "{0} {1} = {2}")
     @MethodSource("imageService")
     void theImageServiceDescribesTheStoredPyramid(ApiVersion version, String pointer, String expected) {
-        assertField(InfoDocuments.imageService(image, ID, version, MAX_AREA), pointer, expected);
+        assertField(InfoDocuments.imageService(image, ID, version, LIMITS), pointer, expected);
     }
 
     @ParameterizedTest(name = "{0} {1} = {2}")
     @MethodSource("thumbnailService")
     void theThumbnailServiceDescribesTheStoredThumbnails(ApiVersion version, String pointer, String expected) {
-        assertField(InfoDocuments.thumbnailService(image, ID, version), pointer, expected);
+        assertField(InfoDocuments.thumbnailService(image, image.thumbnails(), ID, version), pointer, expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
+    void aRestrictedImageDeclaresItsLimitAndTheLargestSizeWithin(ApiVersion version) {
+        // roles and maxUnauthorised 200: the stored levels (1000, 500, 250 wide) are all larger
+        JsonObject document = InfoDocuments.imageService(withRestriction(new Restriction(true, 200)), ID, version,
+                LIMITS.withMaxSide(200));
+        String declared = version == ApiVersion.V3 ? "" : "/profile/1";
+        assertField(document, declared + "/maxWidth", "200");
+        assertField(document, declared + "/maxHeight", "200");
+        assertField(document, declared + "/maxArea", "600000");
+        assertField(document, "/sizes", "[{\"width\":200,\"height\":160}]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiVersion.class)
+    void aRestrictedImageListsNoTilesAndTheLevelsWithinItsLimit(ApiVersion version) {
+        JsonObject document = InfoDocuments.imageService(withRestriction(new Restriction(true, 500)), ID, version,
+                LIMITS.withMaxSide(500));
+        assertFalse(document.containsKey("tiles"), "only the full region is served: " + document);
+        assertField(document, "/sizes", "[{\"width\":250,\"height\":200},{\"width\":500,\"height\":400}]");
+    }
+
+    private static ServedImage withRestriction(Restriction restriction) {
+        return new ServedImage(image.customer(), image.space(), image.imageId(), image.directory(), image.pyramid(),
+                image.thumbnails(), image.modified(), image.version(), restriction);
     }
 
     private static void assertField(JsonObject document, String pointer, String expected) {

@@ -1,9 +1,13 @@
 package dlcs.iiif.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -11,14 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** Shares of the render budget: taken at once when free, waited for when not, given back once. */
+/**
+ * Shares of the render budget: taken at once when free, waited for when not (and not for ever),
+ * given back once.
+ */
 class RenderBudgetTest {
 
     private static final long KB = 1024;
     private static final long MB = 1024 * KB;
     private static final Duration AT_ONCE = Duration.ofSeconds(10);
 
-    private final RenderBudget budget = new RenderBudget(MB);
+    private final RenderBudget budget = new RenderBudget(MB, Duration.ofSeconds(60));
 
     /** A take on a thread of its own, so that it can be seen waiting. */
     private static final class Taker {
@@ -101,15 +108,39 @@ class RenderBudgetTest {
     }
 
     @Test
+    void aTakeThatWaitsTooLongIs503WithRetryAfterAndTakesNothing() throws Exception {
+        RenderBudget impatient = new RenderBudget(MB, Duration.ofMillis(200));
+        RenderBudget.Share all = takeAtOnce(impatient, MB);
+        RenderUnavailableException refused = assertTimeoutPreemptively(AT_ONCE,
+                () -> assertThrows(RenderUnavailableException.class, () -> impatient.take(KB)));
+        assertEquals(503, refused.status());
+        assertEquals(Map.of("Retry-After", "1"), refused.headers(), "whole seconds, at least one");
+        assertTrue(refused.isTransient());
+        all.close();
+        // the refused take left the budget whole: all of it can be taken again at once
+        takeAtOnce(impatient, MB).close();
+    }
+
+    @Test
+    void theConfiguredWaitIsInSecondsAndSaidInRetryAfter() throws Exception {
+        RenderBudget configured = RenderBudget.configured(Optional.of(1L), 1);
+        RenderBudget.Share all = takeAtOnce(configured, MB);
+        RenderUnavailableException refused = assertThrows(RenderUnavailableException.class,
+                () -> configured.take(KB));
+        assertEquals("1", refused.headers().get("Retry-After"));
+        all.close();
+    }
+
+    @Test
     void theConfiguredBudgetIsInMegabytes() throws Exception {
-        assertFree(RenderBudget.configured(Optional.of(2L)), 2 * MB, KB);
+        assertFree(RenderBudget.configured(Optional.of(2L), 60), 2 * MB, KB);
     }
 
     @Test
     void anUnsetBudgetIsAThirdOfTheHeap() throws Exception {
         long third = Runtime.getRuntime().maxMemory() / 3;
         // whole megabytes: between a third of the heap less one megabyte and a third
-        assertFree(RenderBudget.configured(Optional.empty()), third - 2 * MB, 3 * MB);
-        assertFree(RenderBudget.configured(Optional.of(0L)), third - 2 * MB, 3 * MB);
+        assertFree(RenderBudget.configured(Optional.empty(), 60), third - 2 * MB, 3 * MB);
+        assertFree(RenderBudget.configured(Optional.of(0L), 60), third - 2 * MB, 3 * MB);
     }
 }

@@ -3,21 +3,20 @@ package dlcs.iiif.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dlcs.iiif.entity.ImageRequest;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
-import dlcs.imaging.control.PyramidIndex;
-import dlcs.imaging.control.TestPyramids;
 import dlcs.imaging.control.PyramidReader;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -32,28 +31,20 @@ class RenderedImagesTest {
     Path dir;
 
     private ServedImage image;
+    private DeliverySettings settings;
     private RenderedImages renderer;
 
     @BeforeEach
     void serve() throws IOException {
-        TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir));
-        image = new ServedImage(1, 1, "grid", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)), List.of(),
-                Instant.now(), "1");
-        DeliverySettings settings = new DeliverySettings();
-        settings.defaultVersion = "3";
-        settings.maxArea = 1_000_000;
-        settings.jpegQuality = 85;
-        renderer = new RenderedImages();
-        renderer.settings = settings;
-        renderer.renderBudgetMegabytes = Optional.of(1L);
-        renderer.tileCacheMegabytes = 0;
-        renderer.pixelPoolMegabytes = 0;
-        renderer.createShared();
+        image = TestRenderers.serve(TestImages.grid(1000, 800), dir, "grid");
+        settings = TestRenderers.settings(65_500, 1_000_000);
+        renderer = TestRenderers.renderer(settings, 1);
     }
 
     private RenderedImages.Rendered render(String region, String size, String rotation, String format)
             throws IOException {
-        return renderer.render(image, ImageRequest.parse(region, size, rotation, format).resolve(1000, 800, 1_000_000));
+        return renderer.render(image,
+                ImageRequest.parse(region, size, rotation, format).resolve(1000, 800, settings.limits()));
     }
 
     private static byte[] body(RenderedImages.Rendered rendered) throws IOException {
@@ -111,6 +102,34 @@ class RenderedImagesTest {
             assertArrayEquals(PyramidReader.tileBytes(DerivativeFiles.pyramid(dir), image.pyramid(),
                     new PyramidReader.Tile(0, 1, 0)), body(tile));
             assertEquals(1000, decode(large).getWidth());
+        }
+    }
+
+    @Test
+    void aRenderPastItsDeadlineStopsWith503AndGivesItsShareBack() throws Exception {
+        renderer.renderTimeout = Duration.ZERO;
+        // the whole image in PNG needs more than the whole 1 MB budget: it takes all of it
+        RenderUnavailableException stopped = assertThrows(RenderUnavailableException.class,
+                () -> render("full", "max", "0", "default.png"));
+        assertEquals(503, stopped.status());
+        assertEquals("1", stopped.headers().get("Retry-After"));
+        renderer.renderTimeout = Duration.ofSeconds(30);
+        // had the stopped render kept the budget, this one would wait its second for it and be refused
+        try (RenderedImages.Rendered again = render("full", "max", "0", "default.png")) {
+            assertEquals(1000, decode(again).getWidth());
+        }
+    }
+
+    @Test
+    void aTargetThatIsNotPositiveIsRefusedAtOnceAndGivesItsShareBack() throws Exception {
+        ImageRequest.Resolved valid = ImageRequest.parse("full", "max", "0", "default.png")
+                .resolve(1000, 800, settings.limits());
+        ImageRequest.Resolved empty = new ImageRequest.Resolved(valid.region(), new Dimension(0, 0),
+                valid.rotation(), valid.quality(), valid.format(), valid.canonical());
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(IllegalArgumentException.class, () -> renderer.render(image, empty)));
+        try (RenderedImages.Rendered again = renderer.render(image, valid)) {
+            assertEquals(1000, decode(again).getWidth());
         }
     }
 

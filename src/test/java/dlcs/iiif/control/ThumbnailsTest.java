@@ -2,8 +2,11 @@ package dlcs.iiif.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlcs.iiif.entity.ImageRequest;
+import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
@@ -44,7 +47,7 @@ class ThumbnailsTest {
         storeThumbnail(LARGE, Color.RED);
         storeThumbnail(SMALL, Color.BLUE);
         image = new ServedImage(1, 1, "grid", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)),
-                DerivativeFiles.listThumbnails(dir), Instant.now(), "1");
+                DerivativeFiles.listThumbnails(dir), Instant.now(), "1", Restriction.OPEN);
         thumbnails = new Thumbnails();
         thumbnails.settings = new DeliverySettings();
         thumbnails.settings.jpegQuality = 90;
@@ -72,5 +75,24 @@ class ThumbnailsTest {
         assertEquals(150, scaled.getHeight());
         Color middle = new Color(scaled.getRGB(100, 75));
         assertTrue(middle.getRed() > 240 && middle.getBlue() < 16, "scaled from the red 400x300: " + middle);
+    }
+
+    private Dimensions size(ServedImage served, String size) {
+        return thumbnails.size(served, ImageRequest.parse("full", size, "0", "default.jpg"));
+    }
+
+    @Test
+    void aRestrictedImageOffersOnlyTheThumbnailsWithinItsLimit() {
+        ServedImage restricted = TestRenderers.restricted(image, new Restriction(true, 300));
+        assertEquals(SMALL, size(restricted, "max"), "the largest within 300 pixels");
+        assertEquals(new Dimensions(80, 60), size(restricted, "80,"));
+        assertEquals(401, assertThrows(RestrictedImageException.class, () -> size(restricted, "200,")).status(),
+                "a stored size over the limit");
+        assertEquals(LARGE, size(image, "max"), "open, the largest");
+        assertEquals(400, assertThrows(InvalidIiifRequestException.class, () -> size(image, "401,")).status());
+        for (int closed : new int[] {99, 0, -1}) {
+            ServedImage none = TestRenderers.restricted(image, new Restriction(true, closed));
+            assertThrows(RestrictedImageException.class, () -> size(none, "max"), "maxUnauthorised " + closed);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dlcs.iiif.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Dimension;
 import java.awt.Rectangle;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Image API 3.0 sections 4.4 to 4.7 (quality, format, order, canonical form), and 2.1 where it differs. */
 class ImageRequestTest {
 
-    private static final long AREA = 10_000_000;
+    private static final Limits AREA = new Limits(65_500, 10_000_000);
 
     @Test
     void theCanonicalRequestParses() {
@@ -67,15 +68,38 @@ class ImageRequestTest {
     @Test
     void theResponseMustFitInMaxAreaTurnedAsWellAsSized() {
         // 1000x800 fits in a million pixels; turned by 45 degrees its bounding box is 1273x1273
+        Limits million = new Limits(65_500, 1_000_000);
         InvalidIiifRequestException turned = assertThrows(InvalidIiifRequestException.class,
-                () -> ImageRequest.parse("full", "max", "!45", "default.png").resolve(1000, 800, 1_000_000));
+                () -> ImageRequest.parse("full", "max", "!45", "default.png").resolve(1000, 800, million));
         assertEquals("Turned by 45 degrees, the 1000x800 image becomes 1273x1273, over the maxArea of 1000000"
                 + " pixels; ask for a smaller size.", turned.getMessage());
         assertEquals(new Dimension(1000, 800),
-                ImageRequest.parse("full", "max", "90", "default.jpg").resolve(1000, 800, 1_000_000).size(),
+                ImageRequest.parse("full", "max", "90", "default.jpg").resolve(1000, 800, million).size(),
                 "a quarter turn keeps the area");
         assertEquals(new Dimension(1000, 800),
                 ImageRequest.parse("full", "max", "45", "default.jpg").resolve(1000, 800, AREA).size());
+    }
+
+    @Test
+    void theResponseMustFitInTheLargestSideTurnedAsWellAsSized() {
+        // 1000x10 is within a side of 1000; turned by 45 degrees its bounding box is 714x714, by 90 10x1000
+        Limits side = new Limits(1000, 10_000_000);
+        assertEquals(new Dimension(1000, 10),
+                ImageRequest.parse("full", "max", "90", "default.jpg").resolve(1000, 10, side).size());
+        InvalidIiifRequestException turned = assertThrows(InvalidIiifRequestException.class,
+                () -> ImageRequest.parse("full", "^1300,", "10", "default.jpg").resolve(1000, 10, side));
+        assertTrue(turned.getMessage().contains("over 1000 pixels"), turned.getMessage());
+    }
+
+    @Test
+    void theReportedOverflowingRequestsAre400() {
+        // a 1600 px square: 1600 * 2684354.56 = 2^32 a side, which as an int was 0 and spun for ever
+        InvalidIiifRequestException square = assertThrows(InvalidIiifRequestException.class,
+                () -> ImageRequest.parse("square", "^pct:268435456", "0", "default.jpg").resolve(1600, 2000, AREA));
+        assertTrue(square.getMessage().contains("4294967296x4294967296"), square.getMessage());
+        // 300x430 at 9988300.688...: sides whose product, as a long, wrapped below maxArea: a 500
+        assertThrows(InvalidIiifRequestException.class, () -> ImageRequest.parse("0,0,300,430",
+                "^pct:998830068.837209", "0", "default.jpg").resolve(1600, 1600, AREA));
     }
 
     @ParameterizedTest(name = "3.0: {0}/{1}/{2}/{3} -> {4}")

@@ -43,6 +43,17 @@ class RegionTest {
     }
 
     @Test
+    void hugePercentagesAreCutAtTheImageWithoutOverflow() {
+        // 999999999% of a 300 px image is 2999999997 px, more than an int holds
+        assertEquals(new Rectangle(0, 0, 300, 200), Region.parse("pct:0,0,999999999,999999999").resolve(300, 200));
+        assertEquals(new Rectangle(299, 199, 1, 1),
+                Region.parse("pct:99.5,99.5,999999999.999999999999,1").resolve(300, 200));
+        assertThrows(InvalidIiifRequestException.class,
+                () -> Region.parse("pct:999999999,0,1,1").resolve(300, 200));
+        assertEquals(new Rectangle(299, 0, 1, 200), Region.parse("299,0,999999999,999999999").resolve(300, 200));
+    }
+
+    @Test
     void regionsEntirelyOutsideTheImageAre400() {
         assertThrows(InvalidIiifRequestException.class, () -> Region.parse("300,0,10,10").resolve(300, 200));
         assertThrows(InvalidIiifRequestException.class, () -> Region.parse("0,200,10,10").resolve(300, 200));

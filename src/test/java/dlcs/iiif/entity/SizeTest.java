@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Image API 3.0, section 4.2: size. */
 class SizeTest {
 
-    private static final long AREA = 10_000_000;
+    private static final Limits AREA = new Limits(65_500, 10_000_000);
 
     private static Dimension resolve(String size, int w, int h) {
         return Size.parse(size).resolve(w, h, AREA);
@@ -21,7 +21,7 @@ class SizeTest {
     @Test
     void maxIsTheRegionUnlessMaxAreaLimitsIt() {
         assertEquals(new Dimension(300, 200), resolve("max", 300, 200));
-        assertEquals(new Dimension(100, 50), Size.parse("max").resolve(200, 100, 5000));
+        assertEquals(new Dimension(100, 50), Size.parse("max").resolve(200, 100, new Limits(65_500, 5000)));
     }
 
     @Test
@@ -57,7 +57,7 @@ class SizeTest {
     void caretMaxScalesUpToMaxArea() {
         assertEquals(new Dimension(300, 200), resolve("max", 300, 200));
         assertEquals(new Dimension(3872, 2581), resolve("^max", 300, 200), "as large as maxArea allows");
-        assertEquals(new Dimension(100, 50), Size.parse("^max").resolve(200, 100, 5000));
+        assertEquals(new Dimension(100, 50), Size.parse("^max").resolve(200, 100, new Limits(65_500, 5000)));
     }
 
     @Test
@@ -78,6 +78,39 @@ class SizeTest {
     @Test
     void sizesOverMaxAreaAre400() {
         assertThrows(InvalidIiifRequestException.class, () -> Size.parse("^5000,5000").resolve(300, 200, AREA));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"^pct:268435456", "^pct:999999999.999999999999", "^999999999,", "^,999999999",
+        "^999999999,999999999", "^!999999999,999999999", "^65501,1", "^1,65501"})
+    void sidesOverTheLargestSideAre400WhateverTheirProduct(String segment) {
+        // 2^32 a side squared is 2^64, 0 as a long: checked side by side before any product
+        InvalidIiifRequestException refused = assertThrows(InvalidIiifRequestException.class,
+                () -> Size.parse(segment).resolve(1600, 1600, AREA));
+        assertTrue(refused.getMessage().contains("65500"), refused.getMessage());
+    }
+
+    @Test
+    void extremeSizesSayWhatTheyWouldMake() {
+        InvalidIiifRequestException refused = assertThrows(InvalidIiifRequestException.class,
+                () -> Size.parse("^pct:268435456").resolve(1600, 1600, AREA));
+        assertEquals("The size 4294967296x4294967296 has a side over 65500 pixels, the most this service makes"
+                + " (maxWidth, maxHeight); ask for max or a smaller size.", refused.getMessage());
+    }
+
+    @Test
+    void maxKeepsToTheLargestSideAndToOnePixelAtLeast() {
+        Limits side = new Limits(1000, 10_000_000);
+        assertEquals(new Dimension(1000, 1), Size.parse("max").resolve(5000, 2, side), "a sliver keeps a pixel");
+        assertEquals(new Dimension(1000, 500), Size.parse("^max").resolve(300, 150, side));
+        assertEquals(new Dimension(500, 1000), Size.parse("max").resolve(1000, 2000, side));
+    }
+
+    @Test
+    void theLimitsThemselvesArePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new Limits(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Limits(1, 0));
+        assertEquals(new Limits(200, 5), new Limits(1000, 5).withMaxSide(200));
     }
 
     @ParameterizedTest

@@ -71,7 +71,7 @@ class PixelPoolTest {
                 BufferedImage bgr = lease.image(40, 30, BufferedImage.TYPE_3BYTE_BGR);
                 assertEquals(BufferedImage.TYPE_3BYTE_BGR, bgr.getType());
                 assertEquals(BufferedImage.TYPE_BYTE_GRAY, lease.image(40, 30, BufferedImage.TYPE_BYTE_GRAY).getType());
-                BufferedImage scaled = Rasters.scale(source, 300, 210, lease);
+                BufferedImage scaled = Rasters.scale(source, 300, 210, lease, Deadline.NONE);
                 assertEquals(0, TestImages.meanDifference(expected, scaled));
             }
         }

@@ -97,11 +97,12 @@ class PyramidReaderTest {
         Rectangle unaligned = new Rectangle(123, 77, 700, 500);
         BufferedImage direct = TestPyramids.render(pyramid, index, unaligned, 400, 300);
         BufferedImage copied = TestPyramids.render(pyramid, index, unaligned, 700, 500);
-        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copied, 400, 300, PixelArrays.FRESH), direct));
+        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copied, 400, 300, PixelArrays.FRESH, Deadline.NONE),
+                direct));
         assertTrue(TestImages.meanDifference(Rasters.scale(source.getSubimage(123, 77, 700, 500), 400, 300),
                 direct) < 3);
         BufferedImage pooled = PyramidReader.render(pyramid, index, unaligned, 401, 299, new TileCache(1 << 20),
-                new PixelPool(1 << 22).lease());
+                new PixelPool(1 << 22).lease(), Deadline.NONE);
         assertEquals(401, pooled.getWidth());
         assertEquals(299, pooled.getHeight());
     }
@@ -113,7 +114,7 @@ class PyramidReaderTest {
         TileCache cache = new TileCache(8 << 20);
         for (int[] size : new int[][] {{400, 285}, {401, 284}, {700, 498}}) {
             Planes planes = PyramidReader.renderPlanes(pyramid, index, unaligned, size[0], size[1], cache,
-                    PixelArrays.FRESH);
+                    PixelArrays.FRESH, Deadline.NONE);
             assertTrue(planes != null, "4:2:0 tiles and a one-step reduction");
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(JpegEncoder.encode(planes, 0.9f)));
             assertEquals(size[0], decoded.getWidth());
@@ -121,9 +122,9 @@ class PyramidReaderTest {
             BufferedImage pixels = TestPyramids.render(pyramid, index, unaligned, size[0], size[1]);
             assertTrue(TestImages.meanDifference(pixels, decoded) < 3, "planes and pixels agree");
         }
-        assertTrue(PyramidReader.renderPlanes(pyramid, index, unaligned, 200, 140, cache, PixelArrays.FRESH) != null,
-                "from the next level down");
-        assertEquals(null, PyramidReader.renderPlanes(pyramid, index, unaligned, 340, 100, cache, PixelArrays.FRESH),
-                "squeezed by more than half one way: left to the pixel path, which reduces in steps");
+        assertTrue(PyramidReader.renderPlanes(pyramid, index, unaligned, 200, 140, cache, PixelArrays.FRESH,
+                Deadline.NONE) != null, "from the next level down");
+        assertEquals(null, PyramidReader.renderPlanes(pyramid, index, unaligned, 340, 100, cache, PixelArrays.FRESH,
+                Deadline.NONE), "squeezed by more than half one way: left to the pixel path, which reduces in steps");
     }
 }

@@ -18,7 +18,7 @@ class ResamplerTest {
                 flat.setRGB(x, y, 0x4080C0);
             }
         }
-        BufferedImage reduced = Resampler.reduce(flat, 200, 150, PixelArrays.FRESH);
+        BufferedImage reduced = Resampler.reduce(flat, 200, 150, PixelArrays.FRESH, Deadline.NONE);
         assertEquals(200, reduced.getWidth());
         assertEquals(150, reduced.getHeight());
         for (int y = 0; y < 150; y += 7) {
@@ -35,7 +35,7 @@ class ResamplerTest {
         for (int x = 0; x < 4; x++) {
             stripes.getRaster().setSample(x, 0, 0, values[x]);
         }
-        BufferedImage three = Resampler.reduce(stripes, 3, 1, PixelArrays.FRESH);
+        BufferedImage three = Resampler.reduce(stripes, 3, 1, PixelArrays.FRESH, Deadline.NONE);
         // thirds of 4 pixels: [0, 1.33), [1.33, 2.67), [2.67, 4)
         assertEquals(Math.round((0 + 100 / 3.0) * 3 / 4), three.getRaster().getSample(0, 0, 0));
         assertEquals(Math.round((100 * 2 / 3.0 + 200 * 2 / 3.0) * 3 / 4), three.getRaster().getSample(1, 0, 0));
@@ -53,7 +53,7 @@ class ResamplerTest {
                 stripes.getRaster().setSample(x, y, 0, values[y]);
             }
         }
-        BufferedImage three = Resampler.reduce(stripes, width, 3, PixelArrays.FRESH);
+        BufferedImage three = Resampler.reduce(stripes, width, 3, PixelArrays.FRESH, Deadline.NONE);
         double[] means = {(0 + 100 / 3.0) * 3 / 4, (100 * 2 / 3.0 + 255 * 2 / 3.0) * 3 / 4, (255 / 3.0 + 41) * 3 / 4};
         for (int y = 0; y < 3; y++) {
             int first = three.getRaster().getSample(0, y, 0);
@@ -73,11 +73,12 @@ class ResamplerTest {
                 java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.drawImage(grid, 0, 0, 300, 225, null);
         g.dispose();
-        assertTrue(TestImages.meanDifference(bicubic, Resampler.reduce(grid, 300, 225, PixelArrays.FRESH)) < 6);
+        assertTrue(TestImages.meanDifference(bicubic,
+                Resampler.reduce(grid, 300, 225, PixelArrays.FRESH, Deadline.NONE)) < 6);
         BufferedImage view = grid.getSubimage(0, 100, 400, 100);
         BufferedImage copy = new BufferedImage(400, 100, grid.getType());
         copy.getGraphics().drawImage(view, 0, 0, null);
-        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copy, 250, 60, PixelArrays.FRESH),
-                Resampler.reduce(view, 250, 60, PixelArrays.FRESH)));
+        assertEquals(0, TestImages.meanDifference(Resampler.reduce(copy, 250, 60, PixelArrays.FRESH, Deadline.NONE),
+                Resampler.reduce(view, 250, 60, PixelArrays.FRESH, Deadline.NONE)));
     }
 }

@@ -23,7 +23,7 @@ class TransformsTest {
 
     @Test
     void mirroringFlipsLeftToRight() {
-        BufferedImage m = Transforms.mirror(numbered());
+        BufferedImage m = Transforms.mirror(numbered(), Deadline.NONE);
         assertEquals(2, at(m, 0, 0));
         assertEquals(0, at(m, 2, 0));
         assertEquals(5, at(m, 0, 1));
@@ -31,25 +31,25 @@ class TransformsTest {
 
     @Test
     void quarterTurnsAreClockwise() {
-        BufferedImage r90 = Transforms.rotate(numbered(), 90, false);
+        BufferedImage r90 = Transforms.rotate(numbered(), 90, false, Deadline.NONE);
         assertEquals(2, r90.getWidth());
         assertEquals(3, r90.getHeight());
         assertEquals(3, at(r90, 0, 0), "the bottom-left corner comes to the top left");
         assertEquals(0, at(r90, 1, 0));
-        BufferedImage r180 = Transforms.rotate(numbered(), 180, false);
+        BufferedImage r180 = Transforms.rotate(numbered(), 180, false, Deadline.NONE);
         assertEquals(5, at(r180, 0, 0));
-        BufferedImage r270 = Transforms.rotate(numbered(), 270, false);
+        BufferedImage r270 = Transforms.rotate(numbered(), 270, false, Deadline.NONE);
         assertEquals(2, at(r270, 0, 0), "the top-right corner comes to the top left");
     }
 
     @Test
     void otherAnglesFillTheBoundingBox() {
         BufferedImage wide = new BufferedImage(200, 100, BufferedImage.TYPE_3BYTE_BGR);
-        BufferedImage turned = Transforms.rotate(wide, 45, true);
+        BufferedImage turned = Transforms.rotate(wide, 45, true, Deadline.NONE);
         assertEquals(212, turned.getWidth());
         assertEquals(212, turned.getHeight());
         assertEquals(0, turned.getRGB(0, 0) >>> 24, "corners are transparent when the format has alpha");
-        BufferedImage opaque = Transforms.rotate(wide, 45, false);
+        BufferedImage opaque = Transforms.rotate(wide, 45, false, Deadline.NONE);
         assertEquals(0xFFFFFF, opaque.getRGB(0, 0) & 0xFFFFFF, "and white when it has not");
     }
 }

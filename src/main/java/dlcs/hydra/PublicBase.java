@@ -1,0 +1,102 @@
+package dlcs.hydra;
+
+import dlcs.common.Cidr;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The base of every absolute URL the server hands out ({@code @id}s, info.json's {@code id},
+ * {@code Link} and {@code Location} headers): the one way it is worked out, for the API (through
+ * {@link PublicUrls}) and the delivery servlets alike.
+ *
+ * <p>{@code dlcs.public-base-url} when it is set, and then nothing a request says changes it.
+ * Otherwise the request as a client saw it: its scheme and {@code Host}, with
+ * {@code X-Forwarded-Proto}, {@code -Host}, {@code -Port} and {@code -Prefix} believed only from a
+ * proxy listed in {@code dlcs.http.trusted-proxies} (networks in CIDR form; none by default).
+ * From anyone else they are forgeries: an info.json is cached publicly, and a forged host in
+ * its {@code id} would send every viewer that reads it elsewhere.
+ */
+@ApplicationScoped
+public class PublicBase {
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
+    private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~\\-]+)*/?");
+
+    private String fixed;
+    private List<Cidr> proxies;
+
+    /** Reads the configuration once; a malformed network stops the deployment, naming its key. */
+    @PostConstruct
+    void configure() {
+        Config config = ConfigProvider.getConfig();
+        configure(config.getOptionalValue("dlcs.public-base-url", String.class),
+                config.getOptionalValue("dlcs.http.trusted-proxies", String.class).orElse(""));
+    }
+
+    private void configure(Optional<String> publicBaseUrl, String trustedProxies) {
+        fixed = publicBaseUrl.filter(base -> !base.isBlank()).map(PublicBase::withoutTrailingSlash).orElse(null);
+        try {
+            proxies = Cidr.parseList(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("dlcs.http.trusted-proxies: " + e.getMessage());
+        }
+    }
+
+    /** As configured by {@code dlcs.public-base-url} and {@code dlcs.http.trusted-proxies}: for tests. */
+    static PublicBase configured(Optional<String> publicBaseUrl, String trustedProxies) {
+        PublicBase base = new PublicBase();
+        base.configure(publicBaseUrl, trustedProxies);
+        return base;
+    }
+
+    /** The base for {@code request}, with no trailing slash, e.g. {@code https://dlcs.example.org}. */
+    public String of(HttpServletRequest request) {
+        if (fixed != null) {
+            return fixed;
+        }
+        boolean proxied = !proxies.isEmpty() && Cidr.anyContains(proxies, request.getRemoteAddr());
+        return fromRequest(request, proxied);
+    }
+
+    private static String fromRequest(HttpServletRequest request, boolean proxied) {
+        String scheme = proxied ? firstValue(request, "X-Forwarded-Proto") : null;
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            scheme = request.getScheme();
+        }
+        String host = proxied ? firstValue(request, "X-Forwarded-Host") : null;
+        if (host == null || !HOST.matcher(host).matches()) {
+            host = request.getHeader("Host");
+        }
+        if (host == null || !HOST.matcher(host).matches()) {
+            host = request.getServerName() + ":" + request.getServerPort();
+        }
+        String port = proxied ? firstValue(request, "X-Forwarded-Port") : null;
+        if (port != null && port.matches("\\d{1,5}") && !host.contains(":")) {
+            host = host + ":" + port;
+        }
+        String prefix = proxied ? firstValue(request, "X-Forwarded-Prefix") : null;
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            prefix = "";
+        }
+        return withoutTrailingSlash(scheme + "://" + host + withoutTrailingSlash(prefix) + request.getContextPath());
+    }
+
+    private static String firstValue(HttpServletRequest request, String header) {
+        String value = request.getHeader(header);
+        if (value == null) {
+            return null;
+        }
+        int comma = value.indexOf(',');
+        return (comma >= 0 ? value.substring(0, comma) : value).trim();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
