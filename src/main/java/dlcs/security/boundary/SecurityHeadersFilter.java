@@ -28,8 +28,11 @@ import java.util.Set;
  *
  * The part of the server is told by the servlet the request is mapped to, after the container
  * has decoded and normalised its path, so no spelling of a path gets the portal without its policy.
+ * The filter is mapped to the API's and the portal's servlets only (the JAX-RS servlet is named
+ * after the application class): the IIIF servlets, the hot path, set their two headers
+ * themselves, with their CORS headers, and pass through no filter.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(servletNames = {"dlcs.DlcsApplication", "dlcs.portal.boundary.PortalServlet"}, asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String PORTAL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -37,7 +40,6 @@ public class SecurityHeadersFilter extends HttpFilter {
             + " form-action 'none'; frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static final Set<String> DELIVERY = Set.of("/iiif-img", "/thumbs");
     private static final Set<String> PORTAL = Set.of("/portal", "/webjars");
 
     @Override
@@ -45,11 +47,9 @@ public class SecurityHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        String servlet = request.getServletPath();
-        if (!DELIVERY.contains(servlet)) {
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Content-Security-Policy", PORTAL.contains(servlet) ? PORTAL_POLICY : API_POLICY);
-        }
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Security-Policy",
+                PORTAL.contains(request.getServletPath()) ? PORTAL_POLICY : API_POLICY);
         chain.doFilter(request, response);
     }
 }
