@@ -22,8 +22,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.transaction.RollbackException;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +87,15 @@ class ProblemTest {
                 Arguments.of(new PersistenceException(new OptimisticLockException("stale")), 409, "Conflict"),
                 Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException("dup")), 409,
                         "Conflict"),
+                Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException("dup", "23505")), 409,
+                        "Conflict"),
+                Arguments.of(rolledBack(new OptimisticLockException("stale")), 409, "Conflict"),
+                Arguments.of(new PersistenceException(tooLong()), 400, "Invalid request"),
+                Arguments.of(rolledBack(new PersistenceException(tooLong())), 400, "Invalid request"),
+                Arguments.of(new RollbackException("the transaction timed out: secret detail"), 500,
+                        "Internal server error"),
+                Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException(
+                        "NULL not allowed for column: secret detail", "23502")), 500, "Internal server error"),
                 Arguments.of(new JsonException("unexpected token"), 400, "Malformed JSON"),
                 Arguments.of(new NotAllowedException("GET"), 405, "Method Not Allowed"),
                 Arguments.of(new NotSupportedException(), 415, "Unsupported Media Type"),
@@ -91,6 +103,25 @@ class ProblemTest {
                 Arguments.of(new WebApplicationException("secret detail", 503), 503, "Service Unavailable"),
                 Arguments.of(new IllegalStateException("secret detail"), 500, "Internal server error"),
                 Arguments.of(new NullPointerException(), 500, "Internal server error"));
+    }
+
+    /** H2's error for a value longer than its column: it quotes the value, which must not be passed on. */
+    private static SQLException tooLong() {
+        return new SQLException("Value too long for column \"NAME CHARACTER VARYING(200)\": \"'secret detail...' (1000)\";"
+                + " SQL statement: UPDATE SPACE SET NAME = ?", "22001");
+    }
+
+    private static RollbackException rolledBack(Throwable cause) {
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.initCause(cause);
+        return rollback;
+    }
+
+    @Test
+    void aValueTooLongForItsColumnIsTheValuesFaultAndNamesTheColumn() {
+        Problem problem = Problem.of(new EJBException(rolledBack(new PersistenceException(tooLong()))));
+        assertEquals(400, problem.status());
+        assertTrue(problem.detail().contains("NAME, at most 200 characters"), problem.detail());
     }
 
     @ParameterizedTest(name = "{0} is {1}")
