@@ -1,5 +1,6 @@
 package dlcs.ingest.entity;
 
+import dlcs.common.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +17,9 @@ import java.time.Instant;
         @Index(name = "MEMBER_BATCH", columnList = "BATCH,STATUS"),
         @Index(name = "MEMBER_IMAGE", columnList = "IMAGE_KEY,STATUS")})
 public class BatchMember {
+
+    /** Column length of the error; a longer reason is cut to it. */
+    public static final int ERROR_LENGTH = 2000;
 
     /** "batch:customer/space/id". */
     @Id
@@ -35,7 +39,7 @@ public class BatchMember {
     @Column(name = "STATUS", nullable = false, length = 20)
     private MemberStatus status;
 
-    @Column(length = 2000)
+    @Column(length = ERROR_LENGTH)
     private String error;
 
     private int attempts;
@@ -62,7 +66,7 @@ public class BatchMember {
 
     public void attempt(String reason) {
         attempts++;
-        error = reason;
+        error = Text.clip(reason, ERROR_LENGTH);
     }
 
     public void start() {
@@ -79,7 +83,7 @@ public class BatchMember {
 
     public void fail(String reason) {
         status = MemberStatus.ERROR;
-        error = reason;
+        error = Text.clip(reason, ERROR_LENGTH);
         ended = Instant.now();
     }
 

@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
 @ApplicationScoped
 public class OriginStrategyStore {
 
-    private static final int MAX_REGEX = 1000;
+    static final int MAX_REGEX = CustomerOriginStrategy.REGEX_LENGTH;
     private static final int MAX_PATTERNS = 10_000;
 
     @PersistenceContext
@@ -124,7 +124,8 @@ public class OriginStrategyStore {
                     + " such as \"^s3://my-bucket/\".");
         }
         if (input.regex().length() > MAX_REGEX) {
-            throw new InvalidInputException("The regex is longer than " + MAX_REGEX + " characters.");
+            throw new InvalidInputException("regex is " + input.regex().length() + " characters long; at most "
+                    + MAX_REGEX + " are allowed.");
         }
         pattern(input.regex());
         if (input.strategy() == null) {

@@ -20,6 +20,10 @@ import java.util.UUID;
 @Table(name = "ORIGIN_STRATEGY", uniqueConstraints = @UniqueConstraint(columnNames = {"CUSTOMER", "REGEX"}))
 public class CustomerOriginStrategy {
 
+    /** Column lengths, in characters; the rules in origin.control allow no more. */
+    public static final int REGEX_LENGTH = 1000;
+    public static final int CREDENTIALS_LENGTH = 16000;
+
     @Id
     @Column(name = "ID", length = 36)
     private String id;
@@ -27,7 +31,7 @@ public class CustomerOriginStrategy {
     @Column(name = "CUSTOMER", nullable = false)
     private long customer;
 
-    @Column(name = "REGEX", nullable = false, length = 1000)
+    @Column(name = "REGEX", nullable = false, length = REGEX_LENGTH)
     private String regex;
 
     @Enumerated(EnumType.STRING)
@@ -35,7 +39,7 @@ public class CustomerOriginStrategy {
     private Strategy strategy;
 
     /** The credentials as encrypted text; null when the strategy takes none. */
-    @Column(name = "CREDENTIALS", length = 16000)
+    @Column(name = "CREDENTIALS", length = CREDENTIALS_LENGTH)
     private String credentials;
 
     @Column(name = "RULE_ORDER", nullable = false)

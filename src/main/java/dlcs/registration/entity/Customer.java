@@ -15,13 +15,17 @@ import java.time.Instant;
 @Table(name = "CUSTOMER")
 public class Customer {
 
+    /** Column lengths, in characters; the rules in registration.control allow no more. */
+    public static final int NAME_LENGTH = 100;
+    public static final int DISPLAY_NAME_LENGTH = 500;
+
     @Id
     private long id;
 
-    @Column(nullable = false, unique = true, length = 100)
+    @Column(nullable = false, unique = true, length = NAME_LENGTH)
     private String name;
 
-    @Column(length = 500)
+    @Column(length = DISPLAY_NAME_LENGTH)
     private String displayName;
 
     private boolean administrator;
