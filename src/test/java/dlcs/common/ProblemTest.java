@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlcs.hydra.BodyTooLargeException;
 import dlcs.iiif.control.ImageNotAvailableException;
 import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
@@ -44,6 +45,7 @@ class ProblemTest {
                 row(new UnreadableImageException("not an image"), 400, "Not a readable image", false),
                 row(new ImageTooLargeException("huge"), 400, "Image too large", false),
                 row(new UploadTooLargeException("big upload"), 413, "Upload too large", false),
+                row(new BodyTooLargeException("big json"), 413, "Request body too large", false),
                 row(new OriginException(Fault.REFUSED, "loopback"), 400, "Origin refused", false),
                 row(new OriginException(Fault.NOT_FOUND, "404"), 400, "Origin failed", false),
                 row(new OriginException(Fault.TOO_LARGE, "big origin"), 400, "Origin too large", false),
