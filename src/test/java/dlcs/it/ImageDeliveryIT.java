@@ -23,7 +23,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +44,6 @@ class ImageDeliveryIT extends ServerTest {
     private static final BufferedImage SOURCE = TestImages.grid(WIDTH, HEIGHT);
     private static Api.Tenant tenant;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     /** One registered grid image, shared by these read-only tests. */
     private synchronized String service() {
         if (tenant == null) {
@@ -65,14 +62,7 @@ class ImageDeliveryIT extends ServerTest {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RawHttp.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) {
