@@ -36,6 +36,14 @@ class ApiRequestFilterTest {
     }
 
     @Test
+    void thePathIsEncodedAgainExceptForTheSlashesTheContainerLeftEscaped() {
+        assertEquals("/customers/1/spaces/1/images/MS%2042%3Fx%3B%23%25%C3%A9%F0%9F%99%82%0A",
+                ApiRequestFilter.encodedPath("/customers/1/spaces/1/images/MS 42?x;#%é🙂\n"));
+        assertEquals("/a%2Fb%5cc/d~e(f)", ApiRequestFilter.encodedPath("/a%2Fb%5cc/d~e(f)"));
+        URI.create("http://localhost" + ApiRequestFilter.encodedPath("/x[]{}|\"\u0000\uD800"));
+    }
+
+    @Test
     void contentTypesAndAcceptsThatAreNotMediaTypesAreNamed() {
         assertNull(ApiRequestFilter.unreadableHeader(request(Map.of(), "application/json; charset=UTF-8",
                 Map.of("Accept", List.of("application/ld+json, */*;q=0.5", "text/html")))));
@@ -45,6 +53,17 @@ class ApiRequestFilterTest {
                 .startsWith("The Accept header '*/*;q=x'"));
         assertTrue(ApiRequestFilter.unreadableHeader(request(Map.of(), null, Map.of("Accept", List.of("text/html;q=7"))))
                 .contains("Accept"));
+        assertTrue(ApiRequestFilter.unreadableHeader(request(Map.of(), null,
+                Map.of("Accept", List.of("application/json, ,")))).contains("Accept"));
+        assertTrue(ApiRequestFilter.unreadableHeader(request(Map.of(), "multipart/form-data", Map.of()))
+                .contains("boundary"));
+        assertNull(ApiRequestFilter.unreadableHeader(request(Map.of(), "multipart/form-data; boundary=x1", Map.of())));
+        assertTrue(ApiRequestFilter.unreadableHeader(request(Map.of(), "*/*", Map.of())).contains("names no one type"));
+        assertTrue(ApiRequestFilter.unreadableHeader(request(Map.of(), "image/*", Map.of())).contains("names no one type"));
+        assertTrue(ApiRequestFilter.unreadableHeader(request(Map.of(), null,
+                Map.of("Accept-Language", List.of("en;q=0.5, gzip;q=x")))).startsWith("The Accept-Language header"));
+        assertNull(ApiRequestFilter.unreadableHeader(request(Map.of(), null,
+                Map.of("Accept-Language", List.of("en-GB,en;q=0.9"), "Accept-Encoding", List.of("gzip, br;q=1.0")))));
     }
 
     private static HttpServletRequest request(Map<String, String[]> parameters, String contentType,
