@@ -11,6 +11,7 @@ import dlcs.registration.entity.Image;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,23 +77,43 @@ public class IngestWorker {
     }
 
     private void complete(BatchMember member, Image image, PreparedDerivative prepared) {
-        // the fetch took a while: another registration may have taken the image over meanwhile
-        em.refresh(image);
-        if (!image.isHeldBy(member.batch())) {
+        Image current = lockIfStillHeld(member, image);
+        if (current == null) {
             registrar.discard(prepared.location());
-            em.refresh(member);
             return;
         }
-        images.recordDerivative(image, prepared);
+        images.recordDerivative(current, prepared);
         member.complete();
         batches.countCompleted(member.batch());
     }
 
     /** Records a permanent failure: the member is an error, the batch counts it. */
     void fail(BatchMember member, Image image, String reason) {
+        Image current = lockIfStillHeld(member, image);
+        if (current == null) {
+            return;
+        }
         member.fail(reason);
-        image.failIngest(reason);
+        current.failIngest(reason);
         batches.countError(member.batch());
+    }
+
+    /**
+     * The image as it is now, its row locked until this transaction ends, if this member's batch
+     * still holds it; null if not. The fetch took a while: meanwhile a PATCH may have changed the
+     * image's metadata (recording the outcome over the version read before would fail at commit,
+     * and leave the broker to redeliver a message whose session had failed), or another
+     * registration may have taken the image over, or a DELETE removed it (either released the
+     * member, which is read again).
+     */
+    private Image lockIfStillHeld(BatchMember member, Image image) {
+        em.detach(image);
+        Image current = em.find(Image.class, image.key(), LockModeType.PESSIMISTIC_WRITE);
+        if (current != null && current.isHeldBy(member.batch())) {
+            return current;
+        }
+        em.refresh(member);
+        return null;
     }
 
     private RetryableIngestException retry(BatchMember member, String reason) {
