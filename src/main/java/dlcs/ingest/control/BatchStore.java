@@ -81,19 +81,34 @@ public class BatchStore {
                 .setParameter("c", customer).getSingleResult();
     }
 
-    /** Images still waiting in the customer's unfinished batches (optionally only the priority ones). */
+    /** Images still waiting in the customer's unfinished batches (optionally only the priority ones, or the others). */
     public long imagesWaiting(long customer, Boolean priority) {
-        String filter = priority == null ? "" : " and b.priority = " + priority;
-        Long waiting = em.createQuery("select sum(b.count - b.completed - b.errors - b.supersededCount) from Batch b"
-                + " where b.customer = :c and b.finished is null" + filter, Long.class)
-                .setParameter("c", customer).getSingleResult();
-        return waiting == null ? 0 : waiting;
+        return waiting(customer, priority, 2);
     }
 
     public long batchesWaiting(long customer, Boolean priority) {
-        String filter = priority == null ? "" : " and b.priority = " + priority;
-        return em.createQuery("select count(b) from Batch b where b.customer = :c and b.finished is null" + filter,
-                Long.class).setParameter("c", customer).getSingleResult();
+        return waiting(customer, priority, 1);
+    }
+
+    /**
+     * Column {@code column} (1: batches, 2: images) of the customer's unfinished batches, summed
+     * over those of {@code priority} (null: all). The priority is grouped by, not compared: the
+     * database refuses to compare its boolean column with the 1 that a boolean becomes in the SQL.
+     * The images are count - (completed + errors + superseded): EclipseLink nests a chain of minus
+     * signs to the right, so that count - completed - errors would be count - (completed - errors).
+     */
+    private long waiting(long customer, Boolean priority, int column) {
+        long total = 0;
+        for (Object[] row : em.createQuery("select b.priority, count(b), sum(b.count - (b.completed + b.errors"
+                        + " + b.supersededCount)) from Batch b where b.customer = :c and b.finished is null"
+                        + " group by b.priority", Object[].class)
+                .setParameter("c", customer).getResultList()) {
+            boolean rowPriority = row[0] instanceof Boolean flag ? flag : ((Number) row[0]).intValue() != 0;
+            if (priority == null || priority == rowPriority) {
+                total += ((Number) row[column]).longValue();
+            }
+        }
+        return total;
     }
 
     public List<BatchMember> members(long batch, MemberStatus status, int first, int max) {
