@@ -4,11 +4,11 @@ import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.MemberStatus;
 import dlcs.common.UnknownResourceException;
+import dlcs.persistence.DatabaseClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -67,7 +67,7 @@ public class BatchStore {
                 .setParameter("n", by).setParameter("id", batch).executeUpdate();
         em.createQuery("update Batch b set b.finished = :now where b.id = :id and b.finished is null"
                         + " and b.completed + b.errors + b.supersededCount >= b.count")
-                .setParameter("now", Instant.now()).setParameter("id", batch).executeUpdate();
+                .setParameter("now", DatabaseClock.now()).setParameter("id", batch).executeUpdate();
     }
 
     public List<Batch> list(long customer, Boolean finished, boolean byFinish, int first, int max) {

@@ -1,6 +1,7 @@
 package dlcs.ingest.entity;
 
 import dlcs.common.Text;
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -71,25 +72,25 @@ public class BatchMember {
 
     public void start() {
         if (started == null) {
-            started = Instant.now();
+            started = DatabaseClock.now();
         }
     }
 
     public void complete() {
         status = MemberStatus.COMPLETED;
         error = null;
-        ended = Instant.now();
+        ended = DatabaseClock.now();
     }
 
     public void fail(String reason) {
         status = MemberStatus.ERROR;
         error = Text.clip(reason, ERROR_LENGTH);
-        ended = Instant.now();
+        ended = DatabaseClock.now();
     }
 
     public void supersede() {
         status = MemberStatus.SUPERSEDED;
-        ended = Instant.now();
+        ended = DatabaseClock.now();
     }
 
     public void requeue() {

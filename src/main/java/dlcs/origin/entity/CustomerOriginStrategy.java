@@ -1,5 +1,6 @@
 package dlcs.origin.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -57,7 +58,7 @@ public class CustomerOriginStrategy {
     public CustomerOriginStrategy(long customer, String regex, Strategy strategy, String credentials, int order) {
         this.id = UUID.randomUUID().toString();
         this.customer = customer;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
         change(regex, strategy, credentials, order);
     }
 

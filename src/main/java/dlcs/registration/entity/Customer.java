@@ -1,5 +1,6 @@
 package dlcs.registration.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -44,7 +45,7 @@ public class Customer {
         this.name = name;
         this.displayName = displayName;
         this.administrator = administrator;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public void rename(String newName) {

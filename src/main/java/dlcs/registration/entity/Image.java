@@ -1,6 +1,7 @@
 package dlcs.registration.entity;
 
 import dlcs.common.Text;
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -93,7 +94,7 @@ public class Image {
         this.customer = customer;
         this.space = space;
         this.imageId = imageId;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public static String keyOf(long customer, int space, String imageId) {
@@ -141,7 +142,7 @@ public class Image {
         storageVersion = newStorageVersion;
         ingesting = false;
         error = null;
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         if (queued != null && dequeued == null) {
             dequeued = now;
         }
@@ -153,7 +154,7 @@ public class Image {
     public void queue(ImageMetadata given, Space in, long byBatch) {
         register(given, in);
         ingesting = true;
-        queued = Instant.now();
+        queued = DatabaseClock.now();
         dequeued = null;
         error = null;
         batch = byBatch;
@@ -162,7 +163,7 @@ public class Image {
     /** A batch member was re-queued after a failure. */
     public void requeue(long byBatch) {
         ingesting = true;
-        queued = Instant.now();
+        queued = DatabaseClock.now();
         dequeued = null;
         error = null;
         batch = byBatch;
@@ -173,7 +174,7 @@ public class Image {
         ingesting = false;
         error = Text.clip(reason, ERROR_LENGTH);
         if (queued != null && dequeued == null) {
-            dequeued = Instant.now();
+            dequeued = DatabaseClock.now();
         }
     }
 

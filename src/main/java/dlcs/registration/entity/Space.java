@@ -1,5 +1,6 @@
 package dlcs.registration.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -56,7 +57,7 @@ public class Space {
         this.customer = customer;
         this.number = number;
         this.name = name;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public static String keyOf(long customer, int number) {
