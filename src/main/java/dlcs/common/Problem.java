@@ -2,11 +2,14 @@ package dlcs.common;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +19,8 @@ import java.util.regex.Pattern;
  * from exceptions to statuses, read by the registration API's error mapper and by the IIIF
  * servlets alike. A 5xx that no {@link ClientError} chose says only that the error is in the log.
  * A 409 is told only for a real conflict (an optimistic lock that lost, a unique key taken by a
- * concurrent request); a transaction that rolled back for any other reason is not one.
+ * concurrent request, two requests that waited on each other's locks); a transaction that rolled
+ * back for any other reason is not one.
  */
 public record Problem(int status, String title, String detail) {
 
@@ -26,6 +30,8 @@ public record Problem(int status, String title, String detail) {
     private static final String DATA_TOO_LONG = "22001";
     /** SQLSTATE of a unique or primary key that another row holds. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATEs of transactions that waited on each other (40001), or too long for a lock (H2's HYT00). */
+    private static final Set<String> LOCKED_OUT = Set.of("40001", "HYT00");
     /** H2 names the column and its type: {@code column "NAME CHARACTER VARYING(200)"}. */
     private static final Pattern COLUMN = Pattern.compile("column \"([A-Za-z0-9_]+) [A-Z ]*\\((\\d+)\\)\"");
 
@@ -42,6 +48,13 @@ public record Problem(int status, String title, String detail) {
         if (inChain(cause, Throwable.class, Problem::isOptimisticLock) != null) {
             return new Problem(409, "Conflict",
                     "Another request changed this resource at the same time; read it again and retry.");
+        }
+        if (inChain(cause, PessimisticLockException.class, locked -> true) != null
+                || inChain(cause, LockTimeoutException.class, locked -> true) != null
+                || inChain(cause, SQLException.class,
+                        sql -> sql.getSQLState() != null && LOCKED_OUT.contains(sql.getSQLState())) != null) {
+            return new Problem(409, "Conflict",
+                    "Another request was changing this resource at the same time; read it again and retry.");
         }
         if (inChain(cause, SQLIntegrityConstraintViolationException.class,
                 taken -> taken.getSQLState() == null || UNIQUE_VIOLATION.equals(taken.getSQLState())) != null) {

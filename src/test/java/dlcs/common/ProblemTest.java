@@ -20,6 +20,7 @@ import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -92,6 +93,10 @@ class ProblemTest {
                 Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException("dup", "23505")), 409,
                         "Conflict"),
                 Arguments.of(rolledBack(new OptimisticLockException("stale")), 409, "Conflict"),
+                Arguments.of(new PessimisticLockException("locked"), 409, "Conflict"),
+                Arguments.of(new PersistenceException(new SQLException("Deadlock detected", "40001")), 409, "Conflict"),
+                Arguments.of(new PersistenceException(new SQLException("Timeout trying to lock table", "HYT00")), 409,
+                        "Conflict"),
                 Arguments.of(new PersistenceException(tooLong()), 400, "Invalid request"),
                 Arguments.of(rolledBack(new PersistenceException(tooLong())), 400, "Invalid request"),
                 Arguments.of(new RollbackException("the transaction timed out: secret detail"), 500,

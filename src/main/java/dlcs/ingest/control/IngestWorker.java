@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +44,25 @@ public class IngestWorker {
     @Inject
     AttemptLog attempts;
 
+    /**
+     * Ingests the member of {@code message} and records its outcome. When another request changed
+     * the member or its image at the same moment (or the two waited on each other's row locks),
+     * nothing is kept and the broker redelivers the message after its back-off: the outcome is
+     * flushed here, where that can be caught, rather than at the commit, where the failure would
+     * reach the broker as an exception and cost the message's session.
+     */
     public void process(IngestMessage message) {
+        try {
+            ingest(message);
+            em.flush();
+        } catch (PersistenceException e) {
+            LOG.log(Level.WARNING, "The outcome of " + message.imageKey() + " (batch " + message.batch()
+                    + ") met a concurrent change; it will be processed again", e);
+            throw new RetryableIngestException("Another request changed the image or its batch at the same time.");
+        }
+    }
+
+    private void ingest(IngestMessage message) {
         BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
         if (member == null) {
             LOG.warning("Ignoring a message for an unknown batch member: " + message.toJson());
@@ -77,7 +96,13 @@ public class IngestWorker {
     }
 
     private void complete(BatchMember member, Image image, PreparedDerivative prepared) {
-        Image current = lockIfStillHeld(member, image);
+        Image current;
+        try {
+            current = lockIfStillHeld(member, image);
+        } catch (PersistenceException e) {
+            registrar.discard(prepared.location());
+            throw e;
+        }
         if (current == null) {
             registrar.discard(prepared.location());
             return;
