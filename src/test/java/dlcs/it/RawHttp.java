@@ -64,10 +64,15 @@ public final class RawHttp {
     }
 
     public static JsonObject json(HttpResponse<String> response) {
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        return json(response.body(), "status " + response.statusCode());
+    }
+
+    /** {@code body} as a JSON object; an AssertionError that shows it (and {@code context}) if it is not one. */
+    public static JsonObject json(String body, String context) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
-            throw new AssertionError("Not a JSON object (status " + response.statusCode() + "): " + response.body(), e);
+            throw new AssertionError("Not a JSON object (" + context + "): " + body, e);
         }
     }
 }
