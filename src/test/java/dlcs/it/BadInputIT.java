@@ -166,6 +166,13 @@ class BadInputIT extends ServerTest {
             assertEquals("Collection", json(listed).getString("@type"), listing);
         }
         expectError(api.get(customer + "/spaces?page=1%20or%201"), 400, "page");
+        assertEquals("CustomerQueue", json(api.get(customer + "/queue/priority?x=%22")).getString("@type"));
+
+        RawHttp http = RawHttp.as(base, tenant.key(), tenant.secret());
+        assertEquals(200, http.send(http.request(images + "/ms%34%32")).statusCode(), "escaped letters name the image");
+        expectError(http.send(http.request(images + "/ms42%3Fx")), 404, "ms42?x");
+        expectError(http.send(http.request(images + "/ms42%3B")), 404, "ms42;");
+        expectError(http.send(http.request(customer + "/queue/%F0%9F%99%82%3F%E1%9A%B9%0A")), 404, "path");
     }
 
     /** The listing answers exactly {@code ids}, and its first-page link answers them again. */
@@ -280,6 +287,17 @@ class BadInputIT extends ServerTest {
         expectError(http.send(http.request(tenant.spacePath()).header("Accept", "*/*;q=x")), 400, "Accept");
         expectError(http.send(http.request(spaces).header("Content-Type", "application")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))), 400, "Content-Type");
+        expectError(http.send(http.request(spaces).header("Accept", "application/json, ,")), 400, "Accept");
+        expectError(http.send(http.request(tenant.imagePath("parts")).header("Content-Type", "multipart/form-data")
+                .PUT(HttpRequest.BodyPublishers.ofString("--x\r\n\r\n--x--"))), 400, "boundary");
+        expectError(http.send(http.request(tenant.imagePath("part")).header("Content-Type", "multipart/form-data; boundary=b")
+                .PUT(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"file\"\r\n"
+                        + "Content-Type: x\r\n\r\nbytes\r\n--b--\r\n"))), 400, "multipart/form-data");
+        expectError(http.send(http.request(tenant.imagePath("any")).header("Content-Type", "*/*")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"origin\":\"http://10.0.0.1/a.jpg\"}"))), 400, "Content-Type");
+        expectError(http.send(http.request(tenant.spacePath()).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"merged\"}"))), 415, "application/json");
+        expectError(http.send(http.request(spaces).header("Accept-Language", "en;q=x")), 400, "Accept-Language");
         expectError(http.send(http.request(spaces).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":" + "[".repeat(5000) + "]".repeat(5000) + "}"))),
                 400, "JSON");
