@@ -24,20 +24,38 @@ public final class JsonFields {
 
     /** The body parsed as a JSON object; malformed JSON or another JSON type is a 400 that says so. */
     public static JsonObject requireObject(InputStream body) {
-        try (JsonReader reader = Json.createReader(body)) {
-            return requireObject(reader.readValue());
+        return requireObject(body, "The request body");
+    }
+
+    /**
+     * {@code json} parsed as a JSON object; {@code what} ("The request body", "The 'metadata'
+     * part") names it in the 400 that malformed JSON, JSON nested too deeply or another JSON
+     * type gets. A {@link ClientError} from reading it (a body over its size limit) goes as it is.
+     */
+    public static JsonObject requireObject(InputStream json, String what) {
+        try (JsonReader reader = Json.createReader(json)) {
+            return requireObject(reader.readValue(), what);
         } catch (JsonParsingException e) {
-            throw new InvalidInputException("The request body is not valid JSON: " + e.getMessage());
+            throw new InvalidInputException(what + " is not valid JSON: " + e.getMessage());
         } catch (JsonException e) {
-            throw new InvalidInputException("The request body must be a JSON object; it is empty or unreadable.");
+            throw new InvalidInputException(what + " must be a JSON object; it is empty or unreadable.");
+        } catch (ClientError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parser refuses input nested too deeply (over 1,000 levels) with a bare RuntimeException
+            throw new InvalidInputException(what + " could not be read as JSON: " + e.getMessage() + ".");
         }
     }
 
     public static JsonObject requireObject(JsonValue body) {
-        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidInputException("The request body must be a JSON object.");
+        return requireObject(body, "The request body");
+    }
+
+    private static JsonObject requireObject(JsonValue json, String what) {
+        if (json == null || json.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException(what + " must be a JSON object.");
         }
-        return body.asJsonObject();
+        return json.asJsonObject();
     }
 
     public static String string(JsonObject object, String field) {

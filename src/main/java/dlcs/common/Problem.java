@@ -2,18 +2,27 @@ package dlcs.common;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.RollbackException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a client is told about a failure: status, title, detail, and the headers that go with it
- * (a {@link ClientError}'s {@link ClientError#headers()}). {@link #of} is the one table from
- * exceptions to statuses, read by the registration API's error mapper and by the IIIF servlets
- * alike. A 5xx that no {@link ClientError} chose says only that the error is in the log.
+ * (a {@link ClientError}'s {@link ClientError#headers()}). {@link #of} is the one table
+ * from exceptions to statuses, read by the registration API's error mapper and by the IIIF
+ * servlets alike. A 5xx that no {@link ClientError} chose says only that the error is in the log.
+ * A 409 is told only for a real conflict (an optimistic lock that lost, a unique key taken by a
+ * concurrent request, two requests that waited on each other's locks); a transaction that rolled
+ * back for any other reason is not one.
  */
 public record Problem(int status, String title, String detail, Map<String, String> headers) {
 
@@ -27,17 +36,38 @@ public record Problem(int status, String title, String detail, Map<String, Strin
         this(status, title, detail, Map.of());
     }
 
+    /** SQLSTATE of a value longer than its column (H2: "Value too long for column"). */
+    private static final String DATA_TOO_LONG = "22001";
+    /** SQLSTATE of a unique or primary key that another row holds. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATEs of transactions that waited on each other (40001), or too long for a lock (H2's HYT00). */
+    private static final Set<String> LOCKED_OUT = Set.of("40001", "HYT00");
+    /** H2 names the column and its type: {@code column "NAME CHARACTER VARYING(200)"}. */
+    private static final Pattern COLUMN = Pattern.compile("column \"([A-Za-z0-9_]+) [A-Z ]*\\((\\d+)\\)\"");
+
     /** The problem {@code thrown} stands for, once container wrappers are taken off. */
     public static Problem of(Throwable thrown) {
         Throwable cause = unwrap(thrown);
         if (cause instanceof ClientError error) {
             return new Problem(error.status(), error.title(), error.getMessage(), error.headers());
         }
-        if (cause instanceof OptimisticLockException || cause instanceof RollbackException) {
+        SQLException tooLong = inChain(cause, SQLException.class, sql -> DATA_TOO_LONG.equals(sql.getSQLState()));
+        if (tooLong != null) {
+            return new Problem(400, "Invalid request", tooLong(tooLong));
+        }
+        if (inChain(cause, Throwable.class, Problem::isOptimisticLock) != null) {
             return new Problem(409, "Conflict",
                     "Another request changed this resource at the same time; read it again and retry.");
         }
-        if (isConstraintViolation(cause)) {
+        if (inChain(cause, PessimisticLockException.class, locked -> true) != null
+                || inChain(cause, LockTimeoutException.class, locked -> true) != null
+                || inChain(cause, SQLException.class,
+                        sql -> sql.getSQLState() != null && LOCKED_OUT.contains(sql.getSQLState())) != null) {
+            return new Problem(409, "Conflict",
+                    "Another request was changing this resource at the same time; read it again and retry.");
+        }
+        if (inChain(cause, SQLIntegrityConstraintViolationException.class,
+                taken -> taken.getSQLState() == null || UNIQUE_VIOLATION.equals(taken.getSQLState())) != null) {
             return new Problem(409, "Conflict",
                     "Another request created or changed the same resource at the same time; read it again and retry.");
         }
@@ -74,16 +104,30 @@ public record Problem(int status, String title, String detail, Map<String, Strin
         return new Problem(status, title, status >= 500 ? IN_THE_LOG : detail);
     }
 
-    private static boolean isConstraintViolation(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-            if (t == t.getCause()) {
-                break;
+    /**
+     * A value the rules let through but the column refused. The rules are meant to match the
+     * columns, so this should not happen; if it does, it is still the value's fault, not a conflict.
+     * The database's own message is not passed on (it quotes the value and the SQL).
+     */
+    private static String tooLong(SQLException refused) {
+        Matcher column = COLUMN.matcher(String.valueOf(refused.getMessage()));
+        String where = column.find() ? " (" + column.group(1) + ", at most " + column.group(2) + " characters)" : "";
+        return "A value is longer than the field it is stored in allows" + where + "; shorten it.";
+    }
+
+    /** The first exception in {@code cause}'s chain that is a {@code type} and passes {@code test}, if any. */
+    private static <T extends Throwable> T inChain(Throwable cause, Class<T> type, Predicate<T> test) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t) && test.test(type.cast(t))) {
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** JPA's OptimisticLockException, or EclipseLink's own when a commit's flush finds a stale version. */
+    private static boolean isOptimisticLock(Throwable t) {
+        return t.getClass().getSimpleName().equals("OptimisticLockException");
     }
 
     private static boolean isWrapper(Throwable t) {

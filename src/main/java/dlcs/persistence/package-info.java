@@ -1,5 +1,6 @@
 /**
- * What every entity shares: type converters. The persistence unit (META-INF/persistence.xml)
+ * What every entity shares: type converters, and the clock that stamps times as the database
+ * keeps them. The persistence unit (META-INF/persistence.xml)
  * lists each entity by name, because class scanning finds nothing on WildFly.
  */
 package dlcs.persistence;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlcs.hydra.BodyTooLargeException;
 import dlcs.iiif.control.ImageNotAvailableException;
 import dlcs.iiif.control.RenderUnavailableException;
 import dlcs.iiif.control.RestrictedImageException;
@@ -22,9 +23,12 @@ import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.transaction.RollbackException;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.util.Map;
@@ -48,6 +52,7 @@ class ProblemTest {
                 row(new UnreadableImageException("not an image"), 400, "Not a readable image", false),
                 row(new ImageTooLargeException("huge"), 400, "Image too large", false),
                 row(new UploadTooLargeException("big upload"), 413, "Upload too large", false),
+                row(new BodyTooLargeException("big json"), 413, "Request body too large", false),
                 row(new OriginException(Fault.REFUSED, "loopback"), 400, "Origin refused", false),
                 row(new OriginException(Fault.NOT_FOUND, "404"), 400, "Origin failed", false),
                 row(new OriginException(Fault.TOO_LARGE, "big origin"), 400, "Origin too large", false),
@@ -109,6 +114,19 @@ class ProblemTest {
                 Arguments.of(new PersistenceException(new OptimisticLockException("stale")), 409, "Conflict"),
                 Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException("dup")), 409,
                         "Conflict"),
+                Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException("dup", "23505")), 409,
+                        "Conflict"),
+                Arguments.of(rolledBack(new OptimisticLockException("stale")), 409, "Conflict"),
+                Arguments.of(new PessimisticLockException("locked"), 409, "Conflict"),
+                Arguments.of(new PersistenceException(new SQLException("Deadlock detected", "40001")), 409, "Conflict"),
+                Arguments.of(new PersistenceException(new SQLException("Timeout trying to lock table", "HYT00")), 409,
+                        "Conflict"),
+                Arguments.of(new PersistenceException(tooLong()), 400, "Invalid request"),
+                Arguments.of(rolledBack(new PersistenceException(tooLong())), 400, "Invalid request"),
+                Arguments.of(new RollbackException("the transaction timed out: secret detail"), 500,
+                        "Internal server error"),
+                Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException(
+                        "NULL not allowed for column: secret detail", "23502")), 500, "Internal server error"),
                 Arguments.of(new JsonException("unexpected token"), 400, "Malformed JSON"),
                 Arguments.of(new NotAllowedException("GET"), 405, "Method Not Allowed"),
                 Arguments.of(new NotSupportedException(), 415, "Unsupported Media Type"),
@@ -116,6 +134,25 @@ class ProblemTest {
                 Arguments.of(new WebApplicationException("secret detail", 503), 503, "Service Unavailable"),
                 Arguments.of(new IllegalStateException("secret detail"), 500, "Internal server error"),
                 Arguments.of(new NullPointerException(), 500, "Internal server error"));
+    }
+
+    /** H2's error for a value longer than its column: it quotes the value, which must not be passed on. */
+    private static SQLException tooLong() {
+        return new SQLException("Value too long for column \"NAME CHARACTER VARYING(200)\": \"'secret detail...' (1000)\";"
+                + " SQL statement: UPDATE SPACE SET NAME = ?", "22001");
+    }
+
+    private static RollbackException rolledBack(Throwable cause) {
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.initCause(cause);
+        return rollback;
+    }
+
+    @Test
+    void aValueTooLongForItsColumnIsTheValuesFaultAndNamesTheColumn() {
+        Problem problem = Problem.of(new EJBException(rolledBack(new PersistenceException(tooLong()))));
+        assertEquals(400, problem.status());
+        assertTrue(problem.detail().contains("NAME, at most 200 characters"), problem.detail());
     }
 
     @ParameterizedTest(name = "{0} is {1}")

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Queued registration on the real broker inside WildFly, processed by the message-driven beans. */
@@ -196,6 +197,34 @@ class QueueIT extends ServerTest {
         assertEquals(222, json(api.get(tenant.imagePath("y"))).getInt("width"));
         assertEquals(1, Storage.versions(tenant, "x").size());
         assertEquals(2, json(api.get(Batches.path(first) + "/images?status=superseded")).getInt("totalItems"));
+    }
+
+    @Test
+    void anImagePatchedWhileItsMemberIsFetchedDoesNotHoldUpTheBatch() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Map<String, TestOrigin.Answer> slowly = Map.of("good", new Slow(2000, new Bytes("image/jpeg",
+                Fixtures.jpeg(80, 60))), "missing", new Slow(2000, new Status(404)));
+        JsonArrayBuilder members = Batches.members();
+        slowly.forEach((id, answer) -> members.add(member(tenant.space(), id,
+                origin().serve("/" + tenant.name() + "/" + id, answer))));
+        Api api = tenant.api(base);
+        JsonObject batch = json(api.post(queuePath(tenant), collection(members)));
+        Thread.sleep(700);
+        for (String id : List.of("good", "missing")) {
+            assertEquals(200, api.patch(tenant.imagePath(id), "{\"string2\":\"patched while fetched\"}").getStatus());
+        }
+        JsonObject done = awaitFinished(api, Batches.path(batch), Duration.ofSeconds(60));
+        assertEquals(1, done.getInt("completed"));
+        assertEquals(1, done.getInt("errors"));
+        // recorded by the first attempt: not rolled back over the patched version and fetched again
+        assertEquals(1, origin().hits("/" + tenant.name() + "/missing"));
+        assertEquals(1, origin().hits("/" + tenant.name() + "/good"));
+        JsonObject good = json(api.get(tenant.imagePath("good")));
+        assertEquals(80, good.getInt("width"));
+        assertEquals("patched while fetched", good.getString("string2"));
+        JsonObject missing = json(api.get(tenant.imagePath("missing")));
+        assertTrue(missing.getString("error").contains("404"), missing.toString());
+        assertEquals("patched while fetched", missing.getString("string2"));
     }
 
     @Test

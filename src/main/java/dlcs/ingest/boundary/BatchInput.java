@@ -70,9 +70,11 @@ final class BatchInput {
                     + customer + " only.");
         }
         JsonValue space = member.get("space");
-        if (space instanceof JsonNumber number && number.isIntegral() && number.longValue() > 0
-                && number.longValue() <= Integer.MAX_VALUE) {
-            return number.intValue();
+        if (space instanceof JsonNumber) {
+            Long number = JsonFields.wholeNumber(member, "space");
+            if (number > 0 && number <= Integer.MAX_VALUE) {
+                return number.intValue();
+            }
         }
         if (space instanceof JsonString text) {
             if (text.getString().matches("\\d{1,9}")) {

@@ -3,6 +3,7 @@ package dlcs.ingest.boundary;
 import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
 import dlcs.common.UnknownResourceException;
+import dlcs.hydra.BodyLimit;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
@@ -42,6 +43,14 @@ import java.util.Map;
 @Produces({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
 public class QueueResource {
 
+    /**
+     * A batch's body may be larger than other JSON: 16 KiB for each of the 1,000 members a batch
+     * may have (dlcs.queue.max-batch-size), and a member with every field at its longest is
+     * about 13 KiB.
+     */
+    static final String MAX_BATCH_BYTES = "dlcs.queue.max-batch-bytes";
+    static final long DEFAULT_MAX_BATCH_BYTES = 16L * 1024 * 1024;
+
     @Inject
     CustomerAccess access;
 
@@ -70,6 +79,7 @@ public class QueueResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
+    @BodyLimit(key = MAX_BATCH_BYTES, bytes = DEFAULT_MAX_BATCH_BYTES)
     public Response submit(@PathParam("customer") String customer, InputStream body) {
         return accept(owner(customer), body, false);
     }
@@ -83,6 +93,7 @@ public class QueueResource {
     @POST
     @Path("priority")
     @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
+    @BodyLimit(key = MAX_BATCH_BYTES, bytes = DEFAULT_MAX_BATCH_BYTES)
     public Response submitPriority(@PathParam("customer") String customer, InputStream body) {
         return accept(owner(customer), body, true);
     }

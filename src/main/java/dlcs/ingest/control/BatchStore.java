@@ -1,9 +1,10 @@
 package dlcs.ingest.control;
 
+import dlcs.common.UnknownResourceException;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.MemberStatus;
-import dlcs.common.UnknownResourceException;
+import dlcs.persistence.DatabaseClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -67,7 +68,7 @@ public class BatchStore {
                 .setParameter("n", by).setParameter("id", batch).executeUpdate();
         em.createQuery("update Batch b set b.finished = :now where b.id = :id and b.finished is null"
                         + " and b.completed + b.errors + b.supersededCount >= b.count")
-                .setParameter("now", Instant.now()).setParameter("id", batch).executeUpdate();
+                .setParameter("now", DatabaseClock.now()).setParameter("id", batch).executeUpdate();
     }
 
     public List<Batch> list(long customer, Boolean finished, boolean byFinish, int first, int max) {
@@ -81,24 +82,31 @@ public class BatchStore {
                 .setParameter("c", customer).getSingleResult();
     }
 
-    /** Images still waiting in the customer's unfinished batches (optionally only the priority ones). */
+    /** Images still waiting in the customer's unfinished batches (optionally only the priority ones, or the others). */
     public long imagesWaiting(long customer, Boolean priority) {
-        return waiting("sum(b.count - b.completed - b.errors - b.supersededCount)", customer, priority);
+        return waiting(customer, priority, 2);
     }
 
     public long batchesWaiting(long customer, Boolean priority) {
-        return waiting("count(b)", customer, priority);
+        return waiting(customer, priority, 1);
     }
 
-    /** Grouped rather than filtered by priority: H2 refuses the boolean comparison EclipseLink writes. */
-    private long waiting(String aggregate, long customer, Boolean priority) {
-        List<Object[]> rows = em.createQuery("select b.priority, " + aggregate + " from Batch b"
-                        + " where b.customer = :c and b.finished is null group by b.priority", Object[].class)
-                .setParameter("c", customer).getResultList();
+    /**
+     * Column {@code column} (1: batches, 2: images) of the customer's unfinished batches, summed
+     * over those of {@code priority} (null: all). The priority is grouped by, not compared: the
+     * database refuses to compare its boolean column with the 1 that a boolean becomes in the SQL.
+     * The images are count - (completed + errors + superseded): EclipseLink nests a chain of minus
+     * signs to the right, so that count - completed - errors would be count - (completed - errors).
+     */
+    private long waiting(long customer, Boolean priority, int column) {
         long total = 0;
-        for (Object[] row : rows) {
-            if ((priority == null || priority.equals(row[0])) && row[1] != null) {
-                total += ((Number) row[1]).longValue();
+        for (Object[] row : em.createQuery("select b.priority, count(b), sum(b.count - (b.completed + b.errors"
+                        + " + b.supersededCount)) from Batch b where b.customer = :c and b.finished is null"
+                        + " group by b.priority", Object[].class)
+                .setParameter("c", customer).getResultList()) {
+            boolean rowPriority = row[0] instanceof Boolean flag ? flag : ((Number) row[0]).intValue() != 0;
+            if (priority == null || priority == rowPriority) {
+                total += ((Number) row[column]).longValue();
             }
         }
         return total;

@@ -11,6 +11,8 @@ import dlcs.registration.entity.Image;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,8 +44,26 @@ public class IngestWorker {
     @Inject
     AttemptLog attempts;
 
+    /**
+     * Ingests the member of {@code message} and records its outcome. When another request changed
+     * the member or its image at the same moment (or the two waited on each other's row locks),
+     * nothing is kept and the broker redelivers the message after its back-off: the outcome is
+     * flushed here, where that can be caught, rather than at the commit, where the failure would
+     * reach the broker as an exception and cost the message's session.
+     */
     public void process(IngestMessage message) {
         attempts.begin(BatchMember.keyOf(message.batch(), message.imageKey()));
+        try {
+            ingest(message);
+            em.flush();
+        } catch (PersistenceException e) {
+            LOG.log(Level.WARNING, "The outcome of " + message.imageKey() + " (batch " + message.batch()
+                    + ") met a concurrent change; it will be processed again", e);
+            throw new RetryableIngestException("Another request changed the image or its batch at the same time.");
+        }
+    }
+
+    private void ingest(IngestMessage message) {
         BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
         if (member == null) {
             LOG.warning("Ignoring a message for an unknown batch member: " + message.toJson());
@@ -77,23 +97,49 @@ public class IngestWorker {
     }
 
     private void complete(BatchMember member, Image image, PreparedDerivative prepared) {
-        // the fetch took a while: another registration may have taken the image over meanwhile
-        em.refresh(image);
-        if (!image.isHeldBy(member.batch())) {
+        Image current;
+        try {
+            current = lockIfStillHeld(member, image);
+        } catch (PersistenceException e) {
             registrar.discard(prepared.location());
-            em.refresh(member);
+            throw e;
+        }
+        if (current == null) {
+            registrar.discard(prepared.location());
             return;
         }
-        images.recordDerivative(image, prepared);
+        images.recordDerivative(current, prepared);
         member.complete();
         batches.countCompleted(member.batch());
     }
 
     /** Records a permanent failure: the member is an error, the batch counts it. */
     void fail(BatchMember member, Image image, String reason) {
+        Image current = lockIfStillHeld(member, image);
+        if (current == null) {
+            return;
+        }
         member.fail(reason);
-        image.failIngest(reason);
+        current.failIngest(reason);
         batches.countError(member.batch());
+    }
+
+    /**
+     * The image as it is now, its row locked until this transaction ends, if this member's batch
+     * still holds it; null if not. The fetch took a while: meanwhile a PATCH may have changed the
+     * image's metadata (recording the outcome over the version read before would fail at commit,
+     * and leave the broker to redeliver a message whose session had failed), or another
+     * registration may have taken the image over, or a DELETE removed it (either released the
+     * member, which is read again).
+     */
+    private Image lockIfStillHeld(BatchMember member, Image image) {
+        em.detach(image);
+        Image current = em.find(Image.class, image.key(), LockModeType.PESSIMISTIC_WRITE);
+        if (current != null && current.isHeldBy(member.batch())) {
+            return current;
+        }
+        em.refresh(member);
+        return null;
     }
 
     private RetryableIngestException retry(BatchMember member, String reason) {

@@ -1,5 +1,6 @@
 package dlcs.ingest.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -47,7 +48,7 @@ public class Batch {
         this.customer = customer;
         this.count = count;
         this.priority = priority;
-        this.submitted = Instant.now();
+        this.submitted = DatabaseClock.now();
     }
 
     public long id() {

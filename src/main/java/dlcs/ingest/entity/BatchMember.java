@@ -1,5 +1,7 @@
 package dlcs.ingest.entity;
 
+import dlcs.common.Text;
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +18,9 @@ import java.time.Instant;
         @Index(name = "MEMBER_BATCH", columnList = "BATCH,STATUS"),
         @Index(name = "MEMBER_IMAGE", columnList = "IMAGE_KEY,STATUS")})
 public class BatchMember {
+
+    /** Column length of the error; a longer reason is cut to it. */
+    public static final int ERROR_LENGTH = 2000;
 
     /** "batch:customer/space/id". */
     @Id
@@ -35,7 +40,7 @@ public class BatchMember {
     @Column(name = "STATUS", nullable = false, length = 20)
     private MemberStatus status;
 
-    @Column(length = 2000)
+    @Column(length = ERROR_LENGTH)
     private String error;
 
     private int attempts;
@@ -64,7 +69,7 @@ public class BatchMember {
         this.imageKey = imageKey;
         this.position = position;
         this.status = MemberStatus.QUEUED;
-        this.sent = Instant.now();
+        this.sent = DatabaseClock.now();
     }
 
     public static String keyOf(long batch, String imageKey) {
@@ -73,24 +78,24 @@ public class BatchMember {
 
     public void attempt(String reason) {
         attempts++;
-        error = reason;
+        error = Text.clip(reason, ERROR_LENGTH);
     }
 
     public void complete() {
         status = MemberStatus.COMPLETED;
         error = null;
-        ended = Instant.now();
+        ended = DatabaseClock.now();
     }
 
     public void fail(String reason) {
         status = MemberStatus.ERROR;
-        error = reason;
-        ended = Instant.now();
+        error = Text.clip(reason, ERROR_LENGTH);
+        ended = DatabaseClock.now();
     }
 
     public void supersede() {
         status = MemberStatus.SUPERSEDED;
-        ended = Instant.now();
+        ended = DatabaseClock.now();
     }
 
     public void requeue() {
@@ -98,12 +103,12 @@ public class BatchMember {
         error = null;
         attempts = 0;
         ended = null;
-        sent = Instant.now();
+        sent = DatabaseClock.now();
     }
 
     /** Its message was lost (the broker's journal with it, say) and has been sent again. */
     public void resent() {
-        sent = Instant.now();
+        sent = DatabaseClock.now();
     }
 
     public String key() {

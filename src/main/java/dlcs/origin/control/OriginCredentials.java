@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,12 @@ import java.util.Map;
  * never appear in a message, a log line or a {@link #toString()}: errors name fields, not values.
  */
 public final class OriginCredentials {
+
+    /**
+     * The most bytes the credentials may take as JSON (UTF-8). Encrypted and in Base64 they take
+     * about a third more, which {@code CustomerOriginStrategy.CREDENTIALS_LENGTH} holds.
+     */
+    public static final int MAX_JSON_BYTES = 10_000;
 
     private final Strategy strategy;
     private final Map<String, String> fields;
@@ -66,6 +73,11 @@ public final class OriginCredentials {
         }
         OriginCredentials credentials = new OriginCredentials(strategy, Collections.unmodifiableMap(fields));
         credentials.checkValues();
+        int size = credentials.toJson().getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_JSON_BYTES) {
+            throw new InvalidInputException("credentials take " + size + " bytes as JSON; at most " + MAX_JSON_BYTES
+                    + " are allowed.");
+        }
         return credentials;
     }
 

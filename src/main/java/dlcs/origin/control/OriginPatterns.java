@@ -3,6 +3,7 @@ package dlcs.origin.control;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dlcs.common.InvalidInputException;
+import dlcs.origin.entity.CustomerOriginStrategy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class OriginPatterns {
 
     private static final Logger LOG = Logger.getLogger(OriginPatterns.class.getName());
 
-    static final int MAX_REGEX = 1000;
+    static final int MAX_REGEX = CustomerOriginStrategy.REGEX_LENGTH;
     /** The default of the largest regex, counted as the steps it expands to once repetitions are unrolled. */
     static final int DEFAULT_MAX_STEPS = 2000;
     private static final int MAX_CACHED = 10_000;

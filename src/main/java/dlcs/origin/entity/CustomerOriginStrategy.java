@@ -1,5 +1,6 @@
 package dlcs.origin.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,11 @@ import jakarta.persistence.Version;
 @Table(name = "ORIGIN_STRATEGY", uniqueConstraints = @UniqueConstraint(columnNames = {"CUSTOMER", "REGEX"}))
 public class CustomerOriginStrategy extends CustomerRecord {
 
-    @Column(name = "REGEX", nullable = false, length = 1000)
+    /** Column lengths, in characters; the rules in origin.control allow no more. */
+    public static final int REGEX_LENGTH = 1000;
+    public static final int CREDENTIALS_LENGTH = 16000;
+
+    @Column(name = "REGEX", nullable = false, length = REGEX_LENGTH)
     private String regex;
 
     @Enumerated(EnumType.STRING)
@@ -25,7 +30,7 @@ public class CustomerOriginStrategy extends CustomerRecord {
     private Strategy strategy;
 
     /** The credentials as encrypted text; null when the strategy takes none. */
-    @Column(name = "CREDENTIALS", length = 16000)
+    @Column(name = "CREDENTIALS", length = CREDENTIALS_LENGTH)
     private String credentials;
 
     @Column(name = "RULE_ORDER", nullable = false)

@@ -3,6 +3,7 @@ package dlcs.origin.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import dlcs.persistence.DatabaseClock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ public abstract class CustomerRecord {
     protected CustomerRecord(long customer) {
         this.id = UUID.randomUUID().toString();
         this.customer = customer;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public final String id() {

@@ -15,9 +15,7 @@ import dlcs.registration.entity.Space;
 import dlcs.security.boundary.Callers;
 import dlcs.storage.control.DerivativeStore;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +37,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -230,13 +227,10 @@ public class ImagesResource {
     }
 
     private static JsonObject readJson(EntityPart part) {
-        try (InputStream in = part.getContent(); JsonReader reader = Json.createReader(in)) {
-            return JsonFields.requireObject(reader.readValue());
+        try (InputStream in = part.getContent()) {
+            return JsonFields.requireObject(in, "The 'metadata' part");
         } catch (IOException e) {
             throw new InvalidInputException("The 'metadata' part could not be read: " + e.getMessage());
-        } catch (jakarta.json.JsonException e) {
-            throw new InvalidInputException("The 'metadata' part is not valid JSON: "
-                    + Objects.requireNonNullElse(e.getMessage(), "parse error"));
         }
     }
 }

@@ -4,7 +4,6 @@ import dlcs.common.JsonFields;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
-import dlcs.registration.control.MetadataRules;
 import dlcs.registration.control.SpaceSettings;
 import dlcs.registration.control.SpaceStore;
 import dlcs.registration.entity.Customer;
@@ -102,13 +101,7 @@ public class SpacesResource {
 
     private static SpaceSettings settings(InputStream body) {
         JsonObject json = JsonFields.requireObject(body);
-        String name = MetadataRules.string("name", JsonFields.string(json, "name"));
-        List<String> tags = JsonFields.strings(json, "defaultTags");
-        List<String> roles = JsonFields.strings(json, "defaultRoles");
-        Integer maxUnauthorised = JsonFields.integer(json, "maxUnauthorised");
-        return new SpaceSettings(name,
-                tags == null ? null : MetadataRules.tags("defaultTags", tags),
-                roles == null ? null : MetadataRules.tags("defaultRoles", roles),
-                maxUnauthorised == null ? null : MetadataRules.maxUnauthorised(maxUnauthorised));
+        return new SpaceSettings(JsonFields.string(json, "name"), JsonFields.strings(json, "defaultTags"),
+                JsonFields.strings(json, "defaultRoles"), JsonFields.integer(json, "maxUnauthorised"));
     }
 }

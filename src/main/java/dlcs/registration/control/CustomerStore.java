@@ -45,6 +45,7 @@ public class CustomerStore {
 
     @Transactional
     public Customer create(String name, String displayName) {
+        displayName(displayName);
         requireFreeName(name);
         long next = em.createQuery("select coalesce(max(c.id), 0) from Customer c", Long.class).getSingleResult() + 1;
         Customer customer = new Customer(next, name, displayName, false);
@@ -62,6 +63,7 @@ public class CustomerStore {
 
     @Transactional
     public Customer amend(long id, String name, String displayName) {
+        displayName(displayName);
         Customer customer = find(id).orElseThrow(() -> new UnknownResourceException("There is no customer " + id + "."));
         if (name != null && !name.equals(customer.name())) {
             requireFreeName(name);
@@ -71,6 +73,10 @@ public class CustomerStore {
             customer.describeAs(displayName);
         }
         return customer;
+    }
+
+    private static void displayName(String displayName) {
+        MetadataRules.text("displayName", displayName, Customer.DISPLAY_NAME_LENGTH);
     }
 
     private void requireFreeName(String name) {

@@ -1,6 +1,8 @@
 package dlcs.registration.control;
 
 import dlcs.common.InvalidInputException;
+import dlcs.registration.entity.Customer;
+import dlcs.registration.entity.Image;
 import java.util.regex.Pattern;
 
 /**
@@ -10,9 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
 
-    public static final int MAX_IMAGE_ID = 220;
+    public static final int MAX_IMAGE_ID = Image.IMAGE_ID_LENGTH;
+    public static final int MAX_CUSTOMER_NAME = Customer.NAME_LENGTH;
     private static final Pattern UNRESERVED = Pattern.compile("[A-Za-z0-9._~-]+");
-    private static final Pattern CUSTOMER_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
+    private static final Pattern CUSTOMER_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0," + (MAX_CUSTOMER_NAME - 1) + "}");
 
     private Identifiers() {
     }
@@ -39,7 +42,7 @@ public final class Identifiers {
     public static String customerName(String candidate) {
         if (candidate == null || !CUSTOMER_NAME.matcher(candidate).matches()) {
             throw new InvalidInputException("The customer name '" + printable(String.valueOf(candidate))
-                    + "' must be 1 to 100 characters of a-z 0-9 - _, starting with a letter or digit.");
+                    + "' must be 1 to " + MAX_CUSTOMER_NAME + " characters of a-z 0-9 - _, starting with a letter or digit.");
         }
         if (candidate.chars().allMatch(Character::isDigit)) {
             throw new InvalidInputException("The customer name may not be all digits: paths take either the"

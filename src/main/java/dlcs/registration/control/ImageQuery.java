@@ -2,6 +2,7 @@ package dlcs.registration.control;
 
 import dlcs.common.InvalidInputException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ public record ImageQuery(Map<String, Object> equals, String tag, String orderBy,
         for (String field : new String[]{"string1", "string2", "string3"}) {
             String value = parameters.get(field);
             if (value != null) {
-                equals.put(field, value);
+                equals.put(field, MetadataRules.string(field, value));
             }
         }
         for (String field : new String[]{"number1", "number2", "number3"}) {
@@ -30,12 +31,15 @@ public record ImageQuery(Map<String, Object> equals, String tag, String orderBy,
             }
         }
         String tag = parameters.get("tag");
+        if (tag != null) {
+            MetadataRules.tags("tag", List.of(tag));
+        }
         String orderBy = parameters.getOrDefault("orderBy", "id");
         boolean descending = orderBy.startsWith("-");
         String field = descending ? orderBy.substring(1) : orderBy;
         if (!ORDERABLE.contains(field)) {
             throw new InvalidInputException("orderBy must be one of " + ORDERABLE + " (with - in front for"
-                    + " descending order), not '" + orderBy + "'.");
+                    + " descending order), not '" + Identifiers.printable(orderBy) + "'.");
         }
         return new ImageQuery(equals, tag, field, descending);
     }

@@ -1,5 +1,6 @@
 package dlcs.registration.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,13 +16,17 @@ import java.time.Instant;
 @Table(name = "CUSTOMER")
 public class Customer {
 
+    /** Column lengths, in characters; the rules in registration.control allow no more. */
+    public static final int NAME_LENGTH = 100;
+    public static final int DISPLAY_NAME_LENGTH = 500;
+
     @Id
     private long id;
 
-    @Column(nullable = false, unique = true, length = 100)
+    @Column(nullable = false, unique = true, length = NAME_LENGTH)
     private String name;
 
-    @Column(length = 500)
+    @Column(length = DISPLAY_NAME_LENGTH)
     private String displayName;
 
     private boolean administrator;
@@ -40,7 +45,7 @@ public class Customer {
         this.name = name;
         this.displayName = displayName;
         this.administrator = administrator;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public void rename(String newName) {

@@ -1,5 +1,7 @@
 package dlcs.registration.entity;
 
+import dlcs.common.Text;
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -21,6 +23,12 @@ import java.util.Objects;
         @Index(name = "IMAGE_STRING1", columnList = "CUSTOMER,SPACE,STRING1")})
 public class Image {
 
+    /** Column lengths, in characters; the rules in registration.control allow no more. */
+    public static final int IMAGE_ID_LENGTH = 220;
+    public static final int ORIGIN_LENGTH = 2000;
+    public static final int STRING_LENGTH = 1000;
+    public static final int ERROR_LENGTH = 2000;
+
     /** "customer/space/id", the DLCS's own image key. */
     @Id
     @Column(name = "IMAGE_KEY", length = 300)
@@ -32,25 +40,25 @@ public class Image {
     @Column(name = "SPACE", nullable = false)
     private int space;
 
-    @Column(name = "IMAGE_ID", nullable = false, length = 220)
+    @Column(name = "IMAGE_ID", nullable = false, length = IMAGE_ID_LENGTH)
     private String imageId;
 
-    @Column(length = 2000)
+    @Column(length = ORIGIN_LENGTH)
     private String origin;
 
-    @Column(name = "STRING1", length = 1000)
+    @Column(name = "STRING1", length = STRING_LENGTH)
     private String string1;
-    @Column(length = 1000)
+    @Column(length = STRING_LENGTH)
     private String string2;
-    @Column(length = 1000)
+    @Column(length = STRING_LENGTH)
     private String string3;
     private long number1;
     private long number2;
     private long number3;
 
-    @Column(length = 2000)
+    @Column(length = TagList.STORED_LENGTH)
     private String tags;
-    @Column(length = 2000)
+    @Column(length = TagList.STORED_LENGTH)
     private String roles;
     private int maxUnauthorised = -1;
     @Column(length = 100)
@@ -64,7 +72,8 @@ public class Image {
     private Instant dequeued;
     private Instant finished;
     private boolean ingesting;
-    @Column(length = 2000)
+    /** Why the last ingest failed; a longer reason is cut to the column's length. */
+    @Column(length = ERROR_LENGTH)
     private String error;
     private Integer width;
     private Integer height;
@@ -85,7 +94,7 @@ public class Image {
         this.customer = customer;
         this.space = space;
         this.imageId = imageId;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public static String keyOf(long customer, int space, String imageId) {
@@ -133,7 +142,7 @@ public class Image {
         storageVersion = newStorageVersion;
         ingesting = false;
         error = null;
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.now();
         if (queued != null && dequeued == null) {
             dequeued = now;
         }
@@ -145,7 +154,7 @@ public class Image {
     public void queue(ImageMetadata given, Space in, long byBatch) {
         register(given, in);
         ingesting = true;
-        queued = Instant.now();
+        queued = DatabaseClock.now();
         dequeued = null;
         error = null;
         batch = byBatch;
@@ -154,7 +163,7 @@ public class Image {
     /** A batch member was re-queued after a failure. */
     public void requeue(long byBatch) {
         ingesting = true;
-        queued = Instant.now();
+        queued = DatabaseClock.now();
         dequeued = null;
         error = null;
         batch = byBatch;
@@ -163,9 +172,9 @@ public class Image {
     /** The ingest failed for good; a derivative made earlier, if any, keeps serving. */
     public void failIngest(String reason) {
         ingesting = false;
-        error = reason;
+        error = Text.clip(reason, ERROR_LENGTH);
         if (queued != null && dequeued == null) {
-            dequeued = Instant.now();
+            dequeued = DatabaseClock.now();
         }
     }
 

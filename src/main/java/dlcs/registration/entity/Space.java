@@ -1,5 +1,6 @@
 package dlcs.registration.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,6 +18,9 @@ import java.util.List;
 @Table(name = "SPACE", uniqueConstraints = @UniqueConstraint(columnNames = {"CUSTOMER", "NAME"}))
 public class Space {
 
+    /** Column length of the name, in characters; the rules in registration.control allow no more. */
+    public static final int NAME_LENGTH = 200;
+
     /** "customer/space": one column keeps lookups and joins trivial. */
     @Id
     @Column(name = "SPACE_KEY", length = 40)
@@ -28,16 +32,16 @@ public class Space {
     @Column(name = "NUMBER", nullable = false)
     private int number;
 
-    @Column(name = "NAME", nullable = false, length = 200)
+    @Column(name = "NAME", nullable = false, length = NAME_LENGTH)
     private String name;
 
     @Column(nullable = false)
     private Instant created;
 
-    @Column(length = 2000)
+    @Column(length = TagList.STORED_LENGTH)
     private String defaultTags;
 
-    @Column(length = 2000)
+    @Column(length = TagList.STORED_LENGTH)
     private String defaultRoles;
 
     private int maxUnauthorised = -1;
@@ -53,7 +57,7 @@ public class Space {
         this.customer = customer;
         this.number = number;
         this.name = name;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public static String keyOf(long customer, int number) {

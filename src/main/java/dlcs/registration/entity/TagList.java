@@ -9,6 +9,12 @@ import java.util.List;
  */
 public final class TagList {
 
+    /**
+     * Length of the columns that hold a list, in characters: every tag with the comma after it,
+     * and the comma in front ({@code ",a,b,"} is 5).
+     */
+    public static final int STORED_LENGTH = 2000;
+
     private TagList() {
     }
 
@@ -26,6 +32,11 @@ public final class TagList {
         return Arrays.stream(stored.substring(1, stored.length() - 1).split(","))
                 .filter(tag -> !tag.isEmpty())
                 .toList();
+    }
+
+    /** How many characters {@code values} take {@link #join joined}: 0 for none. */
+    public static int storedLength(List<String> values) {
+        return values.isEmpty() ? 0 : 1 + values.stream().mapToInt(value -> value.length() + 1).sum();
     }
 
     /** The LIKE pattern that finds rows holding {@code tag}. */

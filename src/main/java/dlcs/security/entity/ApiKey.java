@@ -1,5 +1,6 @@
 package dlcs.security.entity;
 
+import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -31,7 +32,7 @@ public class ApiKey {
         this.key = key;
         this.customer = customer;
         this.secretHash = secretHash;
-        this.created = Instant.now();
+        this.created = DatabaseClock.now();
     }
 
     public void replaceSecret(String newSecretHash) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.origin.entity.Strategy;
 import dlcs.common.InvalidInputException;
 import jakarta.json.Json;
@@ -90,6 +91,19 @@ class OriginCredentialsTest {
         IllegalStateException wrongKey = assertThrows(IllegalStateException.class, () -> other.decrypt(sealed));
         assertTrue(wrongKey.getMessage().contains("key"));
         assertThrows(IllegalStateException.class, () -> cipher(Optional.of("short")));
+    }
+
+    @Test
+    void theLargestCredentialsAllowedFitTheirColumnOnceSealed() {
+        String largest = "{\"user\":\"u\",\"password\":\"" + "p".repeat(OriginCredentials.MAX_JSON_BYTES - 26) + "\"}";
+        assertEquals(OriginCredentials.MAX_JSON_BYTES, largest.length());
+        OriginCredentials credentials = OriginCredentials.parse(Strategy.BASIC_HTTP, json(largest));
+        assertTrue(cipher(Optional.empty()).encrypt(credentials.toJson()).length()
+                <= CustomerOriginStrategy.CREDENTIALS_LENGTH);
+        InvalidInputException tooLarge = assertThrows(InvalidInputException.class, () -> OriginCredentials.parse(
+                Strategy.BASIC_HTTP, json(largest.replace("\"u\"", "\"uu\""))));
+        assertTrue(tooLarge.getMessage().contains("credentials take 10001 bytes"), tooLarge.getMessage());
+        assertFalse(tooLarge.getMessage().contains("ppp"), "the value is not shown");
     }
 
     private CredentialCipher cipher(Optional<String> key) {
