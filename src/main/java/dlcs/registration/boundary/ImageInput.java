@@ -26,7 +26,7 @@ public final class ImageInput {
                     + "' does not exist; GET /thumbnailPolicies lists them.");
         }
         return new ImageMetadata(
-                MetadataRules.origin(JsonFields.string(json, "origin")),
+                JsonFields.string(json, "origin"),
                 MetadataRules.string("string1", JsonFields.string(json, "string1")),
                 MetadataRules.string("string2", JsonFields.string(json, "string2")),
                 MetadataRules.string("string3", JsonFields.string(json, "string3")),

@@ -1,6 +1,7 @@
 package dlcs.registration.control;
 
 import dlcs.common.InvalidInputException;
+import dlcs.origin.control.NetworkRules;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.TagList;
 import java.util.List;
@@ -13,7 +14,11 @@ import java.util.List;
 public final class MetadataRules {
 
     public static final int MAX_STRING = Image.STRING_LENGTH;
-    public static final int MAX_ORIGIN = Image.ORIGIN_LENGTH;
+    /**
+     * An origin's length is the origin feature's rule (NetworkRules, dlcs.origin.max-length), which
+     * every path that stores one passes; this is the column it must fit.
+     */
+    public static final int MAX_ORIGIN = NetworkRules.MAX_ORIGIN_LENGTH;
     public static final int MAX_TAG = 100;
     public static final int MAX_TAGS_STORED = TagList.STORED_LENGTH;
 
@@ -40,11 +45,6 @@ public final class MetadataRules {
     /** string1, string2 or string3. */
     public static String string(String field, String value) {
         return text(field, value, MAX_STRING);
-    }
-
-    /** The URL an image is fetched from; whether it may be fetched is the origin feature's rule. */
-    public static String origin(String value) {
-        return text("origin", value, MAX_ORIGIN);
     }
 
     /** {@code value} (null: not given) if it has at most {@code max} characters. */
