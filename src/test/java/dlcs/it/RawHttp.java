@@ -19,19 +19,16 @@ import java.util.Base64;
  * Requests as the JDK's HTTP client sends them, for what the Jersey client tidies up: chunked
  * bodies, headers that are not media types, paths and query strings exactly as written.
  */
-public final class RawHttp {
+public record RawHttp(String base, String authorization) {
 
     public static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    private final String base;
-    private final String authorization;
-
-    private RawHttp(String base, String authorization) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.authorization = authorization;
+    /** {@code base} without a trailing slash; {@code authorization} the Authorization header, or null for none. */
+    public RawHttp {
+        base = base.replaceFirst("/$", "");
     }
 
     public static RawHttp as(URL base, String key, String secret) {
