@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * Prepares the registration API's requests (those that reach the JAX-RS servlet, mapped to
- * {@code /*}) for JAX-RS, which would otherwise fail on things that are the client's to fix.
+ * Prepares the registration API's requests for JAX-RS, which would otherwise fail on things that
+ * are the client's to fix. Mapped to the JAX-RS servlet only (named after the application class),
+ * so that the IIIF servlets, the hot path, pass through no filter.
  *
  * <p>The URI. The HTTP listener lets characters such as {@code ^} through unescaped (IIIF sizes
  * need it: server-config/dlcs.cli), and Undertow then gives servlets the request's path and query
@@ -33,7 +34,7 @@ import java.util.StringJoiner;
  * number, or an empty element in the list), or a multipart type without its boundary, answered a
  * bare HTML 400 or a 500; it is a Hydra 400 naming the header.
  */
-@WebFilter(filterName = "api-requests", urlPatterns = "/*")
+@WebFilter(filterName = "api-requests", servletNames = "dlcs.DlcsApplication")
 public class ApiRequestFilter extends HttpFilter {
 
     private static final String UNRESERVED = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~";
@@ -45,10 +46,6 @@ public class ApiRequestFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"/*".equals(request.getHttpServletMapping().getPattern())) {
-            chain.doFilter(request, response);
-            return;
-        }
         String unreadable = unreadableHeader(request);
         if (unreadable != null) {
             response.setStatus(400);
