@@ -29,7 +29,7 @@ public final class SecretHasher {
 
     private final int iterations;
     /** What a secret is checked against when there is no key: the same scheme and rounds, matched by no secret. */
-    private final String dummy;
+    private final String standIn;
 
     public SecretHasher() {
         this(DEFAULT_ITERATIONS);
@@ -40,7 +40,7 @@ public final class SecretHasher {
             throw new IllegalArgumentException("iterations must be positive: " + iterations);
         }
         this.iterations = iterations;
-        this.dummy = format(iterations, randomBytes(SALT_BYTES), randomBytes(HASH_BITS / 8));
+        this.standIn = format(iterations, randomBytes(SALT_BYTES), randomBytes(HASH_BITS / 8));
     }
 
     public int iterations() {
@@ -67,7 +67,7 @@ public final class SecretHasher {
      * Always false.
      */
     public boolean matchesNothing(String secret) {
-        matches(secret, dummy);
+        matches(secret, standIn);
         return false;
     }
 

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,17 +27,7 @@ class DerivativeMakerTest {
     @TempDir
     Path dir;
 
-    private final DerivativeMaker maker = new DerivativeMaker();
-
-    @BeforeEach
-    void configure() {
-        maker.maxPixels = 40_000_000;
-        maker.maxPixelsByRegion = 1_000_000_000;
-        maker.maxDecodedMegabytes = 512;
-        maker.maxSide = 65_535;
-        maker.maxTiles = 100_000;
-        maker.jpegQuality = 85;
-    }
+    private final DerivativeMaker maker = TestMakers.configured();
 
     private Path master(byte[] bytes) throws IOException {
         return Files.write(dir.resolve("master.bin"), bytes);

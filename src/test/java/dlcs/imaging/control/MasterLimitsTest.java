@@ -31,16 +31,11 @@ class MasterLimitsTest {
     @TempDir
     Path dir;
 
-    private final DerivativeMaker maker = new DerivativeMaker();
+    private final DerivativeMaker maker = TestMakers.configured();
 
     @BeforeEach
     void configure() {
         maker.maxPixels = 150_000_000;
-        maker.maxPixelsByRegion = 1_000_000_000;
-        maker.maxDecodedMegabytes = 512;
-        maker.maxSide = 65_535;
-        maker.maxTiles = 100_000;
-        maker.jpegQuality = 85;
     }
 
     private ImageTooLargeException refused(Path master) {
