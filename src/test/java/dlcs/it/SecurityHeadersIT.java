@@ -19,7 +19,12 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -212,6 +217,21 @@ class SecurityHeadersIT extends ServerTest {
         assertTrue(reply.header("Content-Security-Policy") != null
                 && reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"), what + ": "
                 + reply.header("Content-Security-Policy"));
+    }
+
+    /**
+     * A plain-text connection is never upgraded to HTTP/2 ("h2c"): behind a reverse proxy that
+     * passes the Upgrade header on, an upgraded connection is a tunnel the proxy no longer reads
+     * (h2c smuggling), and Undertow's upgrade path has garbled large bodies into frames the client
+     * refused. Browsers only speak HTTP/2 over TLS, where the proxy terminates it.
+     */
+    @Test
+    void aPlainConnectionIsNotUpgradedToHttp2() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "portal/"))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals(HttpClient.Version.HTTP_1_1, response.version(), "the client asked for h2c; the server stays on HTTP/1.1");
     }
 
     @Test
