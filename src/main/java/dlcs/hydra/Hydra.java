@@ -1,9 +1,13 @@
 package dlcs.hydra;
 
+import dlcs.common.InvalidInputException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,8 +33,6 @@ public final class Hydra {
     /** A page of a collection with its {@code PartialCollectionView}. */
     public static <T> JsonObject collection(String id, List<T> members, long totalItems, Paging paging,
                                             String extraQuery, Function<T, JsonObject> representation) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        members.forEach(member -> array.add(representation.apply(member)));
         int last = paging.totalPages(totalItems);
         String query = extraQuery == null || extraQuery.isEmpty() ? "" : "&" + extraQuery;
         JsonObjectBuilder view = Json.createObjectBuilder()
@@ -49,9 +51,38 @@ public final class Hydra {
         }
         return resource(id, "Collection")
                 .add("totalItems", totalItems)
-                .add("member", array)
+                .add("member", array(members, representation))
                 .add("view", view)
                 .build();
+    }
+
+    /** A whole collection in one answer, without paging: the images a bulk request named, say. */
+    public static <T> JsonObject collection(String id, List<T> members, Function<T, JsonObject> representation) {
+        return resource(id, "Collection").add("totalItems", members.size())
+                .add("member", array(members, representation)).build();
+    }
+
+    private static <T> JsonArrayBuilder array(List<T> members, Function<T, JsonObject> representation) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        members.forEach(member -> array.add(representation.apply(member)));
+        return array;
+    }
+
+    /**
+     * The {@code member} array of a Hydra Collection a client sent; {@code what} ("A batch") names
+     * the body in the 400 that another shape gets.
+     */
+    public static JsonArray members(JsonObject body, String what) {
+        JsonValue type = body.get("@type");
+        if (type != null && !(type instanceof JsonString name && (name.getString().equals("Collection")
+                || name.getString().equals("hydra:Collection")))) {
+            throw new InvalidInputException(what + " must be a Hydra Collection (\"@type\": \"Collection\"), not "
+                    + type + ".");
+        }
+        if (!(body.get("member") instanceof JsonArray array)) {
+            throw new InvalidInputException(what + " must be a Hydra Collection with a \"member\" array.");
+        }
+        return array;
     }
 
     private static String pageUrl(String id, int page, int pageSize, String query) {

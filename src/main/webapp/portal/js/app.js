@@ -382,7 +382,7 @@ async function batchView(signal, id) {
       if (signal.aborted) return;
       summary.replaceChildren(progress(batch));
       failed.replaceChildren(...((errors.member || []).length ? [h('ul', { class: 'results' },
-        errors.member.map((m) => h('li', {}, h('strong', {}, m.id), ': ', h('span', { class: 'error' }, m.error))))]
+        errors.member.map((m) => h('li', {}, h('strong', {}, m.id), ': ', h('span', { class: 'error' }, m.batchMemberError || m.error))))]
         : [h('p', { class: 'muted' }, 'None.')]));
       retry.hidden = (errors.member || []).length === 0;
     } catch (error) {

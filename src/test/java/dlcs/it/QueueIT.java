@@ -96,7 +96,7 @@ class QueueIT extends ServerTest {
         assertEquals(4, errors.getInt("totalItems"));
         for (JsonObject failed : errors.getJsonArray("member").getValuesAs(JsonObject.class)) {
             assertFalse(failed.getString("error").isBlank(), failed.toString());
-            assertEquals(0, failed.getInt("attempts"), "permanent faults are not retried: " + failed);
+            assertEquals(0, failed.getInt("batchMemberAttempts"), "permanent faults are not retried: " + failed);
         }
         JsonObject missing = json(api.get(tenant.imagePath("missing")));
         assertFalse(missing.getBoolean("ingesting"));
@@ -255,7 +255,7 @@ class QueueIT extends ServerTest {
         assertTrue(Instant.parse(urgentDone.getString("finished")).isBefore(Instant.parse(normalDone.getString("finished"))));
         JsonObject stillWaitingWhenUrgentFinished = json(api.get(Batches.path(normalBatch) + "/images?status=completed&pageSize=500"));
         long normalBeforeUrgent = stillWaitingWhenUrgentFinished.getJsonArray("member").getValuesAs(JsonObject.class).stream()
-                .filter(m -> Instant.parse(m.getString("ended")).isBefore(Instant.parse(urgentDone.getString("finished"))))
+                .filter(m -> Instant.parse(m.getString("batchMemberEnded")).isBefore(Instant.parse(urgentDone.getString("finished"))))
                 .count();
         assertTrue(normalBeforeUrgent < 12, "most of the normal batch waited for the priority one: " + normalBeforeUrgent);
         JsonObject priorityQueue = json(api.get(queuePath(tenant) + "/priority"));

@@ -1,5 +1,6 @@
 package dlcs.ingest.boundary;
 
+import dlcs.hydra.Hydra;
 import dlcs.ingest.control.QueuedImage;
 import dlcs.registration.boundary.ImageInput;
 import dlcs.common.JsonFields;
@@ -28,16 +29,7 @@ final class BatchInput {
     }
 
     static JsonArray members(JsonObject body) {
-        JsonValue type = body.get("@type");
-        if (type != null && !(type instanceof JsonString name && (name.getString().equals("Collection")
-                || name.getString().equals("hydra:Collection")))) {
-            throw new InvalidInputException("A batch must be a Hydra Collection (\"@type\": \"Collection\"), not " + type + ".");
-        }
-        JsonValue members = body.get("member");
-        if (!(members instanceof JsonArray array)) {
-            throw new InvalidInputException("A batch must be a Hydra Collection with a \"member\" array of images.");
-        }
-        return array;
+        return Hydra.members(body, "A batch");
     }
 
     static List<QueuedImage> parse(JsonArray members, long customer) {

@@ -4,9 +4,11 @@ import static dlcs.hydra.Hydra.addIfPresent;
 
 import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
+import dlcs.ingest.control.BatchStore;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
-import dlcs.registration.entity.Image;
+import dlcs.registration.boundary.Representations;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -33,6 +35,7 @@ final class BatchRepresentations {
                 .add("supersededCount", batch.supersededCount())
                 .add("priority", batch.priority())
                 .add("images", id + "/images")
+                .add("assets", id + "/assets")
                 .add("completedImages", id + "/images?status=completed")
                 .add("errorImages", id + "/images?status=error")
                 .add("retry", id + "/retry");
@@ -41,24 +44,20 @@ final class BatchRepresentations {
         return json.build();
     }
 
-    static JsonObject member(BatchMember member, Image image, PublicUrls urls) {
-        String[] key = member.imageKey().split("/", 3);
-        String imagePath = "/customers/" + key[0] + "/spaces/" + key[1] + "/images/" + key[2];
-        JsonObjectBuilder json = Hydra.resource(urls.of(imagePath), "Image")
-                .add("id", key[2])
-                .add("space", Integer.parseInt(key[1]))
-                .add("batch", member.batch())
-                .add("status", member.status().label())
-                .add("attempts", member.attempts())
-                .add("imageService", urls.of("/iiif-img/" + member.imageKey()));
-        addIfPresent(json, "error", member.error());
-        addIfPresent(json, "ended", member.ended());
-        if (image != null) {
-            addIfPresent(json, "origin", image.origin());
-            addIfPresent(json, "width", image.width());
-            addIfPresent(json, "height", image.height());
-            json.add("ingesting", image.ingesting());
-        }
+    /**
+     * A batch's image: the Image resource as the space listing shows it, with the member's
+     * standing in this batch in fields named {@code batchMember...}, which no DLCS Image field
+     * shares: {@code batchMemberStatus} (queued, completed, error or superseded),
+     * {@code batchMemberAttempts}, and when there are any {@code batchMemberError} and
+     * {@code batchMemberEnded}.
+     */
+    static JsonObject memberImage(BatchStore.MemberImage listed, PublicUrls urls) {
+        BatchMember member = listed.member();
+        JsonObjectBuilder json = Json.createObjectBuilder(Representations.image(listed.image(), urls))
+                .add("batchMemberStatus", member.status().label())
+                .add("batchMemberAttempts", member.attempts());
+        addIfPresent(json, "batchMemberError", member.error());
+        addIfPresent(json, "batchMemberEnded", member.ended());
         return json.build();
     }
 }

@@ -12,16 +12,16 @@ import dlcs.ingest.control.BatchStore;
 import dlcs.ingest.control.BatchValidator;
 import dlcs.ingest.control.QueuedImage;
 import dlcs.ingest.entity.Batch;
-import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.MemberStatus;
-import dlcs.registration.control.ImageStore;
-import dlcs.registration.entity.Image;
+import dlcs.registration.boundary.ImageListing;
+import dlcs.registration.control.Identifiers;
 import dlcs.security.boundary.Callers;
 import dlcs.security.control.CustomerAccess;
 import dlcs.security.control.CustomerDirectory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** A customer's queue: submitting batches, and following them. */
 @Path("customers/{customer}/queue")
@@ -65,9 +64,6 @@ public class QueueResource {
 
     @Inject
     PublicUrls urls;
-
-    @Inject
-    ImageStore images;
 
     @Context
     SecurityContext security;
@@ -126,27 +122,23 @@ public class QueueResource {
         return BatchRepresentations.batch(batches.get(owner.id(), batchNumber(batch)), urls);
     }
 
+    /**
+     * The batch's images as full Image resources, each with its member's {@code batchMember*}
+     * fields; filtered by member {@code status} and by the image listing's parameters.
+     */
     @GET
     @Path("batches/{batch}/images")
-    public JsonObject members(@PathParam("customer") String customer, @PathParam("batch") String batch,
-                              @QueryParam("status") String status, @QueryParam("page") String page,
-                              @QueryParam("pageSize") String pageSize) {
-        CustomerDirectory.Entry owner = owner(customer);
-        Batch found = batches.get(owner.id(), batchNumber(batch));
-        MemberStatus filter = null;
-        if (status != null) {
-            filter = MemberStatus.parse(status);
-            if (filter == null) {
-                throw new InvalidInputException("status must be queued, completed, error or superseded, not '" + status + "'.");
-            }
-        }
-        Paging paging = Paging.parse(page, pageSize);
-        List<BatchMember> members = batches.members(found.id(), filter, paging.firstResult(), paging.pageSize());
-        Map<String, Image> shown = images.findAll(members.stream().map(BatchMember::imageKey).toList());
-        String id = urls.of(BatchRepresentations.batchPath(found) + "/images");
-        return Hydra.collection(id, members, batches.countMembers(found.id(), filter), paging,
-                filter == null ? null : "status=" + filter.label(),
-                member -> BatchRepresentations.member(member, shown.get(member.imageKey()), urls));
+    public JsonObject images(@PathParam("customer") String customer, @PathParam("batch") String batch,
+                             @QueryParam("status") String status, @BeanParam ImageListing listing) {
+        return memberImages(customer, batch, "images", status, listing);
+    }
+
+    /** The same listing under the DLCS's name for it. */
+    @GET
+    @Path("batches/{batch}/assets")
+    public JsonObject assets(@PathParam("customer") String customer, @PathParam("batch") String batch,
+                             @QueryParam("status") String status, @BeanParam ImageListing listing) {
+        return memberImages(customer, batch, "assets", status, listing);
     }
 
     @POST
@@ -188,6 +180,20 @@ public class QueueResource {
         List<Batch> found = batches.list(owner.id(), finished, byFinish, paging.firstResult(), paging.pageSize());
         return Hydra.collection(urls.of("/customers/" + owner.id() + "/queue/" + name), found,
                 batches.count(owner.id(), finished), paging, null, batch -> BatchRepresentations.batch(batch, urls));
+    }
+
+    private JsonObject memberImages(String customer, String batch, String name, String status, ImageListing listing) {
+        Batch found = batches.get(owner(customer).id(), batchNumber(batch));
+        MemberStatus only = status == null ? null : MemberStatus.parse(status);
+        if (status != null && only == null) {
+            throw new InvalidInputException("status must be queued, completed, error or superseded, not '"
+                    + Identifiers.printable(status) + "'.");
+        }
+        return listing.collection(urls.of(BatchRepresentations.batchPath(found) + "/" + name),
+                only == null ? null : "status=" + only.label(),
+                (query, first, max) -> batches.withImages(found.id(), only, query, first, max),
+                query -> batches.countWithImages(found.id(), only, query),
+                listed -> BatchRepresentations.memberImage(listed, urls));
     }
 
     private CustomerDirectory.Entry owner(String customer) {

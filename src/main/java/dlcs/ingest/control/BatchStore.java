@@ -5,6 +5,8 @@ import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.MemberStatus;
 import dlcs.persistence.DatabaseClock;
+import dlcs.registration.control.ImageQuery;
+import dlcs.registration.entity.Image;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -112,6 +114,7 @@ public class BatchStore {
         return total;
     }
 
+    /** Every member of a batch (of {@code status}, or all) in position order, whether or not its image still exists. */
     public List<BatchMember> members(long batch, MemberStatus status, int first, int max) {
         TypedQuery<BatchMember> query = em.createQuery("select m from BatchMember m where m.batch = :b"
                 + (status == null ? "" : " and m.status = :s") + " order by m.position", BatchMember.class);
@@ -122,14 +125,40 @@ public class BatchStore {
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    public long countMembers(long batch, MemberStatus status) {
-        TypedQuery<Long> query = em.createQuery("select count(m) from BatchMember m where m.batch = :b"
-                + (status == null ? "" : " and m.status = :s"), Long.class);
-        query.setParameter("b", batch);
+    /** A member of a batch with its image as it is now. */
+    public record MemberImage(BatchMember member, Image image) {
+    }
+
+    /**
+     * A page of a batch's members (of {@code status}, or all) whose images pass {@code query}'s
+     * filter, in its order or else by position. A member whose image has since been deleted is
+     * not listed: the batch's images are those that exist.
+     */
+    public List<MemberImage> withImages(long batch, MemberStatus status, ImageQuery query, int first, int max) {
+        TypedQuery<Object[]> typed = em.createQuery("select m, i" + memberQuery(status, query)
+                + query.orderClause("i", "m.position"), Object[].class);
+        bindMembers(typed, batch, status, query);
+        return typed.setFirstResult(first).setMaxResults(max).getResultStream()
+                .map(row -> new MemberImage((BatchMember) row[0], (Image) row[1])).toList();
+    }
+
+    public long countWithImages(long batch, MemberStatus status, ImageQuery query) {
+        TypedQuery<Long> typed = em.createQuery("select count(m)" + memberQuery(status, query), Long.class);
+        bindMembers(typed, batch, status, query);
+        return typed.getSingleResult();
+    }
+
+    private static String memberQuery(MemberStatus status, ImageQuery query) {
+        return " from BatchMember m, Image i where i.key = m.imageKey and m.batch = :b"
+                + (status == null ? "" : " and m.status = :s") + query.filter().conditions("i");
+    }
+
+    private static void bindMembers(TypedQuery<?> typed, long batch, MemberStatus status, ImageQuery query) {
+        typed.setParameter("b", batch);
         if (status != null) {
-            query.setParameter("s", status);
+            typed.setParameter("s", status);
         }
-        return query.getSingleResult();
+        query.filter().bind(typed);
     }
 
     /**

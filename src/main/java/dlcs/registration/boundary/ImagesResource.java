@@ -2,20 +2,21 @@ package dlcs.registration.boundary;
 
 import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
+import dlcs.hydra.BodyLimit;
 import dlcs.hydra.Hydra;
-import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
+import dlcs.registration.control.BulkImages;
 import dlcs.registration.control.Identifiers;
-import dlcs.registration.control.ImageQuery;
 import dlcs.registration.control.ImageRegistrar;
 import dlcs.registration.control.ImageStore;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
 import dlcs.security.boundary.Callers;
-import dlcs.storage.control.DerivativeStore;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,13 +31,10 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,6 +48,12 @@ import java.util.UUID;
 public class ImagesResource {
 
     private static final String IMAGE_TYPES = "image/*";
+    /**
+     * A bulk PATCH may be larger than other JSON: 16 KiB for each of the 500 images it may name
+     * (dlcs.api.max-image-list), a partial image with every field at its longest being about 13 KiB.
+     */
+    static final String MAX_BULK_BYTES = "dlcs.api.max-bulk-bytes";
+    static final long DEFAULT_MAX_BULK_BYTES = 8L * 1024 * 1024;
 
     @Inject
     Access access;
@@ -61,7 +65,7 @@ public class ImagesResource {
     ImageRegistrar registrar;
 
     @Inject
-    DerivativeStore storage;
+    BulkImages bulk;
 
     @Inject
     PublicUrls urls;
@@ -69,21 +73,28 @@ public class ImagesResource {
     @Context
     SecurityContext security;
 
-    @Context
-    UriInfo uriInfo;
-
     @GET
-    public JsonObject list(@PathParam("customer") String customer, @PathParam("space") String space) {
+    public JsonObject list(@PathParam("customer") String customer, @PathParam("space") String space,
+                           @BeanParam ImageListing listing) {
         Space found = access.space(Callers.of(security), customer, space);
-        Map<String, String> parameters = new HashMap<>();
-        uriInfo.getQueryParameters().forEach((name, values) -> parameters.put(name, values.get(0)));
-        Paging paging = Paging.parse(parameters.get("page"), parameters.get("pageSize"));
-        ImageQuery query = ImageQuery.parse(parameters);
-        List<Image> members = images.list(found.customer(), found.number(), query, paging.firstResult(),
-                paging.pageSize());
-        long total = images.count(found.customer(), found.number(), query);
-        return Hydra.collection(urls.of(Representations.spacePath(found.customer(), found.number()) + "/images"),
-                members, total, paging, query.toQueryString(), image -> Representations.image(image, urls));
+        return listing.collection(urls.of(listPath(found)), null,
+                (query, first, max) -> images.list(found.customer(), found.number(), query, first, max),
+                query -> images.count(found.customer(), found.number(), query), image -> Representations.image(image, urls));
+    }
+
+    /**
+     * Changes the metadata of many of the space's images in one transaction (a Hydra Collection
+     * of partial images, each with its {@code id}); answers the changed images.
+     */
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
+    @BodyLimit(key = MAX_BULK_BYTES, bytes = DEFAULT_MAX_BULK_BYTES)
+    public JsonObject amendMany(@PathParam("customer") String customer, @PathParam("space") String space,
+                                InputStream body) {
+        Space found = access.space(Callers.of(security), customer, space);
+        JsonArray members = BulkInput.members(JsonFields.requireObject(body), bulk::checkCount);
+        List<Image> changed = bulk.amend(found.customer(), found.number(), BulkInput.patches(members, found.number()));
+        return Hydra.collection(urls.of(listPath(found)), changed, image -> Representations.image(image, urls));
     }
 
     @POST
@@ -192,8 +203,7 @@ public class ImagesResource {
     public Response delete(@PathParam("customer") String customer, @PathParam("space") String space,
                            @PathParam("id") String id) {
         Space found = access.space(Callers.of(security), customer, space);
-        Image deleted = images.delete(found.customer(), found.number(), id);
-        storage.deleteAll(deleted.customer(), deleted.space(), deleted.imageId());
+        images.delete(found.customer(), found.number(), id);
         return Response.noContent().build();
     }
 
@@ -224,6 +234,10 @@ public class ImagesResource {
                     Representations.imagePath(image.customer(), image.space(), image.imageId())))).entity(entity).build();
         }
         return Response.ok(entity).build();
+    }
+
+    private static String listPath(Space space) {
+        return Representations.spacePath(space.customer(), space.number()) + "/images";
     }
 
     private static JsonObject readJson(EntityPart part) {

@@ -11,8 +11,11 @@ import dlcs.security.entity.ApiKey;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-/** The JSON-LD form of each registration resource; entities never leave as JSON themselves. */
-final class Representations {
+/**
+ * The JSON-LD form of each registration resource; entities never leave as JSON themselves. An
+ * Image is rendered here alone, also for the listings of other features (a batch's images).
+ */
+public final class Representations {
 
     private Representations() {
     }
@@ -64,7 +67,7 @@ final class Representations {
                 .build();
     }
 
-    static JsonObject image(Image image, PublicUrls urls) {
+    public static JsonObject image(Image image, PublicUrls urls) {
         String path = "/" + image.customer() + "/" + image.space() + "/" + image.imageId();
         JsonObjectBuilder json = Hydra.resource(urls.of(imagePath(image.customer(), image.space(), image.imageId())),
                         "Image")

@@ -52,7 +52,7 @@ public final class Identifiers {
     }
 
     /** The candidate with control characters escaped, safe to quote in an error. */
-    static String printable(String candidate) {
+    public static String printable(String candidate) {
         StringBuilder out = new StringBuilder();
         candidate.codePoints().limit(240).forEach(c -> {
             if (c < 0x20 || c == 0x7f) {

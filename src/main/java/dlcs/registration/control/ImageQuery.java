@@ -1,66 +1,78 @@
 package dlcs.registration.control;
 
 import dlcs.common.InvalidInputException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Filters and order for listing a space's images: {@code string1..3} and {@code number1..3}
- * match exactly, {@code tag} finds images carrying that tag, {@code orderBy} names a field
- * (prefix {@code -} for descending).
+ * Filters and order for listing images: the {@link ImageFilter}, and the field named by
+ * {@code orderBy} (ascending, or descending with a {@code -} in front) or by
+ * {@code orderByDescending}, as in the DLCS. Field names match in any case ({@code Width} is
+ * {@code width}). Without either the order is the listing's own: by id for a space and across a
+ * customer, by position for a batch.
+ *
+ * @param orderBy the field to order by, or null for the listing's own order
  */
-public record ImageQuery(Map<String, Object> equals, String tag, String orderBy, boolean descending) {
+public record ImageQuery(ImageFilter filter, String orderBy, boolean descending) {
 
-    public static final Set<String> ORDERABLE = Set.of("id", "created", "finished", "string1", "string2", "string3",
-            "number1", "number2", "number3", "width", "height");
+    /** Fields to order by: the API's names, each the entity's field (id is imageId). */
+    public static final List<String> ORDERABLE = List.of("id", "space", "created", "queued", "dequeued", "finished",
+            "string1", "string2", "string3", "number1", "number2", "number3", "width", "height", "origin", "mediaType",
+            "maxUnauthorised");
 
+    /** The query that {@code parameters} (name to value; absent: not given) ask for. */
     public static ImageQuery parse(Map<String, String> parameters) {
-        Map<String, Object> equals = new LinkedHashMap<>();
-        for (String field : new String[]{"string1", "string2", "string3"}) {
-            String value = parameters.get(field);
-            if (value != null) {
-                equals.put(field, MetadataRules.string(field, value));
-            }
+        ImageFilter filter = ImageFilter.parse(parameters.get("q"), parameters);
+        String ascending = parameters.get("orderBy");
+        String descending = parameters.get("orderByDescending");
+        if (ascending != null && descending != null) {
+            throw new InvalidInputException("Give orderBy or orderByDescending, not both.");
         }
-        for (String field : new String[]{"number1", "number2", "number3"}) {
-            String value = parameters.get(field);
-            if (value != null) {
-                equals.put(field, MetadataRules.number(field, value));
-            }
+        if (descending != null) {
+            return new ImageQuery(filter, field("orderByDescending", descending), true);
         }
-        String tag = parameters.get("tag");
-        if (tag != null) {
-            MetadataRules.tags("tag", List.of(tag));
+        if (ascending != null) {
+            boolean minus = ascending.startsWith("-");
+            return new ImageQuery(filter, field("orderBy", minus ? ascending.substring(1) : ascending), minus);
         }
-        String orderBy = parameters.getOrDefault("orderBy", "id");
-        boolean descending = orderBy.startsWith("-");
-        String field = descending ? orderBy.substring(1) : orderBy;
-        if (!ORDERABLE.contains(field)) {
-            throw new InvalidInputException("orderBy must be one of " + ORDERABLE + " (with - in front for"
-                    + " descending order), not '" + Identifiers.printable(orderBy) + "'.");
-        }
-        return new ImageQuery(equals, tag, field, descending);
+        return new ImageQuery(filter, null, false);
     }
 
-    /** The query string that reproduces these filters, for paging links. */
+    private static String field(String parameter, String given) {
+        for (String field : ORDERABLE) {
+            if (field.equalsIgnoreCase(given)) {
+                return field;
+            }
+        }
+        throw new InvalidInputException(parameter + " must be one of " + String.join(", ", ORDERABLE)
+                + (parameter.equals("orderBy") ? " (with - in front for descending order, or use orderByDescending)" : "")
+                + ", not '" + Identifiers.printable(given) + "'.");
+    }
+
+    /**
+     * The JPQL order of images {@code alias}: the field asked for, then {@code otherwise} (a
+     * unique order, which alone decides when no field was asked for), so that pages never overlap.
+     */
+    public String orderClause(String alias, String otherwise) {
+        if (orderBy == null) {
+            return " order by " + otherwise;
+        }
+        String field = orderBy.equals("id") ? "imageId" : orderBy;
+        return " order by " + alias + "." + field + (descending ? " desc" : "") + ", " + otherwise;
+    }
+
+    /** The query string that reproduces this query, for paging links. */
     public String toQueryString() {
-        StringBuilder query = new StringBuilder();
-        equals.forEach((field, value) -> append(query, field, value.toString()));
-        if (tag != null) {
-            append(query, "tag", tag);
+        Map<String, String> parameters = new LinkedHashMap<>(filter.parameters());
+        if (orderBy != null) {
+            parameters.put(descending ? "orderByDescending" : "orderBy", orderBy);
         }
-        if (!orderBy.equals("id") || descending) {
-            append(query, "orderBy", (descending ? "-" : "") + orderBy);
-        }
-        return query.toString();
-    }
-
-    private static void append(StringBuilder query, String name, String value) {
-        if (!query.isEmpty()) {
-            query.append('&');
-        }
-        query.append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        return parameters.entrySet().stream()
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

@@ -5,7 +5,6 @@ import dlcs.imaging.entity.Derivative;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
-import dlcs.registration.entity.TagList;
 import dlcs.storage.control.DerivativeLocation;
 import dlcs.storage.control.DerivativeStore;
 import jakarta.annotation.Resource;
@@ -118,21 +117,7 @@ public class ImageStore {
         Optional<DerivativeLocation> replaced = previous == null || previous.equals(written.version())
                 ? Optional.empty() : Optional.of(new DerivativeLocation(written.customer(), written.space(),
                         written.imageId(), previous));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // the files change only once the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    replaced.ifPresent(storage::delete);
-                } else {
-                    storage.delete(written);
-                }
-            }
-        });
+        afterCompletion(() -> replaced.ifPresent(storage::delete), () -> storage.delete(written));
         return replaced;
     }
 
@@ -145,25 +130,48 @@ public class ImageStore {
         return image;
     }
 
-    /** Deletes the row; returns it so that the caller can remove its files after the commit. */
+    /**
+     * The one way an image is deleted, alone or in a bulk deletion (in the caller's transaction):
+     * the row goes, its batch lets it go, and its derivative versions are removed once the
+     * transaction commits (a rollback leaves them serving).
+     */
     @Transactional
     public Image delete(long customer, int space, String imageId) {
         Image image = get(customer, space, imageId);
         releaseFromBatch(image);
         em.remove(image);
+        afterCompletion(() -> storage.deleteAll(customer, space, imageId), () -> {
+        });
         return image;
     }
 
+    /** A page of a space's images. */
     public List<Image> list(long customer, int space, ImageQuery query, int first, int max) {
-        TypedQuery<Image> typed = em.createQuery("select i from Image i" + where(query) + " order by i."
-                + field(query.orderBy()) + (query.descending() ? " desc" : "")
-                + (query.orderBy().equals("id") ? "" : ", i.imageId"), Image.class);
-        bind(typed, customer, space, query);
-        return typed.setFirstResult(first).setMaxResults(max).getResultList();
+        return select(customer, space, query).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     public long count(long customer, int space, ImageQuery query) {
-        TypedQuery<Long> typed = em.createQuery("select count(i) from Image i" + where(query), Long.class);
+        return count(customer, (Integer) space, query);
+    }
+
+    /** A page of the images of all the customer's spaces. */
+    public List<Image> listAll(long customer, ImageQuery query, int first, int max) {
+        return select(customer, null, query).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long countAll(long customer, ImageQuery query) {
+        return count(customer, null, query);
+    }
+
+    private TypedQuery<Image> select(long customer, Integer space, ImageQuery query) {
+        TypedQuery<Image> typed = em.createQuery("select i from Image i" + where(space, query)
+                + query.orderClause("i", query.orderBy() == null ? "i.imageId, i.key" : "i.key"), Image.class);
+        bind(typed, customer, space, query);
+        return typed;
+    }
+
+    private long count(long customer, Integer space, ImageQuery query) {
+        TypedQuery<Long> typed = em.createQuery("select count(i) from Image i" + where(space, query), Long.class);
         bind(typed, customer, space, query);
         return typed.getSingleResult();
     }
@@ -188,6 +196,21 @@ public class ImageStore {
                 .collect(Collectors.toMap(row -> (String) row[0], row -> row[1] == null ? "" : (String) row[1]));
     }
 
+    /** Files change only once the transaction's outcome is known: {@code committed} or {@code rolledBack} runs then. */
+    private void afterCompletion(Runnable committed, Runnable rolledBack) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do until the outcome is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                (status == Status.STATUS_COMMITTED ? committed : rolledBack).run();
+            }
+        });
+    }
+
     /** Tells those who keep what they know of {@code image} that its metadata is being set. */
     private void changed(Image image) {
         this.changed.fire(new ImageChanged(image.customer(), image.space(), image.imageId()));
@@ -201,28 +224,16 @@ public class ImageStore {
         }
     }
 
-    private static String where(ImageQuery query) {
-        StringBuilder where = new StringBuilder(" where i.customer = :customer and i.space = :space");
-        for (String field : query.equals().keySet()) {
-            where.append(" and i.").append(field).append(" = :").append(field);
-        }
-        if (query.tag() != null) {
-            where.append(" and i.tags like :tag escape '\\'");
-        }
-        return where.toString();
+    private static String where(Integer space, ImageQuery query) {
+        return " where i.customer = :customer" + (space == null ? "" : " and i.space = :space")
+                + query.filter().conditions("i");
     }
 
-    private static void bind(TypedQuery<?> typed, long customer, int space, ImageQuery query) {
-        typed.setParameter("customer", customer).setParameter("space", space);
-        for (Map.Entry<String, Object> filter : query.equals().entrySet()) {
-            typed.setParameter(filter.getKey(), filter.getValue());
+    private static void bind(TypedQuery<?> typed, long customer, Integer space, ImageQuery query) {
+        typed.setParameter("customer", customer);
+        if (space != null) {
+            typed.setParameter("space", space);
         }
-        if (query.tag() != null) {
-            typed.setParameter("tag", TagList.containing(query.tag()));
-        }
-    }
-
-    private static String field(String orderBy) {
-        return orderBy.equals("id") ? "imageId" : orderBy;
+        query.filter().bind(typed);
     }
 }
