@@ -4,7 +4,7 @@ import dlcs.common.JsonFields;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
 import dlcs.registration.control.BulkImages;
-import dlcs.registration.control.ImageStore;
+import dlcs.registration.control.ImageListings;
 import dlcs.registration.entity.Customer;
 import dlcs.security.boundary.Callers;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class AllImagesResource {
     PublicUrls urls;
 
     @Inject
-    ImageStore images;
+    ImageListings listings;
 
     @Inject
     BulkImages bulk;
@@ -50,8 +50,8 @@ public class AllImagesResource {
     public JsonObject list(@PathParam("customer") String customer, @BeanParam ImageListing listing) {
         Customer owner = access.customer(Callers.of(security), customer);
         return listing.collection(urls.of(path(owner)), null,
-                (query, first, max) -> images.listAll(owner.id(), query, first, max),
-                query -> images.countAll(owner.id(), query), image -> Representations.image(image, urls));
+                (query, first, max) -> listings.listAll(owner.id(), query, first, max),
+                query -> listings.countAll(owner.id(), query), image -> Representations.image(image, urls));
     }
 
     /**

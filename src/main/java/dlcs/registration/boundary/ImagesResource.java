@@ -7,6 +7,7 @@ import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
 import dlcs.registration.control.BulkImages;
 import dlcs.registration.control.Identifiers;
+import dlcs.registration.control.ImageListings;
 import dlcs.registration.control.ImageRegistrar;
 import dlcs.registration.control.ImageStore;
 import dlcs.registration.entity.Image;
@@ -62,6 +63,9 @@ public class ImagesResource {
     ImageStore images;
 
     @Inject
+    ImageListings listings;
+
+    @Inject
     ImageRegistrar registrar;
 
     @Inject
@@ -78,8 +82,8 @@ public class ImagesResource {
                            @BeanParam ImageListing listing) {
         Space found = access.space(Callers.of(security), customer, space);
         return listing.collection(urls.of(listPath(found)), null,
-                (query, first, max) -> images.list(found.customer(), found.number(), query, first, max),
-                query -> images.count(found.customer(), found.number(), query), image -> Representations.image(image, urls));
+                (query, first, max) -> listings.list(found.customer(), found.number(), query, first, max),
+                query -> listings.count(found.customer(), found.number(), query), image -> Representations.image(image, urls));
     }
 
     /**

@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * Image rows: the short transactions that record an ingest (immediate or queued, through
- * {@link #recordDerivative}), and the queries of a space's images.
+ * {@link #recordDerivative}), change and delete images; the listings are {@link ImageListings}.
  */
 @ApplicationScoped
 public class ImageStore {
@@ -145,37 +144,6 @@ public class ImageStore {
         return image;
     }
 
-    /** A page of a space's images. */
-    public List<Image> list(long customer, int space, ImageQuery query, int first, int max) {
-        return select(customer, space, query).setFirstResult(first).setMaxResults(max).getResultList();
-    }
-
-    public long count(long customer, int space, ImageQuery query) {
-        return count(customer, (Integer) space, query);
-    }
-
-    /** A page of the images of all the customer's spaces. */
-    public List<Image> listAll(long customer, ImageQuery query, int first, int max) {
-        return select(customer, null, query).setFirstResult(first).setMaxResults(max).getResultList();
-    }
-
-    public long countAll(long customer, ImageQuery query) {
-        return count(customer, null, query);
-    }
-
-    private TypedQuery<Image> select(long customer, Integer space, ImageQuery query) {
-        TypedQuery<Image> typed = em.createQuery("select i from Image i" + where(space, query)
-                + query.orderClause("i", query.orderBy() == null ? "i.imageId, i.key" : "i.key"), Image.class);
-        bind(typed, customer, space, query);
-        return typed;
-    }
-
-    private long count(long customer, Integer space, ImageQuery query) {
-        TypedQuery<Long> typed = em.createQuery("select count(i) from Image i" + where(space, query), Long.class);
-        bind(typed, customer, space, query);
-        return typed.getSingleResult();
-    }
-
     /** Images by key, for showing batch members; keys that name no image are left out. */
     public Map<String, Image> findAll(List<String> keys) {
         if (keys.isEmpty()) {
@@ -222,18 +190,5 @@ public class ImageStore {
         if (heldBy != null) {
             takenOver.fire(new ImageTakenOver(image.key(), heldBy));
         }
-    }
-
-    private static String where(Integer space, ImageQuery query) {
-        return " where i.customer = :customer" + (space == null ? "" : " and i.space = :space")
-                + query.filter().conditions("i");
-    }
-
-    private static void bind(TypedQuery<?> typed, long customer, Integer space, ImageQuery query) {
-        typed.setParameter("customer", customer);
-        if (space != null) {
-            typed.setParameter("space", space);
-        }
-        query.filter().bind(typed);
     }
 }
