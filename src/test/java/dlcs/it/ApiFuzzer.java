@@ -106,7 +106,8 @@ final class ApiFuzzer {
     private static final List<String> STRATEGIES = List.of("default", "basic-http-authentication", "s3-ambient",
             "s3-credentials", "ftp-credentials", "sftp");
     private static final List<String> LISTING_PARAMETERS = List.of("page", "pageSize", "string1", "string2", "string3",
-            "number1", "number2", "number3", "tag", "orderBy", "status", "q", "id", "space", "customer", "sort", "$filter");
+            "number1", "number2", "number3", "tag", "orderBy", "orderByDescending", "status", "q", "id", "space", "customer",
+            "sort", "$filter");
 
     private final FuzzValues values;
     private final Random random;
@@ -173,6 +174,7 @@ final class ApiFuzzer {
                 path(c, "spaces", space(), "images", image()), path(c, "queue"), path(c, "queue", "priority"),
                 path(c, "queue", "batches"), path(c, "queue", "active"), path(c, "queue", "recent"),
                 path(c, "queue", "batches", batch()), path(c, "queue", "batches", batch(), "images"),
+                path(c, "queue", "batches", batch(), "assets"), path(c, "allImages"),
                 path(c, "originStrategies"), path(c, "originStrategies", strategyId()), new String[]{"thumbnailPolicies"},
                 new String[]{"originStrategies"}, new String[]{"originStrategies", values.pick(STRATEGIES)},
                 new String[]{"no", "such", "path"});
