@@ -121,8 +121,13 @@ public record ImageFilter(Map<String, Object> equals, List<String> anyTag, Set<S
     }
 
     private static long wholeNumber(String field, JsonValue value) {
-        if (value instanceof JsonNumber number && number.isIntegral() && number.bigIntegerValue().bitLength() < 63) {
-            return MetadataRules.number(field + " in q", number.longValue());
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                // longValueExact looks at the digits and the exponent before it converts: 1e999999999 is cheap
+                return MetadataRules.number(field + " in q", number.longValueExact());
+            } catch (ArithmeticException e) {
+                // reported below
+            }
         }
         throw wrongType(field, "a non-negative whole number", value);
     }

@@ -69,6 +69,7 @@ class ImageQueryTest {
         assertRefused(Map.of("q", "{\"number1\":1.5}"), "whole number");
         assertRefused(Map.of("q", "{\"number1\":-1}"), "non-negative");
         assertRefused(Map.of("q", "{\"number1\":99999999999999999999}"), "whole number");
+        assertRefused(Map.of("q", "{\"space\":1e999999999}"), "whole number");
         assertRefused(Map.of("q", "{\"tags\":\"a\"}"), "array of strings");
         assertRefused(Map.of("q", "{\"tags\":[\"a,b\"]}"), "comma");
         assertRefused(Map.of("q", "{\"string1\":\"" + "x".repeat(1001) + "\"}"), "string1");
