@@ -41,11 +41,16 @@ public class NamedQueryImages implements ImageSelections {
                         + " that name."));
         int limit = Math.max(1, maxCanvases);
         List<Image> selected = images.find(owner.id(), found.parsedTemplate().bind(parameters), limit + 1);
+        return new Selection(owner.id(), withinLimit(selected, limit, found.name()));
+    }
+
+    /** {@code selected}, fetched with one image more than {@code limit} allows, if it has no more than that. */
+    static List<Image> withinLimit(List<Image> selected, int limit, String query) {
         if (selected.size() > limit) {
-            throw new InvalidInputException("The named query '" + found.name() + "' selects more than " + limit
+            throw new InvalidInputException("The named query '" + query + "' selects more than " + limit
                     + " images with these parameters, and a manifest has at most " + limit + " canvases"
                     + " (dlcs.presentation.max-canvases): select fewer, for example with one more parameter.");
         }
-        return new Selection(owner.id(), List.copyOf(selected));
+        return List.copyOf(selected);
     }
 }
