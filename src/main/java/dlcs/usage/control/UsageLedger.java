@@ -36,6 +36,8 @@ public class UsageLedger {
     @Inject
     StoragePolicies policies;
 
+    private final Object creating = new Object();
+
     /**
      * Refuses, before anything is fetched, an image that would be one too many for its customer;
      * {@code newImage} is false for an image already counted (a re-ingest). Without a lock: the
@@ -100,12 +102,16 @@ public class UsageLedger {
     /** The customer's row, created if need be and locked until the caller's transaction ends. */
     StorageUsage lock(long customer, int space) {
         String key = StorageUsage.keyOf(customer, StorageUsage.WHOLE_CUSTOMER);
-        if (em.find(StorageUsage.class, key) == null
-                || em.find(StorageUsage.class, StorageUsage.keyOf(customer, space)) == null) {
-            try {
-                rows.create(customer, space);
-            } catch (RuntimeException raced) {
-                LOG.fine(() -> "Usage rows of " + customer + "/" + space + " were created concurrently: " + raced);
+        if (missing(customer, space)) {
+            // one creation at a time on this node, so that concurrent first ingests do not both insert
+            synchronized (creating) {
+                if (missing(customer, space)) {
+                    try {
+                        rows.create(customer, space);
+                    } catch (RuntimeException raced) {
+                        LOG.info("Usage rows of " + customer + "/" + space + " were created by another node: " + raced);
+                    }
+                }
             }
         }
         StorageUsage usage = em.find(StorageUsage.class, key, LockModeType.PESSIMISTIC_WRITE);
@@ -114,6 +120,11 @@ public class UsageLedger {
         }
         em.refresh(usage);
         return usage;
+    }
+
+    private boolean missing(long customer, int space) {
+        return em.find(StorageUsage.class, StorageUsage.keyOf(customer, StorageUsage.WHOLE_CUSTOMER)) == null
+                || em.find(StorageUsage.class, StorageUsage.keyOf(customer, space)) == null;
     }
 
     private void change(long customer, int space, long images, long bytes, long thumbnails) {
