@@ -237,6 +237,29 @@ class StorageIT extends ServerTest {
     }
 
     @Test
+    void queuedMembersOverTheSizeLimitEndAsErrorsOnceTheirDerivativesAreMadeAndLeaveNoFiles() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Api api = tenant.api(base);
+        policy(tenant, 100, 1000);
+        JsonArrayBuilder members = Batches.members();
+        for (int i = 0; i < 2; i++) {
+            members.add(member(tenant.space(), "s" + i, origin().serveImage("/" + tenant.name() + "/s" + i, "image/jpeg",
+                    Fixtures.jpeg(400, 300))));
+        }
+        JsonObject batch = json(api.post("/customers/" + tenant.customer() + "/queue", collection(members)));
+        JsonObject done = awaitFinished(api, Batches.path(batch), PATIENCE);
+        assertEquals(0, done.getInt("completed"), done.toString());
+        assertEquals(2, done.getInt("errors"), done.toString());
+        for (JsonObject failed : json(api.get(Batches.path(batch) + "/images?status=error")).getJsonArray("member")
+                .getValuesAs(JsonObject.class)) {
+            assertTrue(failed.getString("error").contains("maximumTotalSizeOfStoredImages"), failed.toString());
+            assertEquals(0, failed.getInt("attempts"), failed.toString());
+        }
+        assertEquals(List.of(), Storage.versions(tenant, "s0"), "the refused derivative is deleted");
+        assertFigures(json(api.get(storagePath(tenant))), 0, 0, 0);
+    }
+
+    @Test
     void concurrentRegistrationsDoNotOvershootTheCountLimitNorLoseAnUpdate() throws Exception {
         Tenant tenant = Api.admin(base).newTenant();
         Api api = tenant.api(base);
