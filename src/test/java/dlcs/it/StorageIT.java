@@ -56,6 +56,33 @@ class StorageIT extends ServerTest {
         }
     }
 
+    /**
+     * Queues JPEGs {@code prefix}0 to {@code prefix}(n-1), each 10 pixels wider than the last, and
+     * waits until the batch has finished; returns it.
+     */
+    private JsonObject queueAndAwait(Tenant tenant, String prefix, int n, int width, int height)
+            throws InterruptedException {
+        Api api = tenant.api(base);
+        JsonArrayBuilder members = Batches.members();
+        for (int i = 0; i < n; i++) {
+            members.add(member(tenant.space(), prefix + i, origin().serveImage("/" + tenant.name() + "/" + prefix + i,
+                    "image/jpeg", Fixtures.jpeg(width + 10 * i, height))));
+        }
+        JsonObject batch = json(api.post("/customers/" + tenant.customer() + "/queue", collection(members)));
+        return awaitFinished(api, Batches.path(batch), PATIENCE);
+    }
+
+    /** The batch has {@code count} errors, each naming {@code limit}, none retried: over quota is not transient. */
+    private static void assertErrorsName(Api api, JsonObject batch, int count, String limit) {
+        assertEquals(count, batch.getInt("errors"), batch.toString());
+        JsonObject errors = json(api.get(Batches.path(batch) + "/images?status=error"));
+        assertEquals(count, errors.getInt("totalItems"));
+        for (JsonObject failed : errors.getJsonArray("member").getValuesAs(JsonObject.class)) {
+            assertTrue(failed.getString("error").contains(limit), failed.toString());
+            assertEquals(0, failed.getInt("attempts"), failed.toString());
+        }
+    }
+
     /** The bytes of images {@code prefix}0 to {@code prefix}(n-1) on disk together, those that were stored. */
     private static long[] onDiskTogether(Tenant tenant, String prefix, int n) {
         long[] together = new long[2];
@@ -122,13 +149,7 @@ class StorageIT extends ServerTest {
     void queuedImagesAreCountedWhenTheirDerivativesAreRecorded() throws Exception {
         Tenant tenant = Api.admin(base).newTenant();
         Api api = tenant.api(base);
-        JsonArrayBuilder members = Batches.members();
-        for (int i = 0; i < 5; i++) {
-            members.add(member(tenant.space(), "q" + i, origin().serveImage("/" + tenant.name() + "/q" + i, "image/jpeg",
-                    Fixtures.jpeg(200 + 50 * i, 150))));
-        }
-        JsonObject batch = json(api.post("/customers/" + tenant.customer() + "/queue", collection(members)));
-        assertEquals(5, awaitFinished(api, Batches.path(batch), PATIENCE).getInt("completed"));
+        assertEquals(5, queueAndAwait(tenant, "q", 5, 200, 150).getInt("completed"));
         long[] disk = onDiskTogether(tenant, "q", 5);
         assertFigures(json(api.get(storagePath(tenant))), 5, disk[0], disk[1]);
     }
@@ -218,21 +239,9 @@ class StorageIT extends ServerTest {
         Tenant tenant = Api.admin(base).newTenant();
         Api api = tenant.api(base);
         policy(tenant, 2, 1_000_000_000);
-        JsonArrayBuilder members = Batches.members();
-        for (int i = 0; i < 5; i++) {
-            members.add(member(tenant.space(), "q" + i, origin().serveImage("/" + tenant.name() + "/q" + i, "image/jpeg",
-                    Fixtures.jpeg(120, 80))));
-        }
-        JsonObject batch = json(api.post("/customers/" + tenant.customer() + "/queue", collection(members)));
-        JsonObject done = awaitFinished(api, Batches.path(batch), PATIENCE);
+        JsonObject done = queueAndAwait(tenant, "q", 5, 120, 80);
         assertEquals(2, done.getInt("completed"), done.toString());
-        assertEquals(3, done.getInt("errors"), done.toString());
-        JsonObject errors = json(api.get(Batches.path(batch) + "/images?status=error"));
-        assertEquals(3, errors.getInt("totalItems"));
-        for (JsonObject failed : errors.getJsonArray("member").getValuesAs(JsonObject.class)) {
-            assertTrue(failed.getString("error").contains("maximumNumberOfStoredImages"), failed.toString());
-            assertEquals(0, failed.getInt("attempts"), "over quota is not transient: " + failed);
-        }
+        assertErrorsName(api, done, 3, "maximumNumberOfStoredImages");
         assertEquals(2, json(api.get(storagePath(tenant))).getInt("numberOfStoredImages"));
     }
 
@@ -241,20 +250,9 @@ class StorageIT extends ServerTest {
         Tenant tenant = Api.admin(base).newTenant();
         Api api = tenant.api(base);
         policy(tenant, 100, 1000);
-        JsonArrayBuilder members = Batches.members();
-        for (int i = 0; i < 2; i++) {
-            members.add(member(tenant.space(), "s" + i, origin().serveImage("/" + tenant.name() + "/s" + i, "image/jpeg",
-                    Fixtures.jpeg(400, 300))));
-        }
-        JsonObject batch = json(api.post("/customers/" + tenant.customer() + "/queue", collection(members)));
-        JsonObject done = awaitFinished(api, Batches.path(batch), PATIENCE);
+        JsonObject done = queueAndAwait(tenant, "s", 2, 400, 300);
         assertEquals(0, done.getInt("completed"), done.toString());
-        assertEquals(2, done.getInt("errors"), done.toString());
-        for (JsonObject failed : json(api.get(Batches.path(batch) + "/images?status=error")).getJsonArray("member")
-                .getValuesAs(JsonObject.class)) {
-            assertTrue(failed.getString("error").contains("maximumTotalSizeOfStoredImages"), failed.toString());
-            assertEquals(0, failed.getInt("attempts"), failed.toString());
-        }
+        assertErrorsName(api, done, 2, "maximumTotalSizeOfStoredImages");
         assertEquals(List.of(), Storage.versions(tenant, "s0"), "the refused derivative is deleted");
         assertFigures(json(api.get(storagePath(tenant))), 0, 0, 0);
     }
