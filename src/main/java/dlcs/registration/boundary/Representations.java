@@ -72,6 +72,7 @@ final class Representations {
                 .add("space", image.space())
                 .add("imageService", urls.of("/iiif-img" + path))
                 .add("thumbnailImageService", urls.of("/thumbs" + path))
+                .add("storage", urls.of(imagePath(image.customer(), image.space(), image.imageId()) + "/storage"))
                 .add("number1", image.number1())
                 .add("number2", image.number2())
                 .add("number3", image.number3())
