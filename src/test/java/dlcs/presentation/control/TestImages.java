@@ -1,5 +1,6 @@
 package dlcs.presentation.control;
 
+import dlcs.imaging.entity.DerivativeBytes;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
@@ -20,7 +21,7 @@ public final class TestImages {
     public static Image ingested(String id, int width, int height, ImageMetadata metadata) {
         Image image = new Image(7, 3, id);
         image.register(metadata, new Space(7, 3, "space"));
-        image.finishIngest(width, height, "image/jpeg", "v1");
+        image.finishIngest(width, height, "image/jpeg", "v1", new DerivativeBytes(1000, 100));
         return image;
     }
 
