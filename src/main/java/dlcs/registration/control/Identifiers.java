@@ -1,6 +1,7 @@
 package dlcs.registration.control;
 
 import dlcs.common.InvalidInputException;
+import dlcs.common.Text;
 import dlcs.registration.entity.Customer;
 import dlcs.registration.entity.Image;
 import java.util.regex.Pattern;
@@ -53,14 +54,6 @@ public final class Identifiers {
 
     /** The candidate with control characters escaped, safe to quote in an error. */
     static String printable(String candidate) {
-        StringBuilder out = new StringBuilder();
-        candidate.codePoints().limit(240).forEach(c -> {
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return Text.printable(candidate);
     }
 }
