@@ -4,31 +4,28 @@ import { call, session, customerPath, serverUrl, publicJson } from './api.js';
 import { h, show, problem, copyable } from './dom.js';
 import { viewerLink } from './books.js';
 
-/** Parameter fields offered at most when trying a query (p1..p9). */
-const MAX_PARAMETERS = 9;
-
-/** How many path parameters a template takes: the highest pN among its values. */
-export function parameterCount(template) {
+/**
+ * The parameters a template takes: {@code count}, the highest pN among its values, of which the
+ * last {@code given} may be left out of the URL, as the template's {@code #=value} pairs give them.
+ */
+export function parametersOf(template) {
   let count = 0;
+  let given = 0;
   for (const pair of String(template || '').split('&')) {
+    const key = pair.substring(0, pair.indexOf('='));
     const value = pair.substring(pair.indexOf('=') + 1);
+    if (key === '#') given++;
     for (const part of value.split(/[;,\s]+/)) {
       const match = /^p([1-9][0-9]?)$/.exec(part);
       if (match) count = Math.max(count, Number(match[1]));
     }
   }
-  return Math.min(count, MAX_PARAMETERS);
+  return { count, required: Math.max(0, count - given) };
 }
 
-/** The id the server gave a query: the last segment of its @id. */
-function idOf(query) {
-  const id = String(query['@id'] || '');
-  return decodeURIComponent(id.substring(id.lastIndexOf('/') + 1));
-}
-
-/** Whether the query is the customer's own (a global one may belong to another). */
+/** Whether the portal's customer owns the query (the global ones are listed for every customer). */
 function own(query) {
-  return String(query['@id'] || '').includes('/' + customerPath() + '/namedQueries/');
+  return Number(query.customer) === Number(session().customer);
 }
 
 export async function queriesView(signal) {
@@ -78,13 +75,13 @@ export async function queriesView(signal) {
     return h('tr', { 'data-name': query.name },
       h('td', {}, query.name),
       h('td', {}, h('code', {}, query.template)),
-      h('td', {}, (query.global ? 'global' : 'this customer') + (own(query) ? '' : ' (shared)')),
+      h('td', {}, (query.global ? 'global' : 'this customer') + (own(query) ? '' : ', owned by customer ' + query.customer)),
       h('td', {},
         h('button', { type: 'button', class: 'secondary', onclick: () => tryForm(query) }, 'Try'), ' ',
-        own(query) ? h('button', { type: 'button', class: 'danger', onclick: async () => {
+        own(query) || (query.global && session().administrator) ? h('button', { type: 'button', class: 'danger', onclick: async () => {
           if (!confirm('Delete the named query ' + query.name + '?')) return;
           try {
-            await call(customerPath() + '/namedQueries/' + encodeURIComponent(idOf(query)), { method: 'DELETE' });
+            await call(customerPath() + '/namedQueries/' + encodeURIComponent(query.id), { method: 'DELETE' });
             await load();
           } catch (error) {
             note.replaceChildren(problem(error));
@@ -93,19 +90,22 @@ export async function queriesView(signal) {
   }
 
   function tryForm(query) {
-    const count = Math.max(1, parameterCount(query.template));
+    const { count, required } = parametersOf(query.template);
     const result = h('div', { id: 'try-result', 'aria-live': 'polite' });
     const form = h('form', { class: 'card query-try', id: 'try-query', 'data-name': query.name },
       h('h2', {}, 'Try ' + query.name),
       h('p', { class: 'muted' }, h('code', {}, query.template)),
-      Array.from({ length: count }, (_, i) => h('label', { class: 'inline' }, 'p' + (i + 1) + ' ',
-        h('input', { type: 'text', name: 'p' + (i + 1), required: true }))),
+      Array.from({ length: count }, (_, i) => h('label', { class: 'inline' },
+        'p' + (i + 1) + (i < required ? ' ' : ' (or as the template gives it) '),
+        h('input', { type: 'text', name: 'p' + (i + 1), required: i < required }))),
       h('button', { type: 'submit' }, 'Make the manifest URL'), result);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const parameters = Array.from({ length: count }, (_, i) => form['p' + (i + 1)].value);
-      const path = 'iiif-resource/' + session().customer + '/' + encodeURIComponent(query.name) + '/'
-        + parameters.map(encodeURIComponent).join('/');
+      const parameters = [];
+      for (let i = 1; i <= count && form['p' + i].value !== ''; i++) {
+        parameters.push('/' + encodeURIComponent(form['p' + i].value));
+      }
+      const path = 'iiif-resource/' + session().customer + '/' + encodeURIComponent(query.name) + parameters.join('');
       const manifest = serverUrl(path);
       const shown = [copyable('Manifest', manifest, 'try-url'),
         h('p', {}, viewerLink(manifest, 'Open in viewer', 'Open this manifest in the viewer'))];
@@ -120,7 +120,7 @@ export async function queriesView(signal) {
       }
     });
     trial.replaceChildren(form);
-    form.querySelector('input').focus();
+    (form.querySelector('input') || form.querySelector('button')).focus();
   }
 
   await load();

@@ -99,6 +99,12 @@ class PortalBooksIT extends BrowserTest {
         assertTrue(!browser.findElement(By.id("more-books")).isDisplayed(), "every book is shown: no more to load");
         assertTrue(browser.findElement(By.id("book-count")).getText().contains("16 images"));
         screenshot("14-more-books");
+
+        // the link opens the book (the built-in query "book"; its name's "/" sent as %2F) in the viewer
+        browser.get(open.getAttribute("href"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "1 of 3"));
+        assertEquals(manifest, browser.findElement(By.id("manifest-url")).getAttribute("value"));
+        screenshot("14a-book-in-viewer");
     }
 
     @Test
@@ -139,14 +145,16 @@ class PortalBooksIT extends BrowserTest {
         assertEquals(5, json(Api.anonymous(base).get(manifest.substring(base.toString().length() - 1)))
                 .getJsonArray("items").size(), "the named query's manifest has the five pages");
 
-        browser.get(base + "portal/viewer.html?manifest=" + URLEncoder.encode(manifest,
-                UTF_8));
+        browser.get(base + "portal/viewer.html?manifest=" + URLEncoder.encode(manifest, UTF_8));
         assertTrue(((String) script("return document.querySelector('script[src*=mirador]').src;"))
                 .startsWith(base + "webjars/mirador/4.0.0/"), "Mirador comes from this server");
         // the first canvas is page 1: its tiles were asked for and came
-        String firstPage = "/iiif-img/" + tenant.customer() + "/" + tenant.space() + "/five-1/";
-        wait.until(driver -> ((Number) script("return performance.getEntriesByType('resource').filter((e) =>"
-                + " e.name.includes(arguments[0]) && e.name.endsWith('/default.jpg') && e.responseStatus === 200).length;",
+        // (the manifest names the image service of each version: /iiif-img/v3/... and /iiif-img/v2/...)
+        String firstPage = "/" + tenant.customer() + "/" + tenant.space() + "/five-1/";
+        wait.withMessage(() -> "requests made: " + script("return performance.getEntriesByType('resource')"
+                + ".map((e) => e.responseStatus + ' ' + e.name).join('\\n');")).until(driver -> ((Number) script("return performance.getEntriesByType('resource').filter((e) =>"
+                + " e.name.includes('/iiif-img/') && e.name.includes(arguments[0]) && e.name.endsWith('/default.jpg')"
+                + " && e.responseStatus === 200).length;",
                 firstPage)).intValue() > 0);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "1 of 5"));
         // and drew them: the viewer's canvas shows the page's coloured cells, not a blank area
