@@ -1,6 +1,5 @@
 package dlcs.presentation.boundary;
 
-import dlcs.common.InvalidInputException;
 import dlcs.common.PathSegments;
 import dlcs.common.UnknownResourceException;
 import dlcs.hydra.PublicBase;
@@ -28,9 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ETag, and every failure as its status with a JSON body.
  */
 abstract class ManifestServlet extends HttpServlet {
-
-    /** The most canvases one manifest holds: about 17 MB of JSON, built in memory. */
-    static final int MAX_CANVASES = 10_000;
 
     @Inject
     PublicBase publicBase;
@@ -66,11 +62,8 @@ abstract class ManifestServlet extends HttpServlet {
                     : PresentationVersion.V3;
             List<String> asked = versioned ? segments.subList(1, segments.size()) : segments;
             Asked selection = ask(asked);
+            // bounded by the selection: dlcs.presentation.max-canvases for a named query
             List<Image> images = selection.selection().images();
-            if (images.size() > MAX_CANVASES) {
-                throw new InvalidInputException("This selects " + images.size() + " images; a manifest holds at most "
-                        + MAX_CANVASES + ". Narrow the query with more parameters.");
-            }
             String base = publicBase.of(request);
             Manifest manifest = builder.build(base + mount() + (versioned ? "/" + segments.get(0) : "")
                     + encoded(asked), base, selection.label(), selection.metadata(), images);
