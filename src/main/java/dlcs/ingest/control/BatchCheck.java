@@ -6,17 +6,20 @@ import dlcs.ingest.entity.MemberTally;
 import dlcs.persistence.DatabaseClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 
 /**
  * Testing a batch, the DLCS's {@code POST .../batches/{b}/test}: its counters are compared with
  * its members, and corrected where they have drifted apart, with {@code finished} set or cleared
- * to match. The batch's row is locked first: a worker counts a member in the same transaction
- * that changes the member's status, and that increment needs the row, so while the lock is
- * held every committed member and counter agree, and no increment is overwritten.
+ * to match. The batch's row is read from the database, not the cache, and locked first: a
+ * worker counts a member in the same transaction that changes the member's status, and that
+ * increment needs the row, so while the lock is held every committed member and counter agree,
+ * and no increment is overwritten.
  */
 @ApplicationScoped
 public class BatchCheck {
@@ -33,7 +36,8 @@ public class BatchCheck {
 
     @Transactional
     public Outcome test(long customer, long batchId) {
-        Batch batch = em.find(Batch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        Batch batch = em.find(Batch.class, batchId, LockModeType.PESSIMISTIC_WRITE,
+                Map.of("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS));
         if (batch == null || batch.customer() != customer) {
             throw new UnknownResourceException("Customer " + customer + " has no batch " + batchId + ".");
         }
