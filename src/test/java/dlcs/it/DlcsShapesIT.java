@@ -91,7 +91,10 @@ class DlcsShapesIT extends ServerTest {
             Response answer = api.put(spaces + path, body);
             assertTrue(answer.getStatus() == 400 || path.equals("/91") && answer.getStatus() == 409,
                     path + " " + body + " answered " + answer.getStatus());
-            BadInputIT.assertHelpful(json(answer));
+            JsonObject error = json(answer);
+            BadInputIT.assertHelpful(error);
+            assertEquals(answer.getStatus(), error.getInt("statusCode"), "the DLCS's name for status too");
+            assertEquals(error.getString("detail"), error.getString("description"), "and for detail");
         });
         assertEquals(403, api.put("/customers/" + other.customer() + "/spaces/5", "{\"name\":\"theirs\"}").getStatus());
         assertEquals(404, admin.get("/customers/" + other.customer() + "/spaces/5").getStatus());
@@ -136,6 +139,14 @@ class DlcsShapesIT extends ServerTest {
         for (String present : List.of("spaces", "queue", "originStrategies", "keys", "s3AmbientGrants")) {
             assertEquals(200, api.get(resource.getString(present).substring(root().length())).getStatus(), present);
         }
+    }
+
+    @Test
+    void aCollectionSaysItsPageSizeAtTheTopAsWellAsInItsView() {
+        Tenant tenant = Api.admin(base).newTenant();
+        JsonObject spaces = json(tenant.api(base).get("/customers/" + tenant.customer() + "/spaces?pageSize=7"));
+        assertEquals(7, spaces.getInt("pageSize"));
+        assertEquals(7, spaces.getJsonObject("view").getInt("pageSize"));
     }
 
     @Test
