@@ -2,6 +2,7 @@ package dlcs.ingest.boundary;
 
 import static dlcs.hydra.Hydra.addIfPresent;
 
+import dlcs.hydra.ApiPaths;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
 import dlcs.ingest.entity.Batch;
@@ -18,7 +19,7 @@ final class BatchRepresentations {
     }
 
     static String batchPath(Batch batch) {
-        return "/customers/" + batch.customer() + "/queue/batches/" + batch.id();
+        return ApiPaths.batch(batch.customer(), batch.id());
     }
 
     static JsonObject batch(Batch batch, PublicUrls urls) {
@@ -35,19 +36,21 @@ final class BatchRepresentations {
                 .add("images", id + "/images")
                 .add("completedImages", id + "/images?status=completed")
                 .add("errorImages", id + "/images?status=error")
-                .add("retry", id + "/retry");
+                .add("retry", id + "/retry")
+                .add("test", id + "/test");
         addIfPresent(json, "finished", batch.finished());
         addIfPresent(json, "estCompletion", batch.estimatedCompletion(Instant.now()));
         return json.build();
     }
 
+    /** A member as an image of the batch: {@code batch} is the batch's URL, as on the image itself. */
     static JsonObject member(BatchMember member, Image image, PublicUrls urls) {
         String[] key = member.imageKey().split("/", 3);
         String imagePath = "/customers/" + key[0] + "/spaces/" + key[1] + "/images/" + key[2];
         JsonObjectBuilder json = Hydra.resource(urls.of(imagePath), "Image")
                 .add("id", key[2])
                 .add("space", Integer.parseInt(key[1]))
-                .add("batch", member.batch())
+                .add("batch", urls.of(ApiPaths.batch(Long.parseLong(key[0]), member.batch())))
                 .add("status", member.status().label())
                 .add("attempts", member.attempts())
                 .add("imageService", urls.of("/iiif-img/" + member.imageKey()));

@@ -2,6 +2,7 @@ package dlcs.registration.boundary;
 
 import static dlcs.hydra.Hydra.addIfPresent;
 
+import dlcs.hydra.ApiPaths;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
 import dlcs.registration.entity.Customer;
@@ -18,7 +19,7 @@ final class Representations {
     }
 
     static String customerPath(long customer) {
-        return "/customers/" + customer;
+        return ApiPaths.customer(customer);
     }
 
     static String spacePath(long customer, int space) {
@@ -29,6 +30,7 @@ final class Representations {
         return spacePath(customer, space) + "/images/" + imageId;
     }
 
+    /** A customer with a link to each of its collections, as the DLCS's Customer has them. */
     static JsonObject customer(Customer customer, PublicUrls urls) {
         String id = urls.of(customerPath(customer.id()));
         JsonObjectBuilder json = Hydra.resource(id, "Customer")
@@ -36,9 +38,13 @@ final class Representations {
                 .add("name", customer.name())
                 .add("administrator", customer.administrator())
                 .add("created", customer.created().toString())
-                .add("keys", id + "/keys")
                 .add("spaces", id + "/spaces")
+                .add("allImages", id + "/allImages")
+                .add("queue", urls.of(ApiPaths.queue(customer.id())))
+                .add("namedQueries", id + "/namedQueries")
                 .add("originStrategies", id + "/originStrategies")
+                .add("keys", id + "/keys")
+                .add("storage", id + "/storage")
                 .add("s3AmbientGrants", id + "/s3AmbientGrants");
         return addIfPresent(json, "displayName", customer.displayName()).build();
     }
@@ -93,7 +99,9 @@ final class Representations {
         addIfPresent(json, "finished", image.finished());
         addIfPresent(json, "width", image.width());
         addIfPresent(json, "height", image.height());
-        addIfPresent(json, "batch", image.batch());
+        if (image.batch() != null) {
+            json.add("batch", urls.of(ApiPaths.batch(image.customer(), image.batch())));
+        }
         return json.build();
     }
 }

@@ -4,6 +4,7 @@ import dlcs.common.InvalidInputException;
 import dlcs.common.Text;
 import dlcs.registration.entity.Customer;
 import dlcs.registration.entity.Image;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,14 @@ public final class Identifiers {
             throw new InvalidInputException("The image id may not be '.' or '..'.");
         }
         return candidate;
+    }
+
+    /**
+     * The id a client gave, checked, or a new UUID when it gave none: a registration without an
+     * id gets one, immediate or queued alike, as the DLCS mints them.
+     */
+    public static String imageIdOrMinted(String given) {
+        return given != null ? imageId(given) : UUID.randomUUID().toString();
     }
 
     public static String customerName(String candidate) {
