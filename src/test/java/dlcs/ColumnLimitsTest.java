@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
+import dlcs.namedquery.entity.NamedQuery;
+import dlcs.namedquery.entity.QueryTemplate;
 import dlcs.origin.control.OriginCredentials;
 import dlcs.origin.entity.CustomerOriginStrategy;
 import dlcs.registration.control.Identifiers;
@@ -57,6 +59,10 @@ class ColumnLimitsTest {
             Map.entry("CustomerOriginStrategy.id", 36),
             Map.entry("CustomerOriginStrategy.regex", CustomerOriginStrategy.REGEX_LENGTH),
             Map.entry("CustomerOriginStrategy.credentials", sealedLength(OriginCredentials.MAX_JSON_BYTES)),
+            Map.entry("NamedQuery.id", 36),
+            Map.entry("NamedQuery.name", NamedQuery.NAME_LENGTH),
+            Map.entry("NamedQuery.globalName", NamedQuery.NAME_LENGTH),
+            Map.entry("NamedQuery.template", QueryTemplate.MAX_LENGTH),
             Map.entry("ApiKey.key", 36),
             Map.entry("ApiKey.secretHash", 120)));
 
@@ -64,7 +70,7 @@ class ColumnLimitsTest {
     void everyTextColumnHoldsTheLongestValueItsRuleAllows() {
         List<String> unruled = new ArrayList<>();
         for (Class<?> entity : List.of(Customer.class, Space.class, Image.class, Batch.class, BatchMember.class,
-                CustomerOriginStrategy.class, ApiKey.class)) {
+                CustomerOriginStrategy.class, ApiKey.class, NamedQuery.class)) {
             for (Field field : entity.getDeclaredFields()) {
                 if (field.getType() != String.class) {
                     continue;

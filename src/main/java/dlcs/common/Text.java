@@ -1,6 +1,6 @@
 package dlcs.common;
 
-/** Text the server writes itself (an error's reason) fitted to the column that keeps it. */
+/** Text the server writes itself: an error's reason fitted to the column that keeps it, a client's value quoted in an error. */
 public final class Text {
 
     private Text() {
@@ -16,5 +16,21 @@ public final class Text {
             end--;
         }
         return text.substring(0, end) + "...";
+    }
+
+    /**
+     * A value a client gave, made safe to quote in an error: control characters escaped
+     * (as backslash-u and four hex digits), and at most its first 240 characters.
+     */
+    public static String printable(String candidate) {
+        StringBuilder out = new StringBuilder();
+        candidate.codePoints().limit(240).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dlcs.hydra;
 
+import dlcs.common.ClientError;
 import dlcs.common.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -14,8 +15,10 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception that leaves a resource into a Hydra error, with the status, title and
- * detail that {@link Problem#of} gives, and with the headers it names. 4xx are logged at warning level without a stack trace,
- * 5xx with one; no stack trace ever reaches a client.
+ * detail that {@link Problem#of} gives, and with the headers it names. 4xx, and the 5xx that a
+ * {@link ClientError} tells as it is (an origin down, no storage left under the customer's
+ * policy), are logged at warning level without a stack trace; any other 5xx, a fault of the
+ * server, with one. No stack trace ever reaches a client.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -32,7 +35,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable cause = Problem.unwrap(thrown);
         Problem problem = Problem.of(cause);
-        if (problem.status() >= 500) {
+        if (problem.status() >= 500 && !(cause instanceof ClientError)) {
             LOG.log(Level.SEVERE, "Request failed: " + path(), cause);
         } else {
             LOG.log(Level.WARNING, "{0} {1}: {2}", new Object[]{problem.status(), path(), problem.detail()});

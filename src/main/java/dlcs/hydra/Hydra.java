@@ -30,7 +30,10 @@ public final class Hydra {
                 .add("@type", type);
     }
 
-    /** A page of a collection with its {@code PartialCollectionView}. */
+    /**
+     * A page of a collection with its {@code PartialCollectionView}; {@code pageSize} also at the
+     * top, where the DLCS puts it.
+     */
     public static <T> JsonObject collection(String id, List<T> members, long totalItems, Paging paging,
                                             String extraQuery, Function<T, JsonObject> representation) {
         int last = paging.totalPages(totalItems);
@@ -51,6 +54,7 @@ public final class Hydra {
         }
         return resource(id, "Collection")
                 .add("totalItems", totalItems)
+                .add("pageSize", paging.pageSize())
                 .add("member", array(members, representation))
                 .add("view", view)
                 .build();
@@ -108,14 +112,19 @@ public final class Hydra {
         return value == null ? builder : builder.add(name, value.longValue());
     }
 
-    /** A Hydra {@code Error} that also reads as RFC 9457 problem details. */
+    /**
+     * A Hydra {@code Error} that also reads as RFC 9457 problem details, with the DLCS's names for
+     * the same two fields ({@code statusCode}, {@code description}), which its clients parse.
+     */
     public static JsonObject error(int status, String title, String detail, String instance) {
         JsonObjectBuilder error = Json.createObjectBuilder()
                 .add("@context", CONTEXT)
                 .add("@type", "Error")
                 .add("status", status)
+                .add("statusCode", status)
                 .add("title", title)
-                .add("detail", detail);
+                .add("detail", detail)
+                .add("description", detail);
         if (instance != null) {
             error.add("instance", instance);
         }

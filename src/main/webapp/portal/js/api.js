@@ -12,6 +12,11 @@ export function saveSession(value) {
   sessionStorage.setItem(SESSION, JSON.stringify(value));
 }
 
+/** The API path of the customer the portal shows (an administrator picks it). */
+export function customerPath() {
+  return 'customers/' + session().customer;
+}
+
 export function signOut() {
   sessionStorage.removeItem(SESSION);
 }
@@ -68,8 +73,8 @@ export async function call(path, { method = 'GET', body, credentials, signal } =
   return response.status === 204 ? null : response.json();
 }
 
-/** The server's root: wherever the portal is served, the API is the directory above it. */
-const BASE = location.pathname.substring(0, location.pathname.lastIndexOf('/portal/') + 1);
+/** The server's root path: wherever the portal is served, the API is the directory above it. */
+export const BASE = location.pathname.substring(0, location.pathname.lastIndexOf('/portal/') + 1);
 
 /**
  * The path on this server of a path of the API (relative to its root) or of an absolute URL
@@ -84,6 +89,23 @@ export function url(path) {
       + (target.origin === 'null' ? target.protocol : target.origin));
   }
   return target.pathname + target.search;
+}
+
+/** The absolute URL, on this server, of a path relative to its root (for a person to copy or open). */
+export function serverUrl(path) {
+  return location.origin + BASE + path;
+}
+
+/**
+ * A public resource of this server (a manifest), fetched as anyone would: without the key.
+ * Its refusal is thrown with the server's own words, as the API's are.
+ */
+export async function publicJson(path, { signal } = {}) {
+  const response = await fetch(url(path), { credentials: 'omit', redirect: 'error', signal });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  return response.json();
 }
 
 /**

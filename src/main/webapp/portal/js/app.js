@@ -1,50 +1,13 @@
 // The portal: one page, views chosen by the URL's fragment (#/spaces, #/spaces/1, ...).
-import { call, upload, session, saveSession, signOut, url, ApiError } from './api.js';
+import { call, upload, session, saveSession, signOut, url, customerPath } from './api.js';
+import { h, show, problem, copyable } from './dom.js';
+import { booksView } from './books.js';
+import { queriesView } from './queries.js';
 
-const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const picker = document.getElementById('customer');
 // The page shown now: aborted when it is left, which ends its loads and its polling for good.
 let visit = new AbortController();
-
-/** An element with attributes (on* are listeners) and children (strings become text). */
-function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) {
-      continue;
-    }
-    if (name.startsWith('on')) {
-      element.addEventListener(name.substring(2), value);
-    } else {
-      element.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) {
-      element.append(child instanceof Node ? child : String(child));
-    }
-  }
-  return element;
-}
-
-function show(title, ...content) {
-  document.title = title + ' · DLCS portal';
-  main.replaceChildren(h('h1', {}, title), ...content);
-  main.focus();
-}
-
-function problem(error) {
-  return h('p', { class: 'error', role: 'alert' }, error instanceof ApiError ? error.message : String(error));
-}
-
-function customer() {
-  return session().customer;
-}
-
-function customerPath() {
-  return 'customers/' + customer();
-}
 
 // ---- sign in ----
 
@@ -163,7 +126,10 @@ async function spaceView(signal, space, query) {
     if (filters.tag.value) next.set('tag', filters.tag.value);
     go('#/spaces/' + space + (next.toString() ? '?' + next : ''));
   });
-  show('Space ' + space, uploadForm(space, () => load()), h('h2', {}, 'Images'), filters, table);
+  show('Space ' + space,
+    h('p', {}, h('a', { href: '#/spaces/' + space + '/books', id: 'books-link' }, 'Books in this space'),
+      ' (images grouped by string1, to open in the viewer)'),
+    uploadForm(space, () => load()), h('h2', {}, 'Images'), filters, table);
 
   async function load() {
     const params = new URLSearchParams({ page, pageSize: PAGE_SIZE });
@@ -194,10 +160,23 @@ async function spaceView(signal, space, query) {
   await load();
 }
 
+/**
+ * The number of the batch an image was queued in, or null: the API gives the batch as its URL
+ * (as the DLCS does) or, from older servers, as a number.
+ */
+function batchOf(image) {
+  const value = image.batch;
+  if (value === undefined || value === null || value === '') return null;
+  const id = typeof value === 'number' ? String(value) : String(value).replace(/\/+$/, '').split('/').pop();
+  return /^[0-9]+$/.test(id) ? id : null;
+}
+
 function status(image) {
-  if (image.error) return h('span', { class: 'error' }, 'Error: ' + image.error);
-  if (image.ingesting || !image.finished) return h('span', { class: 'muted' }, 'Ingesting');
-  return h('span', { class: 'ok' }, 'Finished');
+  const batch = batchOf(image);
+  const from = batch ? [' ', h('a', { href: '#/batches/' + batch, class: 'batch-link' }, 'batch ' + batch)] : [];
+  if (image.error) return h('span', { class: 'error' }, 'Error: ' + image.error, from);
+  if (image.ingesting || !image.finished) return h('span', { class: 'muted' }, 'Ingesting', from);
+  return h('span', { class: 'ok' }, 'Finished', from);
 }
 
 function imageRow(space, image, reload) {
@@ -295,11 +274,9 @@ async function viewerView(signal, space, id) {
     const image = await call(customerPath() + '/spaces/' + space + '/images/' + encodeURIComponent(id), { signal });
     if (signal.aborted) return;
     const info = image.imageService + '/info.json';
-    const field = h('input', { type: 'text', readonly: true, value: info, id: 'info-url', 'aria-label': 'info.json URL' });
     show('Image ' + id,
       h('p', {}, h('a', { href: '#/spaces/' + space }, '← Space ' + space)),
-      h('div', { class: 'copy' }, h('label', { for: 'info-url' }, 'IIIF info.json'), field,
-        h('button', { type: 'button', class: 'secondary', onclick: () => navigator.clipboard.writeText(info) }, 'Copy')),
+      copyable('IIIF info.json', info, 'info-url'),
       h('div', { id: 'viewer', role: 'img', 'aria-label': 'Deep zoom view of ' + id }));
     window.OpenSeadragon({ id: 'viewer', prefixUrl: url('webjars/openseadragon/2.4.2/build/openseadragon/images/'),
       tileSources: info, showNavigator: true, crossOriginPolicy: 'Anonymous' });
@@ -412,7 +389,9 @@ async function route() {
   setUpNav();
   if (parts[0] === 'spaces' && parts.length === 1) return spacesView(signal);
   if (parts[0] === 'spaces' && parts.length === 2) return spaceView(signal, parts[1], query);
+  if (parts[0] === 'spaces' && parts[2] === 'books' && parts.length === 3) return booksView(signal, parts[1]);
   if (parts[0] === 'spaces' && parts[2] === 'images' && parts.length === 4) return viewerView(signal, parts[1], decodeURIComponent(parts[3]));
+  if (parts[0] === 'queries' && parts.length === 1) return queriesView(signal);
   if (parts[0] === 'batches' && parts.length === 1) return batchesView(signal);
   if (parts[0] === 'batches' && parts.length === 2) return batchView(signal, parts[1]);
   location.hash = '#/spaces';

@@ -19,6 +19,7 @@ import dlcs.registration.control.UploadTooLargeException;
 import dlcs.security.control.AccessDeniedException;
 import dlcs.security.control.NotAuthenticatedException;
 import dlcs.security.control.SignInThrottledException;
+import dlcs.usage.control.QuotaExceededException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
@@ -63,7 +64,8 @@ class ProblemTest {
                 row(new UnsupportedIiifRequestException("webp"), 501, "Not implemented", false),
                 row(new RetryableIngestException("again"), 503, "Service unavailable", true),
                 row(new RenderUnavailableException("busy", 7), 503, "Service unavailable", true),
-                row(new RestrictedImageException("roles"), 401, "Restricted image", false));
+                row(new RestrictedImageException("roles"), 401, "Restricted image", false),
+                row(new QuotaExceededException("over the policy"), 507, "Insufficient storage", false));
     }
 
     private static Arguments row(ClientError error, int status, String title, boolean transientFailure) {

@@ -214,13 +214,18 @@ class ApiFuzzIT extends ServerTest {
         return null;
     }
 
-    /** A fingerprint once the queue has nothing left to do, with a space and an image to aim at. */
+    /**
+     * A fingerprint once the queues (the normal one and the priority one, each with its own
+     * counts) have nothing left to do, with a space and an image to aim at.
+     */
     private Snapshot settledSnapshot(String good) throws InterruptedException {
         String queue = "/customers/" + tenant.customer() + "/queue";
-        for (int i = 0; i < 300 && get(queue).getInt("size") > 0; i++) {
-            Thread.sleep(100);
+        for (String waiting : List.of(queue, queue + "/priority")) {
+            for (int i = 0; i < 300 && get(waiting).getInt("size") > 0; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, get(waiting).getInt("size"), waiting + " did not finish its work");
         }
-        assertEquals(0, get(queue).getInt("size"), "the queue did not finish its work");
         Snapshot snapshot = snapshot();
         if (snapshot.targets().spaces().isEmpty() || snapshot.targets().images().values().stream().allMatch(List::isEmpty)) {
             Api api = tenant.api(base);

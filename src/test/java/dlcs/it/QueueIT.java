@@ -52,7 +52,7 @@ class QueueIT extends ServerTest {
 
         JsonObject image = json(api.get(tenant.imagePath("q5")));
         assertTrue(image.containsKey("queued"));
-        assertEquals(batch.getInt("id"), image.getInt("batch"));
+        assertEquals(batch.getString("@id"), image.getString("batch"), "an image's batch is the batch's URL");
 
         JsonObject done = awaitFinished(api, Batches.path(batch), PATIENCE);
         assertEquals(12, done.getInt("completed"));
@@ -320,7 +320,7 @@ class QueueIT extends ServerTest {
                         .add("origin", ok))), "another customer"),
                 new Case(collection(Batches.members().add(good).add(member(tenant.space(), "bad/id", ok))), "Member 1"),
                 new Case(collection(Batches.members().add(good).add(jakarta.json.Json.createObjectBuilder()
-                        .add("space", tenant.space()).add("origin", ok))), "no id"),
+                        .add("id", "").add("space", tenant.space()).add("origin", ok))), "empty"),
                 new Case(collection(Batches.members().add(good).add(member(tenant.space(), "f", "file:///etc/passwd"))), "scheme"),
                 new Case(collection(Batches.members().add(good).add(member(tenant.space(), "l", "http://169.254.169.254/x"))),
                         "link-local"),

@@ -271,6 +271,38 @@ class SecurityHeadersIT extends ServerTest {
         assertFalse(page.matches("(?s).*\\sstyle\\s*=.*"), "no inline style in index.html");
     }
 
+    /**
+     * The book viewer's page, alone in the portal, admits one inline style: an empty one (the
+     * hash of nothing), which Mirador fills through the CSSOM. Its scripts are as strict as the
+     * portal's, and Mirador itself comes from this server under the portal's own policy.
+     */
+    @Test
+    void theViewerPageAdmitsOnlyAnEmptyInlineStyleBeyondThePortalsPolicy() throws Exception {
+        Reply portal = get("/portal/");
+        Reply viewer = get("/portal/viewer.html");
+        assertEquals(200, viewer.status());
+        assertOnEveryResponse(viewer, "viewer");
+        assertNotFramable(viewer, "viewer");
+        String empty = "'sha256-" + Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(new byte[0])) + "'";
+        assertEquals(portal.header("Content-Security-Policy").replace("style-src 'self';", "style-src 'self' " + empty + ";"),
+                viewer.header("Content-Security-Policy"));
+        assertFalse(viewer.header("Content-Security-Policy").contains("unsafe"));
+        assertFalse(viewer.body().matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script in viewer.html");
+        assertFalse(viewer.body().matches("(?s).*<style.*"), "no style element in viewer.html");
+        assertFalse(viewer.body().matches("(?s).*\\s(on[a-z]+|style)\\s*=.*"), "no inline handler or style in viewer.html");
+
+        Reply mirador = get("/webjars/mirador/4.0.0/dist/mirador.min.js");
+        assertEquals(200, mirador.status());
+        assertEquals(portal.header("Content-Security-Policy"), mirador.header("Content-Security-Policy"));
+        assertTrue(mirador.header("Content-Type").startsWith("text/javascript"));
+        assertTrue(mirador.body().length() > 1_000_000, "the whole bundle");
+        assertTrue(get("/webjars/mirador/4.0.0/LICENSE").body().contains("Apache License"), "its licence is served with it");
+        for (String other : new String[]{"/portal/viewer.html/", "/portal/js/viewer.js", "/portal/index.html"}) {
+            assertEquals(portal.header("Content-Security-Policy"), get(other).header("Content-Security-Policy"), other);
+        }
+    }
+
     @Test
     void iiifResponsesStayEmbeddableByOtherSitesButAreNotSniffed() throws Exception {
         Tenant tenant = Api.admin(base).newTenant();

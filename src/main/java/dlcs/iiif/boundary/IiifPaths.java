@@ -1,19 +1,16 @@
 package dlcs.iiif.boundary;
 
+import dlcs.common.PathSegments;
+import dlcs.common.UnknownResourceException;
 import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.ImageRequest;
-import dlcs.iiif.entity.InvalidIiifRequestException;
-import dlcs.common.UnknownResourceException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A delivery path taken apart: {@code [v2|v3/]{customer}/{space}/{id}} followed by nothing (the
- * base URI), {@code info.json}, or the four image request parameters. Each segment is
- * percent-decoded on its own, so an identifier with {@code %2F} stays one segment. Any other
+ * base URI), {@code info.json}, or the four image request parameters, each segment decoded by
+ * {@link PathSegments}, so an identifier with {@code %2F} stays one segment. Any other
  * number of segments is 404: no image is named there.
  */
 record IiifPaths(ApiVersion explicitVersion, String customer, String space, String id, Kind kind,
@@ -22,7 +19,7 @@ record IiifPaths(ApiVersion explicitVersion, String customer, String space, Stri
     enum Kind { BASE, INFO, IMAGE }
 
     static IiifPaths parse(HttpServletRequest request) {
-        List<String> segments = segments(request);
+        List<String> segments = PathSegments.of(request);
         ApiVersion version = null;
         if (!segments.isEmpty()) {
             ApiVersion named = ApiVersion.fromSegment(segments.get(0));
@@ -64,60 +61,7 @@ record IiifPaths(ApiVersion explicitVersion, String customer, String space, Stri
 
     /** The service's path under the servlet, as asked (with its version segment, if any), encoded. */
     String servicePath() {
-        return (explicitVersion != null ? "/v" + explicitVersion.number() : "") + "/" + encode(customer) + "/"
-                + encode(space) + "/" + encode(id);
-    }
-
-    static List<String> segments(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String prefix = request.getContextPath() + request.getServletPath();
-        String rest = uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
-        List<String> segments = new ArrayList<>();
-        for (String raw : rest.split("/")) {
-            if (!raw.isEmpty()) {
-                segments.add(decode(raw));
-            }
-        }
-        return segments;
-    }
-
-    static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    throw new InvalidIiifRequestException("Bad percent-encoding in '" + raw + "'.");
-                }
-                int value = Character.digit(raw.charAt(i + 1), 16) << 4 | Character.digit(raw.charAt(i + 2), 16);
-                if (value < 0) {
-                    throw new InvalidIiifRequestException("Bad percent-encoding in '" + raw + "'.");
-                }
-                bytes.write(value);
-                i += 2;
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Percent-encodes everything but unreserved characters, so that a / in an identifier stays inside it. */
-    static String encode(String segment) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return out.toString();
+        return (explicitVersion != null ? "/v" + explicitVersion.number() : "") + "/"
+                + PathSegments.encode(customer) + "/" + PathSegments.encode(space) + "/" + PathSegments.encode(id);
     }
 }

@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The HTTP side of delivery: CORS, content negotiation, caching and revalidation, and error answers. */
-final class Responses {
+/**
+ * The HTTP side of delivery: CORS, content negotiation, caching and revalidation, and error answers.
+ * Public for the other anonymous delivery paths (the manifests of {@code dlcs.presentation}), which
+ * answer CORS, preflights and errors the same way.
+ */
+public final class Responses {
 
     private static final Logger LOG = Logger.getLogger(Responses.class.getName());
 
@@ -21,7 +25,7 @@ final class Responses {
     }
 
     /** CORS for any origin, and the two headers every response of the server carries (see SecurityHeadersFilter). */
-    static void allowCors(HttpServletResponse response) {
+    public static void allowCors(HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Access-Control-Allow-Origin", "*");
@@ -31,7 +35,7 @@ final class Responses {
     }
 
     /** The preflight answer and the Allow header, for every delivery path. */
-    static void options(HttpServletResponse response) {
+    public static void options(HttpServletResponse response) {
         allowCors(response);
         response.setHeader("Access-Control-Max-Age", "86400");
         response.setHeader("Allow", "GET, HEAD, OPTIONS");
@@ -111,7 +115,7 @@ final class Responses {
     }
 
     /** The answer to a failed delivery request: the status, detail and headers of {@link Problem#of}. */
-    static void error(HttpServletResponse response, RuntimeException e, HttpServletRequest request)
+    public static void error(HttpServletResponse response, RuntimeException e, HttpServletRequest request)
             throws IOException {
         Problem problem = Problem.of(e);
         if (problem.status() >= 500 && problem.status() != 501) {

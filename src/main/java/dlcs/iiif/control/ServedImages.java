@@ -83,7 +83,12 @@ public class ServedImages {
                 && cached.image.space() == changed.space() && cached.image.imageId().equals(changed.imageId()));
     }
 
-    private ServedImage load(String customer, String space, String imageId) {
+    /**
+     * The row of the image that a public path names ({@code customer} by number or name), if it
+     * has a derivative to serve; 404 otherwise, saying only whether it is still being ingested or
+     * could not be ingested. The one lookup behind every anonymous path to an image.
+     */
+    public Image servable(String customer, String space, String imageId) {
         Customer owner = customers.resolve(customer);
         if (!space.matches("\\d{1,9}")) {
             throw new UnknownResourceException("There is no space '" + space + "'.");
@@ -98,6 +103,11 @@ public class ServedImages {
                     ? "The image could not be ingested, so it is not available."
                     : "The image is still being ingested; try again shortly.");
         }
+        return image;
+    }
+
+    private ServedImage load(String customer, String space, String imageId) {
+        Image image = servable(customer, space, imageId);
         Path directory = storage.directory(new DerivativeLocation(image.customer(), image.space(), image.imageId(),
                 image.storageVersion()));
         try {

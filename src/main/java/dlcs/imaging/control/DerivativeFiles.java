@@ -1,10 +1,14 @@
 package dlcs.imaging.control;
 
+import dlcs.imaging.entity.DerivativeBytes;
 import dlcs.imaging.entity.Dimensions;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,5 +52,24 @@ public final class DerivativeFiles {
         }
         sizes.sort(Comparator.comparingLong(Dimensions::pixels).reversed());
         return sizes;
+    }
+
+    /**
+     * The bytes of the files in one derivative directory: those under {@code thumbs/} are the
+     * thumbnails, everything else is the derivative. Links are not followed.
+     */
+    public static DerivativeBytes measure(Path directory) throws IOException {
+        Path thumbs = thumbnails(directory);
+        long[] bytes = new long[2];
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    bytes[file.startsWith(thumbs) ? 1 : 0] += attributes.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return new DerivativeBytes(bytes[0], bytes[1]);
     }
 }

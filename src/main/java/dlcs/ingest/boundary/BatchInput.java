@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * A batch as clients send it: a Hydra {@code Collection} whose {@code member} entries are
- * images with at least {@code id}, {@code space} and {@code origin}. {@code space} is the space's
- * number, or its {@code @id} URL; a member that names another customer is refused.
+ * images with at least {@code space} and {@code origin}. A member without an {@code id} gets a
+ * new UUID, as an immediate registration does. {@code space} is the space's number, or its
+ * {@code @id} URL; a member that names another customer is refused.
  */
 final class BatchInput {
 
@@ -42,12 +43,9 @@ final class BatchInput {
             String id = JsonFields.string(member, "id");
             String name = "Member " + i + (id != null ? " (id '" + id + "')" : "");
             try {
-                if (id == null) {
-                    throw new InvalidInputException("it has no id.");
-                }
-                Identifiers.imageId(id);
+                String imageId = Identifiers.imageIdOrMinted(id);
                 int space = space(member, customer);
-                parsed.add(new QueuedImage(space, id, ImageInput.parse(member)));
+                parsed.add(new QueuedImage(space, imageId, ImageInput.parse(member)));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(name + ": " + lowerFirst(e.getMessage()));
             }

@@ -2,6 +2,7 @@ package dlcs.ingest.boundary;
 
 import static dlcs.hydra.Hydra.addIfPresent;
 
+import dlcs.hydra.ApiPaths;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
 import dlcs.ingest.control.BatchStore;
@@ -20,7 +21,7 @@ final class BatchRepresentations {
     }
 
     static String batchPath(Batch batch) {
-        return "/customers/" + batch.customer() + "/queue/batches/" + batch.id();
+        return ApiPaths.batch(batch.customer(), batch.id());
     }
 
     static JsonObject batch(Batch batch, PublicUrls urls) {
@@ -38,7 +39,8 @@ final class BatchRepresentations {
                 .add("assets", id + "/assets")
                 .add("completedImages", id + "/images?status=completed")
                 .add("errorImages", id + "/images?status=error")
-                .add("retry", id + "/retry");
+                .add("retry", id + "/retry")
+                .add("test", id + "/test");
         addIfPresent(json, "finished", batch.finished());
         addIfPresent(json, "estCompletion", batch.estimatedCompletion(Instant.now()));
         return json.build();

@@ -3,6 +3,7 @@ package dlcs.ingest.boundary;
 import dlcs.ingest.control.Leases;
 import dlcs.ingest.control.StuckMembers;
 import dlcs.registration.control.OrphanVersions;
+import dlcs.registration.control.UnmeasuredImages;
 import dlcs.storage.control.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * their message are sent again every {@code dlcs.housekeeping.interval-seconds}; derivative
  * versions that no image serves and stale scratch files are deleted once they have been left
  * alone for {@code dlcs.storage.orphan-age-seconds}, checked every {@code
- * dlcs.storage.orphan-sweep-seconds}. Its timer is not persistent: every start schedules it
+ * dlcs.storage.orphan-sweep-seconds}; derivatives made before their sizes were recorded are
+ * measured, a few at a time, until none is left. Its timer is not persistent: every start schedules it
  * anew, and nothing of it lives outside the data directory.
  */
 @Singleton
@@ -35,6 +37,8 @@ public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
     private static final String JOB = "housekeeping";
+    /** Images of an earlier release measured per run: a bounded share of disk reads, until all are done. */
+    private static final int MEASURED_PER_RUN = 200;
 
     @Resource
     TimerService timers;
@@ -47,6 +51,9 @@ public class Housekeeping {
 
     @Inject
     OrphanVersions orphans;
+
+    @Inject
+    UnmeasuredImages unmeasured;
 
     @Inject
     DataDirectory data;
@@ -78,6 +85,7 @@ public class Housekeeping {
                 return;
             }
             stuck.resendAll();
+            unmeasured.measureSome(MEASURED_PER_RUN);
             Instant now = Instant.now();
             if (!now.isBefore(nextOrphanSweep)) {
                 nextOrphanSweep = now.plusSeconds(orphanSweepSeconds);

@@ -2,11 +2,14 @@ package dlcs.ingest.boundary;
 
 import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
+import dlcs.common.Text;
 import dlcs.common.UnknownResourceException;
+import dlcs.hydra.ApiPaths;
 import dlcs.hydra.BodyLimit;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
 import dlcs.hydra.PublicUrls;
+import dlcs.ingest.control.BatchCheck;
 import dlcs.ingest.control.BatchIntake;
 import dlcs.ingest.control.BatchStore;
 import dlcs.ingest.control.BatchValidator;
@@ -14,11 +17,11 @@ import dlcs.ingest.control.QueuedImage;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.MemberStatus;
 import dlcs.registration.boundary.ImageListing;
-import dlcs.registration.control.Identifiers;
 import dlcs.security.boundary.Callers;
 import dlcs.security.control.CustomerAccess;
 import dlcs.security.control.CustomerDirectory;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
@@ -63,14 +66,18 @@ public class QueueResource {
     BatchStore batches;
 
     @Inject
+    BatchCheck check;
+
+    @Inject
     PublicUrls urls;
 
     @Context
     SecurityContext security;
 
+    /** The normal queue; the priority queue has its own counts, as in the DLCS. */
     @GET
     public JsonObject status(@PathParam("customer") String customer) {
-        return queueStatus(owner(customer), null);
+        return queueStatus(owner(customer), false);
     }
 
     @POST
@@ -150,6 +157,19 @@ public class QueueResource {
         return BatchRepresentations.batch(batches.get(owner.id(), number), urls);
     }
 
+    /**
+     * The DLCS's test of a batch: {@code success} is true when the counts had drifted from the
+     * members (or {@code finished} from the counts) and were corrected, false when nothing needed
+     * to change; {@code countsAgreed} says whether the counts agreed with the members.
+     */
+    @POST
+    @Path("batches/{batch}/test")
+    public JsonObject test(@PathParam("customer") String customer, @PathParam("batch") String batch) {
+        BatchCheck.Outcome outcome = check.test(owner(customer).id(), batchNumber(batch));
+        return Json.createObjectBuilder().add("success", outcome.corrected())
+                .add("countsAgreed", outcome.countsAgreed()).build();
+    }
+
     private Response accept(CustomerDirectory.Entry owner, InputStream body, boolean priority) {
         JsonArray members = BatchInput.members(JsonFields.requireObject(body));
         validator.checkSize(members.size());
@@ -160,13 +180,13 @@ public class QueueResource {
                 .entity(BatchRepresentations.batch(batch, urls)).build();
     }
 
-    private JsonObject queueStatus(CustomerDirectory.Entry owner, Boolean priority) {
-        String path = "/customers/" + owner.id() + "/queue";
-        long images = batches.imagesWaiting(owner.id(), priority);
-        return Hydra.resource(urls.of(path + (Boolean.TRUE.equals(priority) ? "/priority" : "")), "CustomerQueue")
-                .add("size", images)
-                .add("batchesWaiting", batches.batchesWaiting(owner.id(), priority))
-                .add("imagesWaiting", images)
+    private JsonObject queueStatus(CustomerDirectory.Entry owner, boolean priority) {
+        String path = ApiPaths.queue(owner.id());
+        BatchStore.Waiting waiting = batches.waiting(owner.id(), priority);
+        return Hydra.resource(urls.of(path + (priority ? "/priority" : "")), "CustomerQueue")
+                .add("size", waiting.images())
+                .add("batchesWaiting", waiting.batches())
+                .add("imagesWaiting", waiting.images())
                 .add("batches", urls.of(path + "/batches"))
                 .add("active", urls.of(path + "/active"))
                 .add("recent", urls.of(path + "/recent"))
@@ -178,7 +198,7 @@ public class QueueResource {
                                  String page, String pageSize) {
         Paging paging = Paging.parse(page, pageSize);
         List<Batch> found = batches.list(owner.id(), finished, byFinish, paging.firstResult(), paging.pageSize());
-        return Hydra.collection(urls.of("/customers/" + owner.id() + "/queue/" + name), found,
+        return Hydra.collection(urls.of(ApiPaths.queue(owner.id()) + "/" + name), found,
                 batches.count(owner.id(), finished), paging, null, batch -> BatchRepresentations.batch(batch, urls));
     }
 
@@ -187,7 +207,7 @@ public class QueueResource {
         MemberStatus only = status == null ? null : MemberStatus.parse(status);
         if (status != null && only == null) {
             throw new InvalidInputException("status must be queued, completed, error or superseded, not '"
-                    + Identifiers.printable(status) + "'.");
+                    + Text.printable(status) + "'.");
         }
         return listing.collection(urls.of(BatchRepresentations.batchPath(found) + "/" + name),
                 only == null ? null : "status=" + only.label(),

@@ -4,6 +4,7 @@ import dlcs.common.UnknownResourceException;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.MemberStatus;
+import dlcs.ingest.entity.MemberTally;
 import dlcs.persistence.DatabaseClock;
 import dlcs.registration.control.ImageQuery;
 import dlcs.registration.entity.Image;
@@ -12,7 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Batches and their members. Counters move only by single SQL increments, each followed by
@@ -84,34 +87,52 @@ public class BatchStore {
                 .setParameter("c", customer).getSingleResult();
     }
 
-    /** Images still waiting in the customer's unfinished batches (optionally only the priority ones, or the others). */
-    public long imagesWaiting(long customer, Boolean priority) {
-        return waiting(customer, priority, 2);
+    /** Images still waiting in the customer's unfinished batches of one queue (priority or normal). */
+    public long imagesWaiting(long customer, boolean priority) {
+        return waiting(customer, priority).images();
     }
 
-    public long batchesWaiting(long customer, Boolean priority) {
-        return waiting(customer, priority, 1);
+    /** How many batches have not finished, and how many of their images have not ended. */
+    public record Waiting(long batches, long images) {
     }
 
     /**
-     * Column {@code column} (1: batches, 2: images) of the customer's unfinished batches, summed
-     * over those of {@code priority} (null: all). The priority is grouped by, not compared: the
-     * database refuses to compare its boolean column with the 1 that a boolean becomes in the SQL.
-     * The images are count - (completed + errors + superseded): EclipseLink nests a chain of minus
-     * signs to the right, so that count - completed - errors would be count - (completed - errors).
+     * What waits in the unfinished batches of one customer, or of all ({@code customer} null), on
+     * the priority queue, the normal one, or both ({@code priority} null). The priority is grouped
+     * by, not compared: EclipseLink's H2 platform writes a boolean as 1, pasted into the JPQL or
+     * bound as a parameter alike, and H2 refuses to compare its BOOLEAN column with an integer.
+     * The images are count - (completed + errors + superseded), in parentheses: EclipseLink nests
+     * a chain of minus signs to the right, so that count - completed - errors would be
+     * count - (completed - errors).
      */
-    private long waiting(long customer, Boolean priority, int column) {
-        long total = 0;
-        for (Object[] row : em.createQuery("select b.priority, count(b), sum(b.count - (b.completed + b.errors"
-                        + " + b.supersededCount)) from Batch b where b.customer = :c and b.finished is null"
-                        + " group by b.priority", Object[].class)
-                .setParameter("c", customer).getResultList()) {
+    public Waiting waiting(Long customer, Boolean priority) {
+        TypedQuery<Object[]> query = em.createQuery("select b.priority, count(b), sum(b.count - (b.completed"
+                + " + b.errors + b.supersededCount)) from Batch b where b.finished is null"
+                + (customer == null ? "" : " and b.customer = :c") + " group by b.priority", Object[].class);
+        if (customer != null) {
+            query.setParameter("c", customer);
+        }
+        long batches = 0;
+        long images = 0;
+        for (Object[] row : query.getResultList()) {
             boolean rowPriority = row[0] instanceof Boolean flag ? flag : ((Number) row[0]).intValue() != 0;
             if (priority == null || priority == rowPriority) {
-                total += ((Number) row[column]).longValue();
+                batches += ((Number) row[1]).longValue();
+                images += ((Number) row[2]).longValue();
             }
         }
-        return total;
+        return new Waiting(batches, images);
+    }
+
+    /** Members of a batch counted by their status. */
+    public MemberTally tally(long batch) {
+        Map<MemberStatus, Long> byStatus = new EnumMap<>(MemberStatus.class);
+        for (Object[] row : em.createQuery("select m.status, count(m) from BatchMember m where m.batch = :b"
+                        + " group by m.status", Object[].class)
+                .setParameter("b", batch).getResultList()) {
+            byStatus.put((MemberStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return MemberTally.of(byStatus);
     }
 
     /** Every member of a batch (of {@code status}, or all) in position order, whether or not its image still exists. */

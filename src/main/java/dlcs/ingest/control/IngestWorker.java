@@ -8,6 +8,7 @@ import dlcs.registration.control.ImageRegistrar;
 import dlcs.registration.control.ImageStore;
 import dlcs.registration.control.PreparedDerivative;
 import dlcs.registration.entity.Image;
+import dlcs.usage.control.QuotaExceededException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -108,7 +109,14 @@ public class IngestWorker {
             registrar.discard(prepared.location());
             return;
         }
-        images.recordDerivative(current, prepared);
+        try {
+            images.recordDerivative(current, prepared);
+        } catch (QuotaExceededException e) {
+            // permanent until images are deleted or the policy raised: the member's error, not a retry
+            registrar.discard(prepared.location());
+            fail(member, current, e.getMessage());
+            return;
+        }
         member.complete();
         batches.countCompleted(member.batch());
     }

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Serves the portal's files ({@code /portal/...}, from the WAR) and the packaged viewer
- * ({@code /webjars/...}, from the WebJar in WEB-INF/lib), since the API answers at the root
+ * Serves the portal's files ({@code /portal/...}, from the WAR) and the packaged viewers
+ * ({@code /webjars/...}: OpenSeadragon from its WebJar in WEB-INF/lib, Mirador laid out the same
+ * way in WEB-INF/classes by the build), since the API answers at the root
  * and would otherwise take these paths. Files only: no listings, no path outside these two.
  * Their security headers (nosniff, the Content-Security-Policy) come from
  * {@code dlcs.security.boundary.SecurityHeadersFilter}.

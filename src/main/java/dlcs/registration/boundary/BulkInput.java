@@ -2,6 +2,7 @@ package dlcs.registration.boundary;
 
 import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
+import dlcs.common.Text;
 import dlcs.hydra.Hydra;
 import dlcs.registration.control.Identifiers;
 import dlcs.registration.entity.Image;
@@ -40,7 +41,7 @@ final class BulkInput {
         List<String> keys = new ArrayList<>(members.size());
         each(members, (member, i) -> {
             String id = id(member);
-            String shown = Identifiers.printable(id);
+            String shown = Text.printable(id);
             String[] parts = id.split("/", -1);
             if (parts.length != 3 || !parts[1].matches("\\d{1,9}")) {
                 throw new InvalidInputException("its id '" + shown + "' is not customer/space/id, such as \""

@@ -9,7 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The API's entry point: links to the top-level collections. Open to all. */
+/**
+ * The API's entry point: links to the top-level collections. Open to all. Its {@code @id} is
+ * the base URL without a trailing slash, as the DLCS's is: clients append {@code /queue} and
+ * the like to it.
+ */
 @Path("")
 @Produces({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
 public class EntryPointResource {
@@ -19,10 +23,12 @@ public class EntryPointResource {
 
     @GET
     public JsonObject entryPoint() {
-        return Hydra.resource(urls.of("/"), "EntryPoint")
+        return Hydra.resource(urls.base(), "EntryPoint")
                 .add("customers", urls.of("/customers"))
                 .add("originStrategies", urls.of("/originStrategies"))
                 .add("thumbnailPolicies", urls.of("/thumbnailPolicies"))
+                .add("storagePolicies", urls.of("/storagePolicies"))
+                .add("queue", urls.of("/queue"))
                 .build();
     }
 }

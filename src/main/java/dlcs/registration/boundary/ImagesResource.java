@@ -106,9 +106,7 @@ public class ImagesResource {
     public Response registerNew(@PathParam("customer") String customer, @PathParam("space") String space,
                                 InputStream body) {
         JsonObject json = JsonFields.requireObject(body);
-        String given = JsonFields.string(json, "id");
-        String imageId = given != null ? Identifiers.imageId(given) : UUID.randomUUID().toString();
-        return registerJson(customer, space, imageId, json);
+        return registerJson(customer, space, Identifiers.imageIdOrMinted(JsonFields.string(json, "id")), json);
     }
 
     @POST
@@ -171,8 +169,7 @@ public class ImagesResource {
             throw new InvalidInputException("Send the image in a multipart part named 'file'"
                     + " (curl -F file=@image.jpg), with its metadata as JSON in an optional part named 'metadata'.");
         }
-        String imageId = id != null ? Identifiers.imageId(id)
-                : idFromMetadata != null ? Identifiers.imageId(idFromMetadata) : UUID.randomUUID().toString();
+        String imageId = id != null ? Identifiers.imageId(id) : Identifiers.imageIdOrMinted(idFromMetadata);
         if (id != null && idFromMetadata != null && !idFromMetadata.equals(imageId)) {
             throw new InvalidInputException("The metadata's id '" + idFromMetadata + "' differs from the id in the path.");
         }

@@ -2,6 +2,7 @@ package dlcs.registration.boundary;
 
 import static dlcs.hydra.Hydra.addIfPresent;
 
+import dlcs.hydra.ApiPaths;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
 import dlcs.registration.entity.Customer;
@@ -21,7 +22,7 @@ public final class Representations {
     }
 
     static String customerPath(long customer) {
-        return "/customers/" + customer;
+        return ApiPaths.customer(customer);
     }
 
     static String spacePath(long customer, int space) {
@@ -32,6 +33,7 @@ public final class Representations {
         return spacePath(customer, space) + "/images/" + imageId;
     }
 
+    /** A customer with a link to each of its collections, as the DLCS's Customer has them. */
     static JsonObject customer(Customer customer, PublicUrls urls) {
         String id = urls.of(customerPath(customer.id()));
         JsonObjectBuilder json = Hydra.resource(id, "Customer")
@@ -39,9 +41,13 @@ public final class Representations {
                 .add("name", customer.name())
                 .add("administrator", customer.administrator())
                 .add("created", customer.created().toString())
-                .add("keys", id + "/keys")
                 .add("spaces", id + "/spaces")
+                .add("allImages", id + "/allImages")
+                .add("queue", urls.of(ApiPaths.queue(customer.id())))
+                .add("namedQueries", id + "/namedQueries")
                 .add("originStrategies", id + "/originStrategies")
+                .add("keys", id + "/keys")
+                .add("storage", id + "/storage")
                 .add("s3AmbientGrants", id + "/s3AmbientGrants");
         return addIfPresent(json, "displayName", customer.displayName()).build();
     }
@@ -75,6 +81,7 @@ public final class Representations {
                 .add("space", image.space())
                 .add("imageService", urls.of("/iiif-img" + path))
                 .add("thumbnailImageService", urls.of("/thumbs" + path))
+                .add("storage", urls.of(imagePath(image.customer(), image.space(), image.imageId()) + "/storage"))
                 .add("number1", image.number1())
                 .add("number2", image.number2())
                 .add("number3", image.number3())
@@ -95,7 +102,9 @@ public final class Representations {
         addIfPresent(json, "finished", image.finished());
         addIfPresent(json, "width", image.width());
         addIfPresent(json, "height", image.height());
-        addIfPresent(json, "batch", image.batch());
+        if (image.batch() != null) {
+            json.add("batch", urls.of(ApiPaths.batch(image.customer(), image.batch())));
+        }
         return json.build();
     }
 }

@@ -1,5 +1,6 @@
 package dlcs.registration.boundary;
 
+import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.Paging;
@@ -71,12 +72,28 @@ public class SpacesResource {
         return represent(access.space(Callers.of(security), customer, space));
     }
 
+    /** Replaces the space's settings (200), or creates the space at this number (201), as the DLCS does. */
     @PUT
     @Path("{space}")
-    public JsonObject replace(@PathParam("customer") String customer, @PathParam("space") String space,
-                              InputStream body) {
-        Space found = access.space(Callers.of(security), customer, space);
-        return represent(spaces.amend(found.customer(), found.number(), settings(body), false));
+    public Response replace(@PathParam("customer") String customer, @PathParam("space") String space,
+                            InputStream body) {
+        Customer owner = access.customer(Callers.of(security), customer);
+        if (!space.matches("\\d{1,9}")) {
+            throw new InvalidInputException("PUT a space at its number, 1 to " + Space.MAX_NUMBER
+                    + ": /customers/{c}/spaces/{number}.");
+        }
+        int number = Integer.parseInt(space);
+        JsonObject json = JsonFields.requireObject(body);
+        Integer given = JsonFields.integer(json, "id");
+        if (given != null && given != number) {
+            throw new InvalidInputException("The body's id " + given + " differs from the space number in the path, "
+                    + number + "; leave it out or make them equal.");
+        }
+        SpaceStore.Saved saved = spaces.put(owner.id(), number, settings(json));
+        Response.ResponseBuilder response = saved.created()
+                ? Response.created(URI.create(urls.of(Representations.spacePath(owner.id(), number))))
+                : Response.ok();
+        return response.entity(represent(saved.space())).build();
     }
 
     @PATCH
@@ -100,7 +117,10 @@ public class SpacesResource {
     }
 
     private static SpaceSettings settings(InputStream body) {
-        JsonObject json = JsonFields.requireObject(body);
+        return settings(JsonFields.requireObject(body));
+    }
+
+    private static SpaceSettings settings(JsonObject json) {
         return new SpaceSettings(JsonFields.string(json, "name"), JsonFields.strings(json, "defaultTags"),
                 JsonFields.strings(json, "defaultRoles"), JsonFields.integer(json, "maxUnauthorised"));
     }

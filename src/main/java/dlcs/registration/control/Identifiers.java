@@ -1,8 +1,10 @@
 package dlcs.registration.control;
 
 import dlcs.common.InvalidInputException;
+import dlcs.common.Text;
 import dlcs.registration.entity.Customer;
 import dlcs.registration.entity.Image;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,14 @@ public final class Identifiers {
         return candidate;
     }
 
+    /**
+     * The id a client gave, checked, or a new UUID when it gave none: a registration without an
+     * id gets one, immediate or queued alike, as the DLCS mints them.
+     */
+    public static String imageIdOrMinted(String given) {
+        return given != null ? imageId(given) : UUID.randomUUID().toString();
+    }
+
     public static String customerName(String candidate) {
         if (candidate == null || !CUSTOMER_NAME.matcher(candidate).matches()) {
             throw new InvalidInputException("The customer name '" + printable(String.valueOf(candidate))
@@ -52,15 +62,7 @@ public final class Identifiers {
     }
 
     /** The candidate with control characters escaped, safe to quote in an error. */
-    public static String printable(String candidate) {
-        StringBuilder out = new StringBuilder();
-        candidate.codePoints().limit(240).forEach(c -> {
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+    static String printable(String candidate) {
+        return Text.printable(candidate);
     }
 }

@@ -2,7 +2,9 @@ package dlcs.registration.control;
 
 import dlcs.common.ConflictException;
 import dlcs.common.InvalidInputException;
+import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.DerivativeMaker;
+import dlcs.imaging.entity.Derivative;
 import dlcs.origin.control.OriginFetcher;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
@@ -11,10 +13,12 @@ import dlcs.storage.control.BoundedCopy;
 import dlcs.storage.control.DataDirectory;
 import dlcs.storage.control.DerivativeLocation;
 import dlcs.storage.control.DerivativeStore;
+import dlcs.usage.control.UsageLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +54,9 @@ public class ImageRegistrar {
     DataDirectory data;
 
     @Inject
+    UsageLedger usage;
+
+    @Inject
     @ConfigProperty(name = "dlcs.thumbnails.sizes", defaultValue = "1024,400,200,100")
     List<Integer> thumbnailBoxes;
 
@@ -66,6 +73,7 @@ public class ImageRegistrar {
     public ImageStore.Saved registerFromBytes(Space space, String imageId, ImageMetadata metadata,
                                               InputStream bytes) {
         origins.rules().checkLength(metadata.origin());
+        admit(space.customer(), space.number(), imageId);
         Path master = receive(bytes);
         try {
             return record(space, imageId, metadata, prepare(space.customer(), space.number(), imageId, master), true);
@@ -94,6 +102,7 @@ public class ImageRegistrar {
      * {@link ImageStore#recordDerivative} or {@link #discard discards} it.
      */
     public PreparedDerivative prepareFromOrigin(long customer, int space, String imageId, String origin) {
+        admit(customer, space, imageId);
         Path master = origins.fetch(customer, origin, data.temporary());
         try {
             return prepare(customer, space, imageId, master);
@@ -110,10 +119,24 @@ public class ImageRegistrar {
         return prepareFromOrigin(space.customer(), space.number(), imageId, origin);
     }
 
+    /**
+     * Refuses, before anything is fetched or received, an image that its customer's storage
+     * policy has no room for; an image already counted (a re-ingest) is not a new one.
+     */
+    private void admit(long customer, int space, String imageId) {
+        boolean counted = images.find(customer, space, imageId).flatMap(Image::storedBytes).isPresent();
+        usage.admit(customer, !counted);
+    }
+
     private PreparedDerivative prepare(long customer, int space, String imageId, Path master) {
         DerivativeLocation location = storage.newVersion(customer, space, imageId);
         try {
-            return new PreparedDerivative(location, imaging.make(master, storage.directory(location), thumbnailBoxes));
+            Path directory = storage.directory(location);
+            Derivative derivative = imaging.make(master, directory, thumbnailBoxes);
+            return new PreparedDerivative(location, derivative, DerivativeFiles.measure(directory));
+        } catch (IOException e) {
+            storage.delete(location);
+            throw new UncheckedIOException("Could not measure the derivative just written", e);
         } catch (RuntimeException e) {
             storage.delete(location);
             throw e;

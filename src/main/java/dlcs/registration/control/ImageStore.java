@@ -2,16 +2,20 @@ package dlcs.registration.control;
 
 import dlcs.common.UnknownResourceException;
 import dlcs.imaging.entity.Derivative;
+import dlcs.imaging.entity.DerivativeBytes;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
 import dlcs.storage.control.DerivativeLocation;
 import dlcs.storage.control.DerivativeStore;
+import dlcs.usage.control.QuotaExceededException;
+import dlcs.usage.control.UsageLedger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -41,6 +45,9 @@ public class ImageStore {
 
     @Inject
     DerivativeStore storage;
+
+    @Inject
+    UsageLedger usage;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -77,6 +84,8 @@ public class ImageStore {
             image.amend(metadata);
         }
         releaseFromBatch(image);
+        // the image row is written (and locked) before the customer's usage row, as on every path
+        em.flush();
         recordDerivative(image, prepared);
         em.flush();
         changed(image);
@@ -102,17 +111,23 @@ public class ImageStore {
     }
 
     /**
-     * The one way an ingest ends well, immediate or queued: {@code image} (managed, in the
-     * caller's transaction) serves {@code prepared} from now on. Returns the version it replaced,
-     * if any; that version is deleted once the transaction commits, and {@code prepared} is
-     * deleted instead if it rolls back, so that exactly one version stays on disk either way.
+     * The one way an ingest ends well, immediate or queued: {@code image} (managed, its row
+     * locked or written in the caller's transaction) serves {@code prepared} from now on, and its
+     * customer's usage counts it, the bytes of the version it replaces taken off. Returns the
+     * version it replaced, if any; that version is deleted once the transaction commits, and
+     * {@code prepared} is deleted instead if it rolls back, so that exactly one version stays on
+     * disk either way.
+     *
+     * @throws QuotaExceededException before anything changes, if the customer's storage policy does
+     *         not allow it; the caller's transaction may go on (to record the failure)
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = QuotaExceededException.class)
     public Optional<DerivativeLocation> recordDerivative(Image image, PreparedDerivative prepared) {
         Derivative derivative = prepared.derivative();
         DerivativeLocation written = prepared.location();
+        usage.replace(image.customer(), image.space(), image.storedBytes().orElse(null), prepared.bytes());
         String previous = image.finishIngest(derivative.size().width(), derivative.size().height(),
-                derivative.sourceFormat().mediaType(), written.version());
+                derivative.sourceFormat().mediaType(), written.version(), prepared.bytes());
         Optional<DerivativeLocation> replaced = previous == null || previous.equals(written.version())
                 ? Optional.empty() : Optional.of(new DerivativeLocation(written.customer(), written.space(),
                         written.imageId(), previous));
@@ -131,17 +146,36 @@ public class ImageStore {
 
     /**
      * The one way an image is deleted, alone or in a bulk deletion (in the caller's transaction):
-     * the row goes, its batch lets it go, and its derivative versions are removed once the
-     * transaction commits (a rollback leaves them serving).
+     * the row goes, its batch lets it go, its customer's usage stops counting it, and its
+     * derivative versions are removed once the transaction commits (a rollback leaves them serving).
      */
     @Transactional
     public Image delete(long customer, int space, String imageId) {
         Image image = get(customer, space, imageId);
         releaseFromBatch(image);
         em.remove(image);
+        // the image row first, then the customer's usage row, as on every path
+        em.flush();
+        image.storedBytes().ifPresent(counted -> usage.remove(customer, space, counted));
         afterCompletion(() -> storage.deleteAll(customer, space, imageId), () -> {
         });
         return image;
+    }
+
+    /**
+     * Records the measured sizes of the derivative {@code version} of {@code key}, and counts the
+     * image in its customer's usage; nothing if the image is gone, serves another version by
+     * now, or was counted meanwhile.
+     */
+    @Transactional
+    public void recordMeasured(String key, String version, DerivativeBytes measured) {
+        Image image = em.find(Image.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (image == null || !version.equals(image.storageVersion()) || image.storedBytes().isPresent()) {
+            return;
+        }
+        image.measured(measured);
+        em.flush();
+        usage.count(image.customer(), image.space(), measured);
     }
 
     /** Images by key, for showing batch members; keys that name no image are left out. */

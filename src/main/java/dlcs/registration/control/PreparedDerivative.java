@@ -1,8 +1,12 @@
 package dlcs.registration.control;
 
 import dlcs.imaging.entity.Derivative;
+import dlcs.imaging.entity.DerivativeBytes;
 import dlcs.storage.control.DerivativeLocation;
 
-/** A derivative written into its own new version directory, not yet recorded on any image. */
-public record PreparedDerivative(DerivativeLocation location, Derivative derivative) {
+/**
+ * A derivative written into its own new version directory, not yet recorded on any image, and
+ * what its files take on disk (measured once written, for the customer's usage).
+ */
+public record PreparedDerivative(DerivativeLocation location, Derivative derivative, DerivativeBytes bytes) {
 }

@@ -42,16 +42,49 @@ public class SpaceStore {
                 .setParameter("c", customer).setParameter("s", number).getSingleResult();
     }
 
+    /** POST: a new space at the next number after the customer's highest. */
     @Transactional
     public Space create(long customer, SpaceSettings settings) {
+        requireNewName(customer, settings);
+        int next = em.createQuery("select coalesce(max(s.number), 0) from Space s where s.customer = :c", Integer.class)
+                .setParameter("c", customer).getSingleResult() + 1;
+        if (next > Space.MAX_NUMBER) {
+            throw new ConflictException("Customer " + customer + " has a space numbered " + Space.MAX_NUMBER
+                    + ", the highest there can be; create the space with PUT at a free number instead.");
+        }
+        return persist(customer, next, settings);
+    }
+
+    /** What a PUT did: the space as it is now, and whether the PUT created it. */
+    public record Saved(Space space, boolean created) {
+    }
+
+    /**
+     * PUT: replaces the settings of the space at {@code number}, or creates it there when there is
+     * none, which is how the DLCS lets a client "ensure" a space.
+     */
+    @Transactional
+    public Saved put(long customer, int number, SpaceSettings settings) {
+        if (find(customer, number).isPresent()) {
+            return new Saved(amend(customer, number, settings, false), false);
+        }
+        if (number < 1 || number > Space.MAX_NUMBER) {
+            throw new InvalidInputException("Space numbers run from 1 to " + Space.MAX_NUMBER + ".");
+        }
+        requireNewName(customer, settings);
+        return new Saved(persist(customer, number, settings), true);
+    }
+
+    private void requireNewName(long customer, SpaceSettings settings) {
         String name = settings.name();
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("A space needs a name: {\"name\": \"my space\"}.");
         }
         requireFreeName(customer, name, -1);
-        int next = em.createQuery("select coalesce(max(s.number), 0) from Space s where s.customer = :c", Integer.class)
-                .setParameter("c", customer).getSingleResult() + 1;
-        Space space = new Space(customer, next, name);
+    }
+
+    private Space persist(long customer, int number, SpaceSettings settings) {
+        Space space = new Space(customer, number, settings.name());
         space.setDefaults(settings.defaultTagsOr(List.of()), settings.defaultRolesOr(List.of()),
                 settings.maxUnauthorisedOr(-1));
         em.persist(space);

@@ -1,6 +1,7 @@
 package dlcs.registration.entity;
 
 import dlcs.common.Text;
+import dlcs.imaging.entity.DerivativeBytes;
 import dlcs.persistence.DatabaseClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A registered image: its metadata, where it came from, and the state of its ingest.
@@ -83,6 +85,14 @@ public class Image {
     @Column(length = 64)
     private String storageVersion;
 
+    /**
+     * Bytes of the serving derivative (all but its thumbnails) and of its thumbnails, recorded
+     * with it; null when the image is not (yet) counted in its customer's usage: no derivative
+     * yet, or one made by a release that did not record sizes and not measured since.
+     */
+    private Long derivativeBytes;
+    private Long thumbnailBytes;
+
     @Version
     private long version;
 
@@ -133,9 +143,15 @@ public class Image {
         thumbnailPolicy = given.thumbnailPolicy() != null ? given.thumbnailPolicy() : thumbnailPolicy;
     }
 
-    /** The derivative is written: the image serves from {@code newStorageVersion} from now on. */
-    public String finishIngest(int newWidth, int newHeight, String newMediaType, String newStorageVersion) {
+    /**
+     * The derivative is written: the image serves from {@code newStorageVersion}, which takes
+     * {@code bytes}, from now on.
+     */
+    public String finishIngest(int newWidth, int newHeight, String newMediaType, String newStorageVersion,
+                               DerivativeBytes bytes) {
         String previous = storageVersion;
+        derivativeBytes = bytes.derivative();
+        thumbnailBytes = bytes.thumbnails();
         width = newWidth;
         height = newHeight;
         mediaType = newMediaType;
@@ -148,6 +164,18 @@ public class Image {
         }
         finished = now;
         return previous;
+    }
+
+    /**
+     * The serving derivative, made before sizes were recorded, has been measured: the image counts
+     * in its customer's usage from now on.
+     */
+    public void measured(DerivativeBytes bytes) {
+        if (storageVersion == null || derivativeBytes != null) {
+            throw new IllegalStateException("Only a derivative without recorded sizes is measured: " + key);
+        }
+        derivativeBytes = bytes.derivative();
+        thumbnailBytes = bytes.thumbnails();
     }
 
     /** Queued by a batch: the metadata is replaced now, the derivative comes when a worker gets to it. */
@@ -297,6 +325,12 @@ public class Image {
 
     public String storageVersion() {
         return storageVersion;
+    }
+
+    /** What the serving derivative takes, if recorded: only then does the image count in its customer's usage. */
+    public Optional<DerivativeBytes> storedBytes() {
+        return derivativeBytes == null ? Optional.empty()
+                : Optional.of(new DerivativeBytes(derivativeBytes, Objects.requireNonNullElse(thumbnailBytes, 0L)));
     }
 
     public Instant lastModified() {

@@ -21,6 +21,9 @@ public class Space {
     /** Column length of the name, in characters; the rules in registration.control allow no more. */
     public static final int NAME_LENGTH = 200;
 
+    /** The highest space number: paths and batches take a space number of at most nine digits. */
+    public static final int MAX_NUMBER = 999_999_999;
+
     /** "customer/space": one column keeps lookups and joins trivial. */
     @Id
     @Column(name = "SPACE_KEY", length = 40)

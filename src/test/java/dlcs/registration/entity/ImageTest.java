@@ -3,9 +3,12 @@ package dlcs.registration.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlcs.imaging.entity.DerivativeBytes;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ImageTest {
@@ -55,12 +58,24 @@ class ImageTest {
     @Test
     void finishingAnIngestSwitchesTheServingVersion() {
         Image image = new Image(2, 1, "a");
-        assertNull(image.finishIngest(100, 50, "image/png", "v1"));
+        assertNull(image.finishIngest(100, 50, "image/png", "v1", new DerivativeBytes(1000, 100)));
         assertTrue(image.isServable());
-        assertEquals("v1", image.finishIngest(200, 100, "image/jpeg", "v2"));
+        assertEquals("v1", image.finishIngest(200, 100, "image/jpeg", "v2", new DerivativeBytes(3000, 300)));
+        assertEquals(Optional.of(new DerivativeBytes(3000, 300)), image.storedBytes());
         assertEquals(200, image.width());
         assertEquals("v2", image.storageVersion());
         assertFalse(image.ingesting());
         assertNull(image.error());
+    }
+
+    @Test
+    void anImageCountsInUsageOnlyOnceItsDerivativeSizesAreKnown() {
+        Image image = new Image(2, 1, "a");
+        assertTrue(image.storedBytes().isEmpty());
+        assertThrows(IllegalStateException.class, () -> image.measured(new DerivativeBytes(1, 1)),
+                "an image without a derivative has nothing to measure");
+        image.finishIngest(100, 50, "image/png", "v1", new DerivativeBytes(1000, 100));
+        assertThrows(IllegalStateException.class, () -> image.measured(new DerivativeBytes(1, 1)),
+                "sizes recorded at ingest are not measured again");
     }
 }
