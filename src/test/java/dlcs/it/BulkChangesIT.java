@@ -37,6 +37,9 @@ class BulkChangesIT extends ServerTest {
         assertEquals(1, Storage.versions(tenant, "gone1").size());
         assertEquals(200, api.get(tenant.servicePath("gone1") + "/info.json").getStatus());
         String delete = "/customers/" + tenant.customer() + "/deleteImages";
+        String storage = "/customers/" + tenant.customer() + "/storage";
+        JsonObject before = json(api.get(storage));
+        assertEquals(3, before.getInt("numberOfStoredImages"));
 
         expectError(api.post(delete, idList(tenant, space + "/gone1", "!" + (tenant.customer() + 1) + "/1/x")), 400,
                 "not an image of customer");
@@ -55,6 +58,10 @@ class BulkChangesIT extends ServerTest {
         assertTrue(Storage.versions(tenant, "gone1").isEmpty(), "the derivative is deleted");
         assertEquals(200, api.get(tenant.servicePath("stays") + "/info.json").getStatus());
         assertEquals(1, json(api.get("/customers/" + tenant.customer() + "/allImages")).getInt("totalItems"));
+        JsonObject after = json(api.get(storage));
+        assertEquals(1, after.getInt("numberOfStoredImages"), "the usage counts only what is left: " + after);
+        assertEquals(before.getJsonNumber("totalSizeOfStoredImages").longValue() / 3,
+                after.getJsonNumber("totalSizeOfStoredImages").longValue(), "three images of the same bytes, one left");
     }
 
     @Test
