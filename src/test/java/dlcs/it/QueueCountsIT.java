@@ -17,7 +17,12 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -171,6 +176,45 @@ class QueueCountsIT extends ServerTest {
 
         assertEquals(404, api.request(queuePath(tenant) + "/batches/999999/test").post(Entity.json("")).getStatus());
         assertEquals(403, other.api(base).request(Batches.path(batch) + "/test").post(Entity.json("")).getStatus());
+    }
+
+    /**
+     * The defect: two retries at once both read the failed member as failed, both sent it round
+     * and both took it off the batch's errors, so once it failed again the batch counted no error
+     * and waited for it for ever.
+     */
+    @Test
+    void retriesAtOnceSendAFailedMemberRoundOnce() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        Api api = tenant.api(base);
+        JsonArrayBuilder members = Batches.members()
+                .add(member(tenant.space(), "missing", origin().serve("/" + tenant.name() + "/missing", new Slow(30, new Status(404)))));
+        JsonObject batch = json(api.post(queuePath(tenant), collection(members)));
+        String path = Batches.path(batch);
+        awaitFinished(api, path, PATIENCE);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 8; round++) {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    // some at once, some while the member is being processed again
+                    Thread.sleep(i % 4 == 0 ? 40 : 0);
+                    answers.add(pool.submit(() -> tenant.api(base).request(path + "/retry").post(Entity.json("")).getStatus()));
+                }
+                int accepted = 0;
+                for (Future<Integer> answer : answers) {
+                    int status = answer.get();
+                    assertTrue(status == 200 || status == 409, "a retry answers 200, or 409 when another sent it: " + status);
+                    accepted += status == 200 ? 1 : 0;
+                }
+                assertTrue(accepted >= 1, "round " + round + ": one retry sent the member round");
+                JsonObject done = awaitFinished(api, path, Duration.ofSeconds(60));
+                assertEquals(1, done.getInt("errors"), "round " + round + ": " + done);
+                assertEquals(0, json(api.get(queuePath(tenant))).getInt("imagesWaiting"), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static JsonObject test(Api api, String path) {

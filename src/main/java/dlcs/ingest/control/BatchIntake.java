@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -75,7 +76,15 @@ public class BatchIntake {
         List<BatchMember> failed = batches.members(batchId, MemberStatus.ERROR, 0, Integer.MAX_VALUE);
         long backlog = batches.imagesWaiting(customer, batch.priority());
         int requeued = 0;
+        int stillFailed = 0;
         for (BatchMember member : failed) {
+            // Two retries at once both read this member as failed; locking it and reading it
+            // again lets only the first send it round, so the batch's error count moves once.
+            em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
+            if (member.status() != MemberStatus.ERROR) {
+                continue;
+            }
+            stillFailed++;
             Image image = em.find(Image.class, member.imageKey());
             if (image == null || !image.isHeldBy(batchId)) {
                 // registered again since, or deleted: this batch no longer answers for it
@@ -91,7 +100,7 @@ public class BatchIntake {
             batches.reopen(batchId, requeued);
         }
         int resent = stuck.resendOf(batchId);
-        if (failed.isEmpty() && resent == 0) {
+        if (stillFailed == 0 && resent == 0) {
             throw new ConflictException("Batch " + batchId + " has no failed members to retry, and none is stuck"
                     + " without its message.");
         }
