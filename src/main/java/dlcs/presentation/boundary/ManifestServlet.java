@@ -6,8 +6,8 @@ import dlcs.hydra.PublicBase;
 import dlcs.iiif.boundary.Responses;
 import dlcs.presentation.control.ImageSelections;
 import dlcs.presentation.control.ManifestBuilder;
+import dlcs.presentation.control.ManifestGate;
 import dlcs.presentation.entity.Entry;
-import dlcs.presentation.entity.Manifest;
 import dlcs.presentation.entity.PresentationVersion;
 import dlcs.registration.entity.Image;
 import jakarta.inject.Inject;
@@ -35,11 +35,18 @@ abstract class ManifestServlet extends HttpServlet {
     ManifestBuilder builder;
 
     @Inject
+    ManifestGate gate;
+
+    @Inject
     @ConfigProperty(name = "dlcs.presentation.cache-seconds", defaultValue = "300")
     long cacheSeconds;
 
     /** The images a path asks for, and what the manifest says of itself. */
     record Asked(ImageSelections.Selection selection, String label, List<Entry> metadata) {
+    }
+
+    /** A manifest's images and its body. */
+    private record Built(List<Image> images, byte[] body) {
     }
 
     /** Where the manifests are mounted: {@code /iiif-manifest} or {@code /iiif-resource}. */
@@ -61,13 +68,18 @@ abstract class ManifestServlet extends HttpServlet {
             PresentationVersion version = versioned ? PresentationVersion.fromSegment(segments.get(0))
                     : PresentationVersion.V3;
             List<String> asked = versioned ? segments.subList(1, segments.size()) : segments;
-            Asked selection = ask(asked);
-            // bounded by the selection: dlcs.presentation.max-canvases for a named query
-            List<Image> images = selection.selection().images();
             String base = publicBase.of(request);
-            Manifest manifest = builder.build(base + mount() + (versioned ? "/" + segments.get(0) : "")
-                    + encoded(asked), base, selection.label(), selection.metadata(), images);
-            byte[] body = ManifestDocuments.bytes(manifest, version);
+            String id = base + mount() + (versioned ? "/" + segments.get(0) : "") + encoded(asked);
+            // one turn of the gate for the query and the building; the selection is bounded by
+            // dlcs.presentation.max-canvases for a named query
+            Built built = gate.build(() -> {
+                Asked selection = ask(asked);
+                return new Built(selection.selection().images(), ManifestDocuments.bytes(
+                        builder.build(id, base, selection.label(), selection.metadata(),
+                                selection.selection().images()), version));
+            });
+            List<Image> images = built.images();
+            byte[] body = built.body();
             String etag = ManifestDocuments.etag(body);
             cacheable(response, images, etag);
             if (version == PresentationVersion.V2) {
