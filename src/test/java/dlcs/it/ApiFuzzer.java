@@ -101,6 +101,14 @@ final class ApiFuzzer {
     private static final Map<String, Limit> SPACE_FIELDS = fields(
             "name", Limit.text(200), "defaultTags", Limit.tags(), "defaultRoles", Limit.tags(),
             "maxUnauthorised", Limit.number(-1));
+    private static final Map<String, Limit> NAMED_QUERY_FIELDS = fields("name", Limit.text(100),
+            "template", Limit.text(2000));
+
+    /** Named-query templates: good ones, and ones broken in each way the parser knows. */
+    private static final List<String> TEMPLATES = List.of("space=p1&s1=p2&canvas=n1", "s1=p1&canvas=n1;n2 desc",
+            "#=x&s1=p1", "canvas=n9", "s1", "s1=p1&s1=p2", "space=p1&spacename=p2", "batch=1,2,x", "p1=s1",
+            "manifest=p1", "n1=-1", "=&=&", "canvas=n1 sideways", "s1=p100", "");
+
     private static final Map<String, Limit> STRATEGY_FIELDS = fields(
             "regex", Limit.text(1000), "strategy", Limit.text(25), "order", Limit.ANY, "credentials", Limit.ANY);
     private static final List<String> STRATEGIES = List.of("default", "basic-http-authentication", "s3-ambient",
@@ -174,7 +182,10 @@ final class ApiFuzzer {
                 path(c, "spaces", space(), "images", image()), path(c, "queue"), path(c, "queue", "priority"),
                 path(c, "queue", "batches"), path(c, "queue", "active"), path(c, "queue", "recent"),
                 path(c, "queue", "batches", batch()), path(c, "queue", "batches", batch(), "images"),
-                path(c, "queue", "batches", batch(), "assets"), path(c, "allImages"),
+                path(c, "queue", "batches", batch(), "assets"), path(c, "allImages"), path(c, "namedQueries"),
+                path(c, "storage"), path(c, "spaces", space(), "storage"),
+                path(c, "spaces", space(), "images", image(), "storage"), new String[]{"storagePolicies"},
+                new String[]{"storagePolicies", "default"}, new String[]{"queue"},
                 path(c, "originStrategies"), path(c, "originStrategies", strategyId()), new String[]{"thumbnailPolicies"},
                 new String[]{"originStrategies"}, new String[]{"originStrategies", values.pick(STRATEGIES)},
                 new String[]{"no", "such", "path"});
@@ -228,7 +239,7 @@ final class ApiFuzzer {
 
     private Draft write() {
         String c = customerPath();
-        return switch (random.nextInt(21)) {
+        return switch (random.nextInt(23)) {
             case 0 -> jsonDraft(new Draft("space create", "POST", c, "spaces"), space(values.plain()), SPACE_FIELDS);
             case 1 -> idDraft(jsonDraft(new Draft("space replace", "PUT", c, "spaces", space()), space(values.plain()),
                     SPACE_FIELDS), 2);
@@ -273,6 +284,10 @@ final class ApiFuzzer {
             case 19 -> multipart(values.chance(0.5)
                     ? idDraft(new Draft("image upload", "PUT", c, "spaces", space(), "images", values.plain()), 4)
                     : new Draft("image upload", "POST", c, "spaces", space(), "images"));
+            case 21 -> jsonDraft(new Draft("named query create", "POST", c, "namedQueries"),
+                    Json.createObjectBuilder().add("name", "fz-" + values.plain()).add("template", values.pick(TEMPLATES))
+                            .build(), NAMED_QUERY_FIELDS);
+            case 22 -> idDraft(new Draft("batch test", "POST", c, "queue", "batches", batch(), "test"), 3);
             default -> values.chance(0.5)
                     ? idDraft(jsonDraft(new Draft("strategy replace", "PUT", c, "originStrategies", strategyId()),
                     strategyBody(), STRATEGY_FIELDS), 2)
