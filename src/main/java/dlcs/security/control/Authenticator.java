@@ -177,13 +177,6 @@ public class Authenticator {
         }
     }
 
-    /** How many keys are remembered now (for tests). */
-    int rememberedNow() {
-        synchronized (lock) {
-            return verified.size();
-        }
-    }
-
     private static byte[] digest(String key, String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest((key + "\n" + secret).getBytes(StandardCharsets.UTF_8));

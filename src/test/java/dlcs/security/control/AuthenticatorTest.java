@@ -156,9 +156,12 @@ class AuthenticatorTest {
             keys.stored.put("key" + i, new ApiKey("key" + i, 5, hasher.hash("secret")));
             assertSignedIn("key" + i, "secret");
         }
-        assertEquals(3, authenticator.rememberedNow());
         int before = keys.lookups;
-        assertSignedIn("key9", "secret");
-        assertEquals(before, keys.lookups, "the newest are kept");
+        for (String newest : new String[] {"key9", "key8", "key7"}) {
+            assertSignedIn(newest, "secret");
+        }
+        assertEquals(before, keys.lookups, "the three newest are kept");
+        assertSignedIn("key6", "secret");
+        assertEquals(before + 1, keys.lookups, "and no more: the fourth newest is checked again");
     }
 }
