@@ -1,13 +1,11 @@
 package dlcs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.ingest.control.IngestWorker;
 import dlcs.ingest.entity.IngestMessage;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 import java.awt.Color;
@@ -15,17 +13,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -50,13 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class DuplicateDeliveryIT {
 
-    private static final String BASE = "http://127.0.0.1:8080";
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("it-admin:it-admin-secret".getBytes(StandardCharsets.UTF_8));
-
     @Deployment
     static WebArchive war() {
-        return Deployments.builtWar().addClass(DuplicateDeliveryIT.class);
+        return Deployments.builtWar().addClasses(DuplicateDeliveryIT.class, InsideCalls.class);
     }
 
     @Inject
@@ -65,17 +51,16 @@ class DuplicateDeliveryIT {
     @Resource
     UserTransaction transaction;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final InsideCalls calls = new InsideCalls();
 
     @Test
     void aMemberDeliveredThreeTimesAtOnceCountsOnceAndKeepsOneVersion() throws Exception {
         String name = "dup-" + UUID.randomUUID().toString().substring(0, 8);
-        long customer = send("POST", "/customers", "{\"name\":\"" + name + "\"}").getJsonNumber("id").longValue();
-        send("POST", "/customers/" + customer + "/spaces", "{\"name\":\"s\"}");
+        long customer = calls.newCustomerWithASpace(name);
         String images = "/customers/" + customer + "/spaces/1/images/";
-        upload(images + "source", large());
-        String origin = BASE + "/iiif-img/" + customer + "/1/source/full/max/0/default.jpg";
-        JsonObject batch = send("POST", "/customers/" + customer + "/queue", "{\"member\":[{\"id\":\"copy\","
+        calls.upload(images + "source", large());
+        String origin = InsideCalls.BASE + "/iiif-img/" + customer + "/1/source/full/max/0/default.jpg";
+        JsonObject batch = calls.send("POST", "/customers/" + customer + "/queue", "{\"member\":[{\"id\":\"copy\","
                 + "\"space\":1,\"origin\":\"" + origin + "\"}]}");
         long batchId = batch.getJsonNumber("id").longValue();
         String batchPath = "/customers/" + customer + "/queue/batches/" + batchId;
@@ -98,12 +83,12 @@ class DuplicateDeliveryIT {
         assertEquals(1, done.getInt("completed"), outcomes + " " + done);
         assertEquals(0, done.getInt("errors"));
         assertEquals(0, done.getInt("supersededCount"));
-        assertEquals(1, send("GET", batchPath + "/images?status=completed", null).getInt("totalItems"));
-        JsonObject copy = send("GET", images + "copy", null);
+        assertEquals(1, calls.send("GET", batchPath + "/images?status=completed", null).getInt("totalItems"));
+        JsonObject copy = calls.send("GET", images + "copy", null);
         assertEquals(1500, copy.getInt("width"), copy.toString());
         Path versions = Path.of(System.getProperty("dlcs.data-dir"), "storage", Long.toString(customer), "1", "copy");
         assertEquals(1, count(versions), "one version left of " + outcomes);
-        assertEquals(1500, send("GET", "/iiif-img/" + customer + "/1/copy/info.json", null).getInt("width"));
+        assertEquals(1500, calls.send("GET", "/iiif-img/" + customer + "/1/copy/info.json", null).getInt("width"));
     }
 
     private Callable<String> attempt(IngestMessage message, CountDownLatch ready) {
@@ -125,40 +110,15 @@ class DuplicateDeliveryIT {
     }
 
     private JsonObject awaitFinished(String batchPath) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        JsonObject batch = send("GET", batchPath, null);
-        while (!batch.containsKey("finished") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            batch = send("GET", batchPath, null);
-        }
+        calls.awaitFinished(batchPath);
         Thread.sleep(1000); // what the losers leave behind is removed as their transactions end
-        return send("GET", batchPath, null);
+        return calls.send("GET", batchPath, null);
     }
 
     private static long count(Path directory) throws IOException {
         try (Stream<Path> children = Files.list(directory)) {
             return children.count();
         }
-    }
-
-    private JsonObject send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).header("Authorization", ADMIN)
-                .timeout(Duration.ofMinutes(1));
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() < 300, method + " " + path + ": " + response.statusCode() + " " + response.body());
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    private void upload(String path, byte[] jpeg) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Authorization", ADMIN).header("Content-Type", "image/jpeg")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
     }
 
     /** Large enough that the three attempts are still making their derivatives when they meet. */
