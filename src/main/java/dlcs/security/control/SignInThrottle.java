@@ -81,11 +81,6 @@ public final class SignInThrottle {
         keys.remove(name(key));
     }
 
-    /** How many keys and addresses have a count now (for tests). */
-    synchronized int counted() {
-        return keys.size() + addresses.size();
-    }
-
     private static Instant lockedUntil(BoundedMap<String, Count> counts, String name, Instant now) {
         Count count = live(counts, name, now);
         return count == null ? Instant.MIN : count.lockedUntil();

@@ -73,7 +73,11 @@ class SignInThrottleTest {
         assertTrue(refusal("k", "a").isPresent());
         clock.advance(SignInThrottle.FORGET_AFTER.plusSeconds(1));
         assertEquals(Optional.empty(), refusal("k", "a"));
-        assertEquals(0, throttle.counted(), "both counts are dropped");
+        // both counts were dropped: had either stayed, these failures would pass its limit
+        fail("k", "b", 2);
+        assertEquals(Optional.empty(), refusal("k", "b"), "the key's count starts again");
+        fail("k2", "a", 5);
+        assertEquals(Optional.empty(), refusal("k3", "a"), "the address's count starts again");
     }
 
     @Test
@@ -83,8 +87,13 @@ class SignInThrottleTest {
         for (int i = 0; i < 1_000; i++) {
             throttle.failed(i + huge.substring(i), "address-" + i);
         }
-        assertTrue(throttle.counted() <= 8, "at most 4 keys and 4 addresses: " + throttle.counted());
         assertEquals(Optional.empty(), refusal("victim", "b"), "the oldest count made room");
+        // the fifth newest key and address are forgotten too: at most 4 of each are counted
+        String fifthNewestKey = 995 + huge.substring(995);
+        fail(fifthNewestKey, "elsewhere", 2);
+        assertEquals(Optional.empty(), refusal(fifthNewestKey, "elsewhere"), "its first failure was forgotten");
+        fail("some-key", "address-995", 5);
+        assertEquals(Optional.empty(), refusal("another-key", "address-995"), "its first failure was forgotten");
         fail(huge, "z", 3);
         assertTrue(refusal(huge, "y").isPresent(), "a long key is counted (by its digest)");
     }
