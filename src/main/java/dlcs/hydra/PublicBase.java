@@ -39,20 +39,13 @@ public class PublicBase {
                 config.getOptionalValue("dlcs.http.trusted-proxies", String.class).orElse(""));
     }
 
-    private void configure(Optional<String> publicBaseUrl, String trustedProxies) {
+    void configure(Optional<String> publicBaseUrl, String trustedProxies) {
         fixed = publicBaseUrl.filter(base -> !base.isBlank()).map(PublicBase::withoutTrailingSlash).orElse(null);
         try {
             proxies = Cidr.parseList(trustedProxies);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("dlcs.http.trusted-proxies: " + e.getMessage());
         }
-    }
-
-    /** As configured by {@code dlcs.public-base-url} and {@code dlcs.http.trusted-proxies}: for tests. */
-    static PublicBase configured(Optional<String> publicBaseUrl, String trustedProxies) {
-        PublicBase base = new PublicBase();
-        base.configure(publicBaseUrl, trustedProxies);
-        return base;
     }
 
     /** The base for {@code request}, with no trailing slash, e.g. {@code https://dlcs.example.org}. */

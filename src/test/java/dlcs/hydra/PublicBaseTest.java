@@ -39,8 +39,15 @@ class PublicBaseTest {
                 });
     }
 
+    /** A base as {@code dlcs.public-base-url} and {@code dlcs.http.trusted-proxies} configure it. */
+    private static PublicBase configured(Optional<String> publicBaseUrl, String trustedProxies) {
+        PublicBase base = new PublicBase();
+        base.configure(publicBaseUrl, trustedProxies);
+        return base;
+    }
+
     private static String base(String trustedProxies, String remoteAddress, Map<String, String> headers) {
-        return PublicBase.configured(Optional.empty(), trustedProxies).of(request(remoteAddress, headers));
+        return configured(Optional.empty(), trustedProxies).of(request(remoteAddress, headers));
     }
 
     @Test
@@ -65,7 +72,7 @@ class PublicBaseTest {
 
     @Test
     void aConfiguredBaseIsNeverChangedByARequest() {
-        PublicBase configured = PublicBase.configured(Optional.of("https://iiif.example.org/"), "10.0.0.0/8");
+        PublicBase configured = configured(Optional.of("https://iiif.example.org/"), "10.0.0.0/8");
         assertEquals("https://iiif.example.org", configured.of(request("10.0.0.5", FORWARDED)));
         assertEquals("https://iiif.example.org", configured.of(request("203.0.113.7", FORGED)));
     }
@@ -81,7 +88,7 @@ class PublicBaseTest {
     @Test
     void aMalformedTrustedProxyStopsTheDeploymentNamingItsKey() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> PublicBase.configured(Optional.empty(), "proxy.example.org"));
+                () -> configured(Optional.empty(), "proxy.example.org"));
         assertTrue(refused.getMessage().startsWith("dlcs.http.trusted-proxies: "), refused.getMessage());
     }
 }
