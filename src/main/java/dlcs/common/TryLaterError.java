@@ -23,10 +23,6 @@ public abstract class TryLaterError extends ClientError {
         return Math.max(1, seconds);
     }
 
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
-    }
-
     @Override
     public Map<String, String> headers() {
         return Map.of("Retry-After", Long.toString(retryAfterSeconds));
