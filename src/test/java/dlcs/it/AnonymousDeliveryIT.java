@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What anonymous callers get from the delivery paths, which is all anyone gets until IIIF Auth:
- * a restricted image (roles and maxUnauthorised) whole up to its limit and no more, on 3.0, 2.1
- * and the thumbnails; nothing of an image with roles and no positive maxUnauthorised; open
- * images as before.
+ * a restricted image (a maxUnauthorised of 0 or more, with or without roles) whole up to its
+ * limit and no more, on 3.0, 2.1 and the thumbnails; nothing of an image with roles and no
+ * positive maxUnauthorised; open images (no roles, maxUnauthorised -1) as before.
  */
 class AnonymousDeliveryIT extends ServerTest {
 
@@ -119,10 +119,26 @@ class AnonymousDeliveryIT extends ServerTest {
     }
 
     @Test
+    void aMaxUnauthorisedLimitsAnonymousCallersEvenWithoutRoles() {
+        Api.Tenant tenant = Api.admin(base).newTenant();
+        String limited = register(tenant, "limited-no-roles", ",\"maxUnauthorised\":200");
+        assertEquals(200, json(client().get(limited + "/info.json")).getInt("maxWidth"));
+        assertEquals(200, fetch(limited + "/full/max/0/default.jpg").getWidth());
+        assertRestricted(limited + "/full/400,/0/default.jpg");
+        assertRestricted(limited + "/0,0,256,256/256,/0/default.jpg");
+        assertRestricted(thumbs(limited) + "/full/400,/0/default.jpg");
+        String none = register(tenant, "zero-no-roles", ",\"maxUnauthorised\":0");
+        for (String path : new String[] {none + "/info.json", v2(none) + "/full/full/0/default.jpg",
+                none + "/full/1,/0/default.jpg", thumbs(none) + "/info.json"}) {
+            assertRestricted(path);
+        }
+    }
+
+    @Test
     void openImagesAreServedAsBeforeAndAChangeOfRestrictionIsSeenAtOnce() {
         Api.Tenant tenant = Api.admin(base).newTenant();
-        // maxUnauthorised without roles restricts nothing (the DLCS's rule)
-        String service = register(tenant, "open", ",\"maxUnauthorised\":0");
+        // -1, the default, is open when the image has no roles
+        String service = register(tenant, "open", ",\"maxUnauthorised\":-1");
         HttpResponse<byte[]> info = client().get(service + "/info.json");
         assertTrue(json(info).containsKey("tiles"));
         assertEquals("public, max-age=86400", header(info, "Cache-Control"));
@@ -143,7 +159,7 @@ class AnonymousDeliveryIT extends ServerTest {
         assertEquals(100, fetch(service + "/full/max/0/default.jpg").getWidth());
         assertRestricted(service + "/0,0,256,256/256,/0/default.jpg");
 
-        assertEquals(200, tenant.api(base).patch(tenant.imagePath("open"), "{\"roles\":[]}").getStatus());
+        assertEquals(200, tenant.api(base).patch(tenant.imagePath("open"), "{\"roles\":[],\"maxUnauthorised\":-1}").getStatus());
         assertEquals(1000, image(client().get(service + "/full/max/0/default.jpg")).getWidth());
     }
 }

@@ -2,11 +2,10 @@ package dlcs.iiif.control;
 
 /**
  * What anonymous callers may have of an image; all delivery is anonymous until IIIF Auth gives
- * people a way in. An image without roles is open, whatever its {@code maxUnauthorised} (the
- * DLCS's rule: {@code maxUnauthorised} applies to images with roles). An image with roles is
- * restricted: with {@code maxUnauthorised} N of 1 or more, anonymous callers may have it whole,
- * at most N pixels on its longest side, and its thumbnails up to that size; with 0 or -1,
- * nothing at all.
+ * people a way in. A {@code maxUnauthorised} N of 0 or more limits anonymous callers to the whole
+ * image at most N pixels on its longest side, and its thumbnails up to that size (0: nothing at
+ * all), with or without roles. -1 means no limit, unless the image has roles: then anonymous
+ * callers get nothing. An image without roles and with -1, the default, is open.
  */
 public record Restriction(boolean hasRoles, int maxUnauthorised) {
 
@@ -14,12 +13,12 @@ public record Restriction(boolean hasRoles, int maxUnauthorised) {
     public static final Restriction OPEN = new Restriction(false, -1);
 
     public boolean isOpen() {
-        return !hasRoles;
+        return !hasRoles && maxUnauthorised < 0;
     }
 
     /** Nothing of it for anonymous callers: not its info.json, not an image, not a thumbnail. */
     public boolean isClosed() {
-        return hasRoles && maxUnauthorised <= 0;
+        return maxSide() == 0;
     }
 
     /** The longest side anonymous callers may have: unlimited when open, 0 when closed. */

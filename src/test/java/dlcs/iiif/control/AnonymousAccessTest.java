@@ -50,8 +50,8 @@ class AnonymousAccessTest {
     }
 
     @Test
-    void anImageWithoutRolesIsOpenWhateverItsMaxUnauthorised() {
-        for (ServedImage image : List.of(open, TestRenderers.restricted(open, new Restriction(false, 0)))) {
+    void anImageWithoutRolesAndWithoutMaxUnauthorisedIsOpen() {
+        for (ServedImage image : List.of(open, TestRenderers.restricted(open, new Restriction(false, -1)))) {
             assertEquals(new Dimension(1000, 800), size(image, "full", "max"));
             assertEquals(new Dimension(256, 256), size(image, "0,0,256,256", "max"));
             assertEquals(SERVICE, AnonymousAccess.limits(image, SERVICE));
@@ -98,6 +98,16 @@ class AnonymousAccessTest {
     }
 
     @Test
+    void withoutRolesAMaxUnauthorisedOfZeroOrMoreStillLimitsAnonymousCallers() {
+        ServedImage limited = TestRenderers.restricted(open, new Restriction(false, 200));
+        assertEquals(new Dimension(200, 160), size(limited, "full", "max"));
+        assertThrows(RestrictedImageException.class, () -> size(limited, "0,0,256,256", "max"));
+        ServedImage none = TestRenderers.restricted(open, new Restriction(false, 0));
+        assertThrows(RestrictedImageException.class, () -> AnonymousAccess.requireSome(none));
+        assertThrows(RestrictedImageException.class, () -> AnonymousAccess.thumbnails(none));
+    }
+
+    @Test
     void aRestrictedImageWhoseThumbnailsAreAllLargerOffersNone() {
         assertThrows(RestrictedImageException.class, () -> AnonymousAccess.thumbnails(restricted(99)));
         assertEquals(List.of(new Dimensions(100, 80)), AnonymousAccess.thumbnails(restricted(100)));
@@ -106,7 +116,8 @@ class AnonymousAccessTest {
     @Test
     void restrictionsAreToldApartInTheirTags() {
         assertEquals("", Restriction.OPEN.tag());
-        assertEquals("", new Restriction(false, 200).tag());
+        assertEquals("", new Restriction(false, -1).tag());
+        assertEquals("-r200", new Restriction(false, 200).tag());
         assertEquals("-r200", new Restriction(true, 200).tag());
         assertEquals("-r0", new Restriction(true, -1).tag());
     }
