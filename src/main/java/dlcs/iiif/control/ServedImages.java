@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * changed image is looked up again at once on every node that shares a directory, and within the
  * store's check interval on nodes that share a bucket; a read that finds the version gone makes
  * the caller look again at once. An image's roles and
- * {@code maxUnauthorised} change without a new directory: this node forgets the image as soon as
+ * {@code maxUnauthorised} change without a new version: this node forgets the image as soon as
  * such a change commits ({@link ImageChanged}); other nodes when the entry expires, after
  * {@code dlcs.iiif.cache-seconds}.
  */
