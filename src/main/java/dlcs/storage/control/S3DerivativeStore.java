@@ -103,9 +103,9 @@ final class S3DerivativeStore implements DerivativeStore, AutoCloseable {
                 return false;
             }
         } catch (IOException e) {
-            // the store is unreachable for now: what is known stands, reads will say more
+            // the store is unreachable for now: what is known stands until the next check, and
+            // reads will say more
             LOG.warning("Could not check " + path + " in the store: " + e.getMessage());
-            return true;
         }
         remember(confirmed.keySet(), path);
         confirmed.put(path, now);
