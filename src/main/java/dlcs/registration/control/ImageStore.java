@@ -88,7 +88,6 @@ public class ImageStore {
         em.flush();
         recordDerivative(image, prepared);
         em.flush();
-        changed(image);
         return new Saved(image, created);
     }
 
@@ -132,6 +131,9 @@ public class ImageStore {
                 ? Optional.empty() : Optional.of(new DerivativeLocation(written.customer(), written.space(),
                         written.imageId(), previous));
         afterCompletion(() -> replaced.ifPresent(storage::delete), () -> storage.delete(written));
+        if (previous != null) {
+            changed(image);
+        }
         return replaced;
     }
 
@@ -153,6 +155,7 @@ public class ImageStore {
     public Image delete(long customer, int space, String imageId) {
         Image image = get(customer, space, imageId);
         releaseFromBatch(image);
+        changed(image);
         em.remove(image);
         // the image row first, then the customer's usage row, as on every path
         em.flush();
@@ -213,9 +216,15 @@ public class ImageStore {
         });
     }
 
-    /** Tells those who keep what they know of {@code image} that its metadata is being set. */
+    /**
+     * Tells those who keep what they know of {@code image} that it is being changed or deleted;
+     * nothing is kept of an image that has never served a version (a new one, above all: a batch
+     * of new images announces nothing).
+     */
     private void changed(Image image) {
-        this.changed.fire(new ImageChanged(image.customer(), image.space(), image.imageId()));
+        if (image.isServable()) {
+            this.changed.fire(new ImageChanged(image.customer(), image.space(), image.imageId()));
+        }
     }
 
     /** A batch that held {@code image} lets it go: the image is being registered again, or deleted. */
