@@ -1,0 +1,50 @@
+package dlcs.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database to the schema this release expects before anything else uses it: the
+ * other startup beans name this one in {@code @DependsOn}, and the container delivers no request
+ * or message before the startup beans are up.
+ *
+ * <p>The migrations are {@code db/migration/V*.sql} in the WAR, in SQL that H2 and PostgreSQL
+ * both read; Flyway records what it applied in {@code flyway_schema_history}, and takes a lock
+ * there (on PostgreSQL an advisory lock), so that nodes starting together migrate once. A
+ * database made by release 0.1, whose schema EclipseLink generated and no history records, is
+ * taken as being at version 1 (the schema that release made) and migrated on from there.
+ */
+@Singleton
+@Startup
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    /** The persistence unit's datasource (META-INF/persistence.xml). */
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource database;
+
+    /** Flyway commits each migration itself, so it runs outside any container transaction. */
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .baselineOnMigrate(true)
+                .baselineVersion("1")
+                .baselineDescription("schema made by release 0.1 (EclipseLink)")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now, on " + result.databaseType + ")");
+    }
+}
