@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
+import dlcs.imaging.control.PyramidBytes;
 import dlcs.imaging.control.PyramidIndex;
 import dlcs.imaging.control.PyramidReader;
 import jakarta.json.JsonArray;
@@ -245,11 +246,11 @@ class ImageDeliveryIT extends ServerTest {
         Path version = Storage.versions(tenantAfter(service()), "grid").get(0);
         Path pyramid = DerivativeFiles.pyramid(version);
         PyramidIndex index = PyramidIndex.read(pyramid);
-        byte[] stored = PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(0, 1, 1));
+        byte[] stored = PyramidReader.tileBytes(PyramidBytes.of(pyramid), index, new PyramidReader.Tile(0, 1, 1));
         assertArrayEquals(stored, get(service() + "/256,256,256,256/256,/0/default.jpg").body());
         assertArrayEquals(stored, get(service() + "/256,256,256,256/256,256/0/default.jpg").body());
         assertArrayEquals(stored, get(service() + "/256,256,256,256/max/0/color.jpg").body());
-        byte[] reduced = PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(1, 0, 0));
+        byte[] reduced = PyramidReader.tileBytes(PyramidBytes.of(pyramid), index, new PyramidReader.Tile(1, 0, 0));
         assertArrayEquals(reduced, get(service() + "/0,0,512,512/256,/0/default.jpg").body());
         // an edge tile is stored padded, so it is cut from the level and encoded
         assertLooksLike(SOURCE.getSubimage(768, 512, 232, 256), "768,512,232,256/232,/0/default.jpg", 4);

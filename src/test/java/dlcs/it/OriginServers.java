@@ -33,13 +33,7 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -76,31 +70,15 @@ final class OriginServers {
 
     static synchronized S3Client s3() {
         if (s3 == null) {
-            try {
-                S3Proxy proxy = S3Proxy.builder()
-                        .blobStore(new TransientNio2BlobStore())
-                        .endpoint(URI.create("http://127.0.0.1:" + S3_PORT))
-                        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-                        .build();
-                proxy.start();
-                for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
-                    Thread.sleep(50);
+            S3Proxy proxy = S3Servers.start(S3_PORT, S3_ACCESS_KEY, S3_SECRET_KEY);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    proxy.stop();
+                } catch (Exception ignored) {
+                    // the JVM is ending
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        proxy.stop();
-                    } catch (Exception ignored) {
-                        // the JVM is ending
-                    }
-                }));
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot start S3Proxy on port " + S3_PORT, e);
-            }
-            s3 = S3Client.builder().endpointOverride(URI.create(s3Endpoint())).forcePathStyle(true)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(S3_ACCESS_KEY, S3_SECRET_KEY)))
-                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            }));
+            s3 = S3Servers.client(S3_PORT, S3_ACCESS_KEY, S3_SECRET_KEY);
         }
         return s3;
     }

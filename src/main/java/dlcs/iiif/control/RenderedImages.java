@@ -123,7 +123,7 @@ public class RenderedImages {
     public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
         Optional<PyramidReader.Tile> stored = storedTile(image, request);
         if (stored.isPresent()) {
-            return new Rendered(PyramidReader.tileBytes(image.pyramidFile(), image.pyramid(), stored.get()), null,
+            return new Rendered(PyramidReader.tileBytes(image.pyramidBytes(), image.pyramid(), stored.get()), null,
                     Format.JPG.mediaType(), RenderBudget.Share.NONE);
         }
         RenderBudget.Share share = budget.take(peakBytes(image, request));
@@ -199,7 +199,7 @@ public class RenderedImages {
         if (!plain) {
             return null;
         }
-        Planes planes = PyramidReader.renderPlanes(image.pyramidFile(), image.pyramid(), request.region(),
+        Planes planes = PyramidReader.renderPlanes(image.pyramidBytes(), image.pyramid(), request.region(),
                 request.size().width, request.size().height, tiles, arrays, deadline);
         if (planes == null) {
             return null;
@@ -213,7 +213,7 @@ public class RenderedImages {
 
     private BufferedImage draw(ServedImage image, ImageRequest.Resolved request, PixelArrays arrays, Deadline deadline)
             throws IOException {
-        BufferedImage pixels = PyramidReader.render(image.pyramidFile(), image.pyramid(), request.region(),
+        BufferedImage pixels = PyramidReader.render(image.pyramidBytes(), image.pyramid(), request.region(),
                 request.size().width, request.size().height, tiles, arrays, deadline);
         if (request.rotation().mirror()) {
             pixels = Transforms.mirror(pixels, deadline);

@@ -10,23 +10,24 @@ import dlcs.registration.entity.Customer;
 import dlcs.registration.entity.Image;
 import dlcs.storage.control.DerivativeLocation;
 import dlcs.storage.control.DerivativeStore;
+import dlcs.storage.control.StoredDerivative;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Finds the derivative that serves {@code /{customer}/{space}/{id}}. Found images are kept in
  * memory, so a tile request costs no database query and no parse of the pyramid. An entry is
- * trusted only while its version directory exists: every new ingest writes a new directory and
- * removes the old one after it commits, and a deletion removes it, so a changed image is looked
- * up again at once, on every node that shares the storage. An image's roles and
+ * trusted only while its version exists ({@link DerivativeStore#exists}): every new ingest writes
+ * a new version and removes the old one after it commits, and a deletion removes it, so a
+ * changed image is looked up again at once on every node that shares a directory, and within the
+ * store's check interval on nodes that share a bucket; a read that finds the version gone makes
+ * the caller look again at once. An image's roles and
  * {@code maxUnauthorised} change without a new directory: this node forgets the image as soon as
  * such a change commits ({@link ImageChanged}); other nodes when the entry expires, after
  * {@code dlcs.iiif.cache-seconds}.
@@ -58,7 +59,7 @@ public class ServedImages {
         String key = customer + '/' + space + '/' + imageId;
         Cached cached = cache.get(key);
         long now = System.nanoTime();
-        if (cached != null && cached.expires - now > 0 && Files.isDirectory(cached.image.directory())) {
+        if (cached != null && cached.expires - now > 0 && storage.exists(cached.image.stored().location())) {
             return cached.image;
         }
         ServedImage image = load(customer, space, imageId);
@@ -108,11 +109,12 @@ public class ServedImages {
 
     private ServedImage load(String customer, String space, String imageId) {
         Image image = servable(customer, space, imageId);
-        Path directory = storage.directory(new DerivativeLocation(image.customer(), image.space(), image.imageId(),
-                image.storageVersion()));
         try {
-            return new ServedImage(image.customer(), image.space(), image.imageId(), directory,
-                    PyramidIndex.read(DerivativeFiles.pyramid(directory)), DerivativeFiles.listThumbnails(directory),
+            StoredDerivative stored = storage.open(new DerivativeLocation(image.customer(), image.space(),
+                    image.imageId(), image.storageVersion()));
+            return new ServedImage(image.customer(), image.space(), image.imageId(), stored,
+                    PyramidIndex.read(ServedImage.pyramidBytes(stored)),
+                    DerivativeFiles.listThumbnails(stored.files().keySet()),
                     image.lastModified(), image.storageVersion(),
                     new Restriction(!image.roles().isEmpty(), image.maxUnauthorised()));
         } catch (IOException e) {

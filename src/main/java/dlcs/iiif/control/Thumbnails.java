@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -31,6 +30,9 @@ public class Thumbnails {
 
     /** No limit but what an int holds: the stored thumbnails are the limit here. */
     private static final Limits ANY_SIZE = new Limits(Integer.MAX_VALUE, Long.MAX_VALUE);
+
+    /** Far more than a stored thumbnail takes (a 1024 pixel JPEG is well under 1 MB), so only damage reaches it. */
+    private static final int MAX_THUMBNAIL_BYTES = 64 * 1024 * 1024;
 
     @Inject
     DeliverySettings settings;
@@ -84,18 +86,20 @@ public class Thumbnails {
         Dimensions source = stored.get(0);
         for (Dimensions candidate : stored) {
             if (candidate.equals(size)) {
-                return Files.readAllBytes(DerivativeFiles.thumbnail(image.directory(), candidate));
+                return image.stored().readAll(DerivativeFiles.thumbnailName(candidate), MAX_THUMBNAIL_BYTES);
             }
             if (candidate.width() >= size.width() && candidate.height() >= size.height()) {
                 source = candidate;
             }
         }
+        // a missing file is told as such, so that the caller looks the image up again
+        byte[] jpeg = image.stored().readAll(DerivativeFiles.thumbnailName(source), MAX_THUMBNAIL_BYTES);
         BufferedImage decoded;
         try {
-            byte[] jpeg = Files.readAllBytes(DerivativeFiles.thumbnail(image.directory(), source));
             decoded = JpegDecoder.shared().decode(jpeg);
         } catch (IOException e) {
-            throw new IOException("The stored thumbnail " + source + " of " + image.directory() + " is unreadable", e);
+            throw new IOException("The stored thumbnail " + source + " of " + image.stored().location().path()
+                    + " is unreadable", e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JpegEncoder.write(Rasters.scale(Rasters.normalise(decoded), size.width(), size.height()), out,

@@ -4,13 +4,10 @@ import dlcs.imaging.entity.PyramidLevel;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The decoded tiles that cover an area of a pyramid level, from the {@link TileCache} or read
- * from the pyramid file and decoded by {@link JpegDecoder} now (and cached then). The tiles are
+ * from the pyramid's bytes and decoded by {@link JpegDecoder} now (and cached then). The tiles are
  * given row by row, from the one holding the area's top left corner.
  */
 final class DecodedTiles {
@@ -32,17 +29,17 @@ final class DecodedTiles {
     }
 
     /** The tiles as 8-bit pixels of {@code type}: BGR or grey. */
-    static Rasters.Bytes[][] pixels(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
+    static Rasters.Bytes[][] pixels(PyramidBytes pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
                                     TileCache cache, int type, Deadline deadline) throws IOException {
         Grid grid = Grid.covering(level, area);
         Rasters.Bytes[][] tiles = new Rasters.Bytes[grid.rows()][grid.columns()];
-        String file = pyramid.toString();
+        String file = pyramid.id();
         JpegDecoder decoder = JpegDecoder.shared();
-        fill(new TileReader(pyramid, index), grid, tiles, deadline, (reader, column, row) -> {
+        fill(grid, tiles, deadline, (column, row) -> {
             TileCache.Key key = new TileCache.Key(file, level.index(), column, row);
             BufferedImage tile = cache.get(key);
             if (tile == null) {
-                tile = Rasters.normalise(decoder.decode(reader.read(level.index(), column, row)));
+                tile = Rasters.normalise(decoder.decode(index.tile(pyramid, level.index(), column, row)));
                 if (tile.getType() != type) {
                     tile = Rasters.normalise(asType(tile, type));
                 }
@@ -54,17 +51,17 @@ final class DecodedTiles {
     }
 
     /** The tiles as JPEG planes; null if one is neither 4:2:0 nor grey. */
-    static Planes[][] planes(Path pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
+    static Planes[][] planes(PyramidBytes pyramid, PyramidIndex index, PyramidLevel level, Rectangle area,
                              TileCache cache, Deadline deadline) throws IOException {
         Grid grid = Grid.covering(level, area);
         Planes[][] tiles = new Planes[grid.rows()][grid.columns()];
-        String file = pyramid.toString();
+        String file = pyramid.id();
         JpegDecoder decoder = JpegDecoder.shared();
-        boolean all = fill(new TileReader(pyramid, index), grid, tiles, deadline, (reader, column, row) -> {
+        boolean all = fill(grid, tiles, deadline, (column, row) -> {
             TileCache.Key key = new TileCache.Key(file, level.index(), column, row, true);
             Planes tile = cache.getPlanes(key);
             if (tile == null) {
-                tile = decoder.decodePlanes(reader.read(level.index(), column, row));
+                tile = decoder.decodePlanes(index.tile(pyramid, level.index(), column, row));
                 if (tile != null) {
                     cache.put(key, tile);
                 }
@@ -76,25 +73,22 @@ final class DecodedTiles {
 
     /** One tile, from the cache or decoded now; null if it cannot be had in the form wanted. */
     private interface Fetch<T> {
-        T tile(TileReader reader, int column, int row) throws IOException;
+        T tile(int column, int row) throws IOException;
     }
 
     /**
      * Fills {@code tiles} with those of {@code grid}, in order; false, leaving off, at the first
      * null. Gives up at {@code deadline} between tiles.
      */
-    private static <T> boolean fill(TileReader reader, Grid grid, T[][] tiles, Deadline deadline, Fetch<T> fetch)
-            throws IOException {
-        try (reader) {
-            for (int row = 0; row < grid.rows(); row++) {
-                for (int column = 0; column < grid.columns(); column++) {
-                    deadline.check();
-                    T tile = fetch.tile(reader, grid.firstColumn() + column, grid.firstRow() + row);
-                    if (tile == null) {
-                        return false;
-                    }
-                    tiles[row][column] = tile;
+    private static <T> boolean fill(Grid grid, T[][] tiles, Deadline deadline, Fetch<T> fetch) throws IOException {
+        for (int row = 0; row < grid.rows(); row++) {
+            for (int column = 0; column < grid.columns(); column++) {
+                deadline.check();
+                T tile = fetch.tile(grid.firstColumn() + column, grid.firstRow() + row);
+                if (tile == null) {
+                    return false;
                 }
+                tiles[row][column] = tile;
             }
         }
         return true;
@@ -107,31 +101,5 @@ final class DecodedTiles {
         BufferedImage colour = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
         colour.createGraphics().drawImage(image, 0, 0, null);
         return colour;
-    }
-
-    /** Reads stored tiles, opening the file only if one is needed: all may be in the cache. */
-    private static final class TileReader implements AutoCloseable {
-        private final Path pyramid;
-        private final PyramidIndex index;
-        private FileChannel channel;
-
-        TileReader(Path pyramid, PyramidIndex index) {
-            this.pyramid = pyramid;
-            this.index = index;
-        }
-
-        byte[] read(int level, int column, int row) throws IOException {
-            if (channel == null) {
-                channel = FileChannel.open(pyramid, StandardOpenOption.READ);
-            }
-            return index.tile(channel, level, column, row);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (channel != null) {
-                channel.close();
-            }
-        }
     }
 }

@@ -2,52 +2,53 @@ package dlcs.imaging.control;
 
 import dlcs.imaging.entity.DerivativeBytes;
 import dlcs.imaging.entity.Dimensions;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The file layout inside one derivative directory: {@code image.tif} and {@code thumbs/WxH.jpg}. */
+/**
+ * The file layout of one derivative version: {@code image.tif} and {@code thumbs/WxH.jpg}. Written
+ * into a local directory ({@link Path}s), read back by name, '/' between directories, from
+ * wherever the version is stored.
+ */
 public final class DerivativeFiles {
 
-    private static final Pattern THUMB = Pattern.compile("(\\d+)x(\\d+)\\.jpg");
+    public static final String PYRAMID = "image.tif";
+    private static final String THUMBS = "thumbs";
+    private static final Pattern THUMB = Pattern.compile(THUMBS + "/(\\d+)x(\\d+)\\.jpg");
 
     private DerivativeFiles() {
     }
 
     public static Path pyramid(Path directory) {
-        return directory.resolve("image.tif");
+        return directory.resolve(PYRAMID);
     }
 
     public static Path thumbnails(Path directory) {
-        return directory.resolve("thumbs");
+        return directory.resolve(THUMBS);
     }
 
     public static Path thumbnail(Path directory, Dimensions size) {
-        return thumbnails(directory).resolve(size.width() + "x" + size.height() + ".jpg");
+        return directory.resolve(thumbnailName(size));
     }
 
-    /** The thumbnails present, largest first. */
-    public static List<Dimensions> listThumbnails(Path directory) throws IOException {
+    /** The name of the thumbnail of {@code size} in its version. */
+    public static String thumbnailName(Dimensions size) {
+        return THUMBS + "/" + size.width() + "x" + size.height() + ".jpg";
+    }
+
+    /** The thumbnails among a version's files, largest first. */
+    public static List<Dimensions> listThumbnails(Collection<String> names) {
         List<Dimensions> sizes = new ArrayList<>();
-        Path thumbs = thumbnails(directory);
-        if (!Files.isDirectory(thumbs)) {
-            return sizes;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(thumbs, "*.jpg")) {
-            for (Path file : files) {
-                Matcher m = THUMB.matcher(file.getFileName().toString());
-                if (m.matches()) {
-                    sizes.add(new Dimensions(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-                }
+        for (String name : names) {
+            Matcher m = THUMB.matcher(name);
+            if (m.matches()) {
+                sizes.add(new Dimensions(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
             }
         }
         sizes.sort(Comparator.comparingLong(Dimensions::pixels).reversed());
@@ -55,21 +56,19 @@ public final class DerivativeFiles {
     }
 
     /**
-     * The bytes of the files in one derivative directory: those under {@code thumbs/} are the
-     * thumbnails, everything else is the derivative. Links are not followed.
+     * The bytes of a version's files, by name with their sizes: those under {@code thumbs/} are
+     * the thumbnails, everything else is the derivative.
      */
-    public static DerivativeBytes measure(Path directory) throws IOException {
-        Path thumbs = thumbnails(directory);
-        long[] bytes = new long[2];
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile()) {
-                    bytes[file.startsWith(thumbs) ? 1 : 0] += attributes.size();
-                }
-                return FileVisitResult.CONTINUE;
+    public static DerivativeBytes measure(Map<String, Long> files) {
+        long derivative = 0;
+        long thumbnails = 0;
+        for (Map.Entry<String, Long> file : files.entrySet()) {
+            if (file.getKey().startsWith(THUMBS + "/")) {
+                thumbnails += file.getValue();
+            } else {
+                derivative += file.getValue();
             }
-        });
-        return new DerivativeBytes(bytes[0], bytes[1]);
+        }
+        return new DerivativeBytes(derivative, thumbnails);
     }
 }

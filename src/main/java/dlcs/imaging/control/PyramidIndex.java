@@ -4,15 +4,14 @@ import dlcs.imaging.entity.PyramidLevel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where every tile of a stored pyramid lies in its file: parsed once from the TIFF directories
- * (classic TIFF, either byte order), then kept, so that serving a tile is one positional read.
+ * (classic TIFF, either byte order) in a few block reads ({@link IndexBlocks}), then kept, so
+ * that serving a tile is one ranged read of the file, local or in a store.
  * Only what serving needs is read: sizes, tile sizes, tile offsets and lengths, and whether the
  * tiles are grey, and where the tiles the image's edge cuts are stored at their true size, when
  * they are (see {@link TiledTiffWriter}). Any tiled JPEG TIFF whose tiles are complete JPEG
@@ -57,10 +56,10 @@ public final class PyramidIndex {
         return (l.width() + l.tileWidth() - 1) / l.tileWidth();
     }
 
-    /** The JPEG stream of a tile, read from the pyramid file open on {@code channel}. */
-    byte[] tile(FileChannel channel, int level, int column, int row) throws IOException {
+    /** The JPEG stream of a tile, read from {@code file}. */
+    byte[] tile(PyramidBytes file, int level, int column, int row) throws IOException {
         int tile = row * columns(level) + column;
-        return read(channel, offsets.get(level)[tile], lengths.get(level)[tile], ByteOrder.BIG_ENDIAN).array();
+        return file.read(offsets.get(level)[tile], lengths.get(level)[tile]);
     }
 
     /** Whether a tile the image's edge cuts is also stored at its true size. */
@@ -69,78 +68,82 @@ public final class PyramidIndex {
     }
 
     /** The JPEG stream of a tile at its true size, where {@link #hasEdgeTile} says it is stored. */
-    byte[] edgeTile(FileChannel channel, int level, int column, int row) throws IOException {
+    byte[] edgeTile(PyramidBytes file, int level, int column, int row) throws IOException {
         int tile = row * columns(level) + column;
-        return read(channel, edgeOffsets.get(level)[tile], edgeLengths.get(level)[tile], ByteOrder.BIG_ENDIAN)
-                .array();
+        return file.read(edgeOffsets.get(level)[tile], edgeLengths.get(level)[tile]);
     }
 
+    /** The index of a pyramid in a local file. */
     public static PyramidIndex read(Path pyramid) throws IOException {
-        try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
-            ByteBuffer header = read(channel, 0, 8, ByteOrder.LITTLE_ENDIAN);
-            ByteOrder order = switch (header.getShort(0)) {
-                case 0x4949 -> ByteOrder.LITTLE_ENDIAN;
-                case 0x4D4D -> ByteOrder.BIG_ENDIAN;
-                default -> throw new IOException(pyramid + " is not a TIFF file");
-            };
-            header.order(order);
-            if (header.getShort(2) != 42) {
-                throw new IOException(pyramid + " is not a classic TIFF file");
-            }
-            List<PyramidLevel> levels = new ArrayList<>();
-            List<long[]> offsets = new ArrayList<>();
-            List<int[]> lengths = new ArrayList<>();
-            List<long[]> edgeOffsets = new ArrayList<>();
-            List<int[]> edgeLengths = new ArrayList<>();
-            boolean grey = false;
-            long ifd = Integer.toUnsignedLong(header.getInt(4));
-            while (ifd != 0) {
-                if (levels.size() == MAX_LEVELS) {
-                    throw new IOException(pyramid + " has more than " + MAX_LEVELS + " directories");
-                }
-                TiffDirectory directory = TiffDirectory.read(channel, ifd, order);
-                int width = (int) directory.single(TiffTags.IMAGE_WIDTH);
-                int height = (int) directory.single(TiffTags.IMAGE_LENGTH);
-                int tileWidth = (int) directory.single(TiffTags.TILE_WIDTH);
-                int tileHeight = (int) directory.single(TiffTags.TILE_LENGTH);
-                if (directory.single(TiffTags.COMPRESSION) != TiffTags.COMPRESSION_JPEG) {
-                    throw new IOException(pyramid + " level " + levels.size() + " is not JPEG-compressed");
-                }
-                long[] tileOffsets = directory.values(TiffTags.TILE_OFFSETS);
-                long[] tileLengths = directory.values(TiffTags.TILE_BYTE_COUNTS);
-                int tiles = ((width + tileWidth - 1) / tileWidth) * ((height + tileHeight - 1) / tileHeight);
-                if (tileOffsets.length != tiles || tileLengths.length != tiles) {
-                    throw new IOException(pyramid + " level " + levels.size() + " lists the wrong number of tiles");
-                }
-                edgeOffsets.add(new long[tiles]);
-                edgeLengths.add(new int[tiles]);
-                grey = directory.single(TiffTags.SAMPLES_PER_PIXEL) == 1;
-                levels.add(new PyramidLevel(levels.size(), width, height, tileWidth, tileHeight));
-                offsets.add(tileOffsets);
-                lengths.add(ints(tileLengths));
-                ifd = directory.next();
-            }
-            if (levels.isEmpty()) {
-                throw new IOException(pyramid + " holds no image");
-            }
-            readTrailer(channel, edgeOffsets, edgeLengths);
-            return new PyramidIndex(levels, offsets, lengths, edgeOffsets, edgeLengths, grey);
+        return read(PyramidBytes.of(pyramid));
+    }
+
+    public static PyramidIndex read(PyramidBytes file) throws IOException {
+        String pyramid = file.id();
+        IndexBlocks blocks = new IndexBlocks(file);
+        ByteBuffer header = blocks.read(0, 8, ByteOrder.LITTLE_ENDIAN);
+        ByteOrder order = switch (header.getShort(0)) {
+            case 0x4949 -> ByteOrder.LITTLE_ENDIAN;
+            case 0x4D4D -> ByteOrder.BIG_ENDIAN;
+            default -> throw new IOException(pyramid + " is not a TIFF file");
+        };
+        header.order(order);
+        if (header.getShort(2) != 42) {
+            throw new IOException(pyramid + " is not a classic TIFF file");
         }
+        List<PyramidLevel> levels = new ArrayList<>();
+        List<long[]> offsets = new ArrayList<>();
+        List<int[]> lengths = new ArrayList<>();
+        List<long[]> edgeOffsets = new ArrayList<>();
+        List<int[]> edgeLengths = new ArrayList<>();
+        boolean grey = false;
+        long ifd = Integer.toUnsignedLong(header.getInt(4));
+        while (ifd != 0) {
+            if (levels.size() == MAX_LEVELS) {
+                throw new IOException(pyramid + " has more than " + MAX_LEVELS + " directories");
+            }
+            TiffDirectory directory = TiffDirectory.read(blocks, ifd, order);
+            int width = (int) directory.single(TiffTags.IMAGE_WIDTH);
+            int height = (int) directory.single(TiffTags.IMAGE_LENGTH);
+            int tileWidth = (int) directory.single(TiffTags.TILE_WIDTH);
+            int tileHeight = (int) directory.single(TiffTags.TILE_LENGTH);
+            if (directory.single(TiffTags.COMPRESSION) != TiffTags.COMPRESSION_JPEG) {
+                throw new IOException(pyramid + " level " + levels.size() + " is not JPEG-compressed");
+            }
+            long[] tileOffsets = directory.values(TiffTags.TILE_OFFSETS);
+            long[] tileLengths = directory.values(TiffTags.TILE_BYTE_COUNTS);
+            int tiles = ((width + tileWidth - 1) / tileWidth) * ((height + tileHeight - 1) / tileHeight);
+            if (tileOffsets.length != tiles || tileLengths.length != tiles) {
+                throw new IOException(pyramid + " level " + levels.size() + " lists the wrong number of tiles");
+            }
+            edgeOffsets.add(new long[tiles]);
+            edgeLengths.add(new int[tiles]);
+            grey = directory.single(TiffTags.SAMPLES_PER_PIXEL) == 1;
+            levels.add(new PyramidLevel(levels.size(), width, height, tileWidth, tileHeight));
+            offsets.add(tileOffsets);
+            lengths.add(ints(tileLengths));
+            ifd = directory.next();
+        }
+        if (levels.isEmpty()) {
+            throw new IOException(pyramid + " holds no image");
+        }
+        readTrailer(blocks, edgeOffsets, edgeLengths);
+        return new PyramidIndex(levels, offsets, lengths, edgeOffsets, edgeLengths, grey);
     }
 
     /** The true-size edge tiles, when the file ends with the trailer that lists them. */
-    private static void readTrailer(FileChannel channel, List<long[]> edgeOffsets, List<int[]> edgeLengths)
+    private static void readTrailer(IndexBlocks blocks, List<long[]> edgeOffsets, List<int[]> edgeLengths)
             throws IOException {
-        long size = channel.size();
+        long size = blocks.size();
         if (size < 24) {
             return;
         }
-        ByteBuffer end = read(channel, size - 16, 16, ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer end = blocks.read(size - 16, 16, ByteOrder.LITTLE_ENDIAN);
         long start = end.getLong(0);
         if (end.getLong(8) != TiledTiffWriter.TRAILER_MAGIC || start < 8 || start > size - 20) {
             return;
         }
-        ByteBuffer trailer = read(channel, start, (int) Math.min(Integer.MAX_VALUE, size - 16 - start),
+        ByteBuffer trailer = blocks.read(start, (int) Math.min(Integer.MAX_VALUE, size - 16 - start),
                 ByteOrder.LITTLE_ENDIAN);
         if (trailer.getInt() != edgeOffsets.size()) {
             throw new IOException("The pyramid's edge tile trailer lists the wrong number of levels");
@@ -164,15 +167,5 @@ public final class PyramidIndex {
             ints[i] = Math.toIntExact(values[i]);
         }
         return ints;
-    }
-
-    static ByteBuffer read(FileChannel channel, long position, int size, ByteOrder order) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(size).order(order);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new IOException("The pyramid file ends early");
-            }
-        }
-        return buffer.flip();
     }
 }

@@ -4,9 +4,6 @@ import dlcs.imaging.entity.PyramidLevel;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -54,13 +51,11 @@ public final class PyramidReader {
     }
 
     /** The JPEG stream of a stored tile as stored: at its true size, for a tile the image's edge cuts. */
-    public static byte[] tileBytes(Path pyramid, PyramidIndex index, Tile tile) throws IOException {
-        try (FileChannel channel = FileChannel.open(pyramid, StandardOpenOption.READ)) {
-            if (index.hasEdgeTile(tile.level(), tile.column(), tile.row())) {
-                return index.edgeTile(channel, tile.level(), tile.column(), tile.row());
-            }
-            return index.tile(channel, tile.level(), tile.column(), tile.row());
+    public static byte[] tileBytes(PyramidBytes pyramid, PyramidIndex index, Tile tile) throws IOException {
+        if (index.hasEdgeTile(tile.level(), tile.column(), tile.row())) {
+            return index.edgeTile(pyramid, tile.level(), tile.column(), tile.row());
         }
+        return index.tile(pyramid, tile.level(), tile.column(), tile.row());
     }
 
     /**
@@ -69,7 +64,7 @@ public final class PyramidReader {
      * result and of the working images from {@code arrays}; giving up at {@code deadline} between
      * tiles and bands.
      */
-    public static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
+    public static BufferedImage render(PyramidBytes pyramid, PyramidIndex index, Rectangle region, int width, int height,
                                        TileCache cache, PixelArrays arrays, Deadline deadline) throws IOException {
         Rasters.requirePositive(width, height);
         Source source = source(index, region, width, height);
@@ -93,7 +88,7 @@ public final class PyramidReader {
      * libjpeg-turbo, tiles not 4:2:0 or grey, or a reduction the one-step resampler does not
      * make (then {@link #render} does it). Gives up at {@code deadline} between tiles and bands.
      */
-    public static Planes renderPlanes(Path pyramid, PyramidIndex index, Rectangle region, int width, int height,
+    public static Planes renderPlanes(PyramidBytes pyramid, PyramidIndex index, Rectangle region, int width, int height,
                                       TileCache cache, PixelArrays arrays, Deadline deadline) throws IOException {
         Rasters.requirePositive(width, height);
         Source source = source(index, region, width, height);

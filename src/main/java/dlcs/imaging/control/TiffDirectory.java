@@ -3,19 +3,18 @@ package dlcs.imaging.control;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 
 /** One image file directory of a TIFF file: its entries, read as unsigned numbers. */
-record TiffDirectory(ByteBuffer entries, int count, long next, FileChannel channel, ByteOrder order) {
+record TiffDirectory(ByteBuffer entries, int count, long next, IndexBlocks blocks, ByteOrder order) {
 
     /** Bounds what a damaged or hostile file can make the reader allocate. */
     private static final long MAX_VALUES = 10_000_000;
 
-    static TiffDirectory read(FileChannel channel, long at, ByteOrder order) throws IOException {
-        int count = Short.toUnsignedInt(PyramidIndex.read(channel, at, 2, order).getShort(0));
-        ByteBuffer entries = PyramidIndex.read(channel, at + 2, count * 12 + 4, order);
+    static TiffDirectory read(IndexBlocks blocks, long at, ByteOrder order) throws IOException {
+        int count = Short.toUnsignedInt(blocks.read(at, 2, order).getShort(0));
+        ByteBuffer entries = blocks.read(at + 2, count * 12 + 4, order);
         long next = Integer.toUnsignedLong(entries.getInt(count * 12));
-        return new TiffDirectory(entries, count, next, channel, order);
+        return new TiffDirectory(entries, count, next, blocks, order);
     }
 
     long single(int tag) throws IOException {
@@ -45,7 +44,7 @@ record TiffDirectory(ByteBuffer entries, int count, long next, FileChannel chann
             // values that fit in the entry's four bytes are kept there
             ByteBuffer data = n * size <= 4
                     ? entries.duplicate().order(order).position(base + 8).slice().order(order)
-                    : PyramidIndex.read(channel, Integer.toUnsignedLong(entries.getInt(base + 8)),
+                    : blocks.read(Integer.toUnsignedLong(entries.getInt(base + 8)),
                             (int) (n * size), order);
             long[] values = new long[(int) n];
             for (int v = 0; v < n; v++) {

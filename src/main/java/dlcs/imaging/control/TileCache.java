@@ -17,7 +17,8 @@ public final class TileCache {
     private final Segment[] segments = new Segment[SEGMENTS];
 
     /**
-     * A tile of one pyramid file (a derivative version never changes, so its path names it),
+     * A tile of one pyramid (a derivative version never changes, so its {@link PyramidBytes#id}
+     * names it),
      * decoded to BGR or grey pixels, or to its {@link Planes}.
      */
     record Key(String file, int level, int column, int row, boolean planes) {

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Making derivatives: fetch the master once (or take the bytes sent), write the derivative into
- * a new version directory, and only then record it, in one short transaction
- * ({@link ImageStore#recordDerivative}). No transaction is held while fetching or decoding; a
+ * a new version's local directory, store it ({@link DerivativeStore#publish}), and only then
+ * record it, in one short transaction ({@link ImageStore#recordDerivative}). No transaction is held while fetching or decoding; a
  * failure leaves no row and no files behind, and a failed re-registration leaves the previous
  * derivative serving. Immediate registration runs all of it here; the queue's worker calls
  * {@link #prepareFromOrigin} and records the result in its message's transaction.
@@ -131,12 +131,11 @@ public class ImageRegistrar {
     private PreparedDerivative prepare(long customer, int space, String imageId, Path master) {
         DerivativeLocation location = storage.newVersion(customer, space, imageId);
         try {
-            Path directory = storage.directory(location);
-            Derivative derivative = imaging.make(master, directory, thumbnailBoxes);
-            return new PreparedDerivative(location, derivative, DerivativeFiles.measure(directory));
+            Derivative derivative = imaging.make(master, storage.workDirectory(location), thumbnailBoxes);
+            return new PreparedDerivative(location, derivative, DerivativeFiles.measure(storage.publish(location)));
         } catch (IOException e) {
             storage.delete(location);
-            throw new UncheckedIOException("Could not measure the derivative just written", e);
+            throw new UncheckedIOException("Could not store the derivative just written", e);
         } catch (RuntimeException e) {
             storage.delete(location);
             throw e;

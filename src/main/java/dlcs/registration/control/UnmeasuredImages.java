@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * measured they do not count in their customer's usage. Housekeeping measures them in the
  * background, a bounded number at a time, after each start; once none is left, nothing is
  * looked for again until the next start, because every ingest since records its sizes.
- * Measuring reads only the directories of those images, never the whole store.
+ * Measuring lists only the versions of those images, never the whole store.
  */
 @ApplicationScoped
 public class UnmeasuredImages {
@@ -63,9 +63,9 @@ public class UnmeasuredImages {
     /** The bytes of a version; a version that cannot be read counts as nothing, rather than being measured again forever. */
     private DerivativeBytes measure(DerivativeLocation location) {
         try {
-            return DerivativeFiles.measure(storage.directory(location));
+            return DerivativeFiles.measure(storage.open(location).files());
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not measure " + storage.directory(location) + "; it counts as 0 bytes", e);
+            LOG.log(Level.WARNING, "Could not measure " + location.path() + "; it counts as 0 bytes", e);
             return new DerivativeBytes(0, 0);
         }
     }

@@ -1,139 +1,66 @@
 package dlcs.storage.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Derivatives on disk: {@code storage/{customer}/{space}/{image id}/{version}/} under the data
- * directory. Image ids are RFC 3986 unreserved characters and never "." or "..", so they are
- * safe as directory names.
+ * Where derivatives are kept: a directory ({@link LocalDerivativeStore}, also on a file system
+ * several nodes share) or an S3-compatible bucket ({@link S3DerivativeStore}), chosen by
+ * {@code dlcs.storage.type} ({@link DerivativeStores}). Each ingest writes a new version into a
+ * local {@link #workDirectory}, {@link #publish publishes} it once its files are complete, and
+ * the database row that names the version is what makes it visible; the version it replaces is
+ * deleted after that commits. Files are named relative to their version, with '/' between
+ * directories ({@code image.tif}, {@code thumbs/100x75.jpg}).
  */
-@ApplicationScoped
-public class DerivativeStore {
+public interface DerivativeStore {
 
-    private static final Logger LOG = Logger.getLogger(DerivativeStore.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    @Inject
-    DataDirectory data;
-
-    /** A fresh, empty version directory for a new ingest of this image. */
-    public DerivativeLocation newVersion(long customer, int space, String imageId) {
-        String version = Long.toString(System.currentTimeMillis(), 36) + "-"
-                + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-        DerivativeLocation location = new DerivativeLocation(customer, space, imageId, version);
+    /** A new version of this image, with an empty {@link #workDirectory} to write it into. */
+    default DerivativeLocation newVersion(long customer, int space, String imageId) {
+        DerivativeLocation location = DerivativeLocation.next(customer, space, imageId);
         try {
-            Files.createDirectories(directory(location));
+            Files.createDirectories(workDirectory(location));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + directory(location), e);
+            throw new UncheckedIOException("Cannot create " + workDirectory(location), e);
         }
         return location;
     }
 
-    public Path directory(DerivativeLocation location) {
-        return imageDirectory(location.customer(), location.space(), location.imageId()).resolve(location.version());
-    }
-
-    /** Removes one version; failures are logged, not thrown: a stray directory harms nothing. */
-    public void delete(DerivativeLocation location) {
-        deleteTree(directory(location));
-        Path parent = imageDirectory(location.customer(), location.space(), location.imageId());
-        try {
-            Files.deleteIfExists(parent);
-        } catch (IOException notEmpty) {
-            // another version still lives here
-        }
-    }
-
-    /** Removes every version of an image. */
-    public void deleteAll(long customer, int space, String imageId) {
-        deleteTree(imageDirectory(customer, space, imageId));
-    }
-
-    /** A version directory on disk, and when it last changed. */
-    public record StoredVersion(DerivativeLocation location, Instant modified) {
-    }
+    /** The local directory a new version's files are written into before {@link #publish}. */
+    Path workDirectory(DerivativeLocation location);
 
     /**
-     * Every version directory in the store, one at a time: {@code customer/space/image/version},
-     * anything not of that shape skipped. Reads the tree as it goes, so the store may be large.
+     * Stores the complete files of a new version from its {@link #workDirectory}; returns each
+     * file's name and size in bytes. On failure nothing of the version is left.
      */
-    public void forEachVersion(Consumer<StoredVersion> action) {
-        Path root = data.storage();
-        try (DirectoryStream<Path> customers = Files.newDirectoryStream(root, Files::isDirectory)) {
-            for (Path customer : customers) {
-                Long customerId = number(customer, 18);
-                try (DirectoryStream<Path> spaces = Files.newDirectoryStream(customer, Files::isDirectory)) {
-                    for (Path space : spaces) {
-                        Long spaceId = number(space, 9);
-                        if (customerId != null && spaceId != null) {
-                            forEachVersion(customerId, spaceId.intValue(), space, action);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not read the derivative store " + root + ": " + e.getMessage());
-        }
-    }
+    Map<String, Long> publish(DerivativeLocation location) throws IOException;
 
-    private static void forEachVersion(long customer, int space, Path spaceDirectory, Consumer<StoredVersion> action)
-            throws IOException {
-        try (DirectoryStream<Path> images = Files.newDirectoryStream(spaceDirectory, Files::isDirectory)) {
-            for (Path image : images) {
-                try (DirectoryStream<Path> versions = Files.newDirectoryStream(image, Files::isDirectory)) {
-                    for (Path version : versions) {
-                        action.accept(new StoredVersion(new DerivativeLocation(customer, space,
-                                image.getFileName().toString(), version.getFileName().toString()),
-                                Files.getLastModifiedTime(version).toInstant()));
-                    }
-                }
-            }
-        }
-    }
+    /** The files of a stored version, to read; {@link java.nio.file.NoSuchFileException} if there are none. */
+    StoredDerivative open(DerivativeLocation location) throws IOException;
 
-    private static Long number(Path directory, int maxDigits) {
-        String name = directory.getFileName().toString();
-        return name.length() <= maxDigits && name.chars().allMatch(Character::isDigit) ? Long.valueOf(name) : null;
-    }
+    /**
+     * Whether the version is still stored, as far as this node can tell cheaply: a version
+     * deleted here is gone at once, one deleted on another node within the store's own check interval.
+     */
+    boolean exists(DerivativeLocation location);
 
-    private Path imageDirectory(long customer, int space, String imageId) {
-        return data.storage().resolve(Long.toString(customer)).resolve(Integer.toString(space)).resolve(imageId);
-    }
+    /** Removes one version; failures are logged, not thrown: a stray version harms nothing. */
+    void delete(DerivativeLocation location);
 
-    private static void deleteTree(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
+    /** Removes every version of an image. */
+    void deleteAll(long customer, int space, String imageId);
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException gone) {
-            // nothing to delete
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not delete " + root + ": " + e.getMessage());
-        }
+    /**
+     * Every stored version, one at a time, with when it last changed; anything not of the shape
+     * {@code customer/space/image/version} is skipped. Reads the store as it goes, so it may be large.
+     */
+    void forEachVersion(Consumer<StoredVersion> action);
+
+    /** A stored version, and when it last changed. */
+    record StoredVersion(DerivativeLocation location, Instant modified) {
     }
 }

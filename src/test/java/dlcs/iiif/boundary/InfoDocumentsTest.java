@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dlcs.iiif.control.Restriction;
+import dlcs.iiif.control.TestDerivatives;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.Limits;
@@ -42,8 +43,9 @@ class InfoDocumentsTest {
 
     @BeforeAll
     static void store() throws IOException {
-        TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(dir));
-        image = new ServedImage(2, 1, "page", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)),
+        TestPyramids.write(TestImages.grid(1000, 800), DerivativeFiles.pyramid(TestDerivatives.directory(dir, "page")));
+        image = new ServedImage(2, 1, "page", TestDerivatives.open(dir, "page"),
+                PyramidIndex.read(DerivativeFiles.pyramid(TestDerivatives.directory(dir, "page"))),
                 List.of(new Dimensions(400, 320), new Dimensions(200, 160)), Instant.EPOCH, "v1", Restriction.OPEN);
     }
 
@@ -143,7 +145,7 @@ class InfoDocumentsTest {
     }
 
     private static ServedImage withRestriction(Restriction restriction) {
-        return new ServedImage(image.customer(), image.space(), image.imageId(), image.directory(), image.pyramid(),
+        return new ServedImage(image.customer(), image.space(), image.imageId(), image.stored(), image.pyramid(),
                 image.thumbnails(), image.modified(), image.version(), restriction);
     }
 

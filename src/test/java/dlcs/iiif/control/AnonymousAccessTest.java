@@ -37,7 +37,7 @@ class AnonymousAccessTest {
     @BeforeEach
     void serve() throws IOException {
         ServedImage stored = TestRenderers.serve(TestImages.grid(1000, 800), dir, "grid");
-        open = new ServedImage(stored.customer(), stored.space(), stored.imageId(), stored.directory(),
+        open = new ServedImage(stored.customer(), stored.space(), stored.imageId(), stored.stored(),
                 stored.pyramid(), THUMBNAILS, stored.modified(), stored.version(), Restriction.OPEN);
     }
 

@@ -2,6 +2,7 @@ package dlcs.iiif.control;
 
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
+import dlcs.storage.control.StoredDerivative;
 import dlcs.imaging.control.TestPyramids;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -41,14 +42,15 @@ final class TestRenderers {
 
     /** {@code image} stored as a pyramid in {@code dir} and served open, with no thumbnails. */
     static ServedImage serve(BufferedImage image, Path dir, String id) throws IOException {
-        TestPyramids.write(image, DerivativeFiles.pyramid(dir));
-        return new ServedImage(1, 1, id, dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)), List.of(),
+        TestPyramids.write(image, DerivativeFiles.pyramid(TestDerivatives.directory(dir, id)));
+        StoredDerivative stored = TestDerivatives.open(dir, id);
+        return new ServedImage(1, 1, id, stored, PyramidIndex.read(ServedImage.pyramidBytes(stored)), List.of(),
                 Instant.now(), "1", Restriction.OPEN);
     }
 
     /** {@code image} with another restriction. */
     static ServedImage restricted(ServedImage image, Restriction restriction) {
-        return new ServedImage(image.customer(), image.space(), image.imageId(), image.directory(), image.pyramid(),
+        return new ServedImage(image.customer(), image.space(), image.imageId(), image.stored(), image.pyramid(),
                 image.thumbnails(), image.modified(), image.version(), restriction);
     }
 }

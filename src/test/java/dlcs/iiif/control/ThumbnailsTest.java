@@ -10,6 +10,7 @@ import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.imaging.TestImages;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
+import dlcs.storage.control.StoredDerivative;
 import dlcs.imaging.control.TestPyramids;
 import dlcs.imaging.entity.Dimensions;
 import java.awt.Color;
@@ -37,17 +38,20 @@ class ThumbnailsTest {
     @TempDir
     Path dir;
 
+    private Path version;
     private ServedImage image;
     private Thumbnails thumbnails;
 
     @BeforeEach
     void store() throws IOException {
-        TestPyramids.write(TestImages.grid(800, 600), DerivativeFiles.pyramid(dir));
-        Files.createDirectories(DerivativeFiles.thumbnails(dir));
+        version = TestDerivatives.directory(dir, "grid");
+        TestPyramids.write(TestImages.grid(800, 600), DerivativeFiles.pyramid(version));
+        Files.createDirectories(DerivativeFiles.thumbnails(version));
         storeThumbnail(LARGE, Color.RED);
         storeThumbnail(SMALL, Color.BLUE);
-        image = new ServedImage(1, 1, "grid", dir, PyramidIndex.read(DerivativeFiles.pyramid(dir)),
-                DerivativeFiles.listThumbnails(dir), Instant.now(), "1", Restriction.OPEN);
+        StoredDerivative stored = TestDerivatives.open(dir, "grid");
+        image = new ServedImage(1, 1, "grid", stored, PyramidIndex.read(DerivativeFiles.pyramid(version)),
+                DerivativeFiles.listThumbnails(stored.files().keySet()), Instant.now(), "1", Restriction.OPEN);
         thumbnails = new Thumbnails();
         thumbnails.settings = new DeliverySettings();
         thumbnails.settings.jpegQuality = 90;
@@ -59,12 +63,12 @@ class ThumbnailsTest {
         g.setColor(colour);
         g.fillRect(0, 0, size.width(), size.height());
         g.dispose();
-        Files.write(DerivativeFiles.thumbnail(dir, size), TestImages.encode(flat, "jpg"));
+        Files.write(DerivativeFiles.thumbnail(version, size), TestImages.encode(flat, "jpg"));
     }
 
     @Test
     void aStoredSizeIsSentAsStored() throws IOException {
-        assertArrayEquals(Files.readAllBytes(DerivativeFiles.thumbnail(dir, SMALL)), thumbnails.bytes(image, SMALL));
+        assertArrayEquals(Files.readAllBytes(DerivativeFiles.thumbnail(version, SMALL)), thumbnails.bytes(image, SMALL));
     }
 
     @Test

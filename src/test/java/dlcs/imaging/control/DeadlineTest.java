@@ -59,7 +59,7 @@ class DeadlineTest {
     void aRenderStopsBetweenTilesOnceItsDeadlinePasses() {
         // the whole image at full size covers 16 tiles: the third look stops it, the rest are not decoded
         AfterChecks deadline = new AfterChecks(3);
-        assertThrows(DeadlinePassedException.class, () -> PyramidReader.render(pyramid, index,
+        assertThrows(DeadlinePassedException.class, () -> PyramidReader.render(PyramidBytes.of(pyramid), index,
                 new Rectangle(0, 0, 1000, 800), 1000, 800, new TileCache(0), PixelArrays.FRESH, deadline));
         assertEquals(3, deadline.looked.get(), "it stopped at the first look that found the time up");
     }
@@ -110,7 +110,7 @@ class DeadlineTest {
                     () -> Resampler.reduce(image, width, height, PixelArrays.FRESH, Deadline.NONE));
             assertThrows(IllegalArgumentException.class, () -> TestPyramids.render(pyramid, index,
                     new Rectangle(0, 0, 1000, 800), width, height));
-            assertThrows(IllegalArgumentException.class, () -> PyramidReader.renderPlanes(pyramid, index,
+            assertThrows(IllegalArgumentException.class, () -> PyramidReader.renderPlanes(PyramidBytes.of(pyramid), index,
                     new Rectangle(0, 0, 1000, 800), width, height, new TileCache(0), PixelArrays.FRESH,
                     Deadline.NONE));
             assertThrows(IllegalArgumentException.class, () -> PyramidReader.coveredPixels(index,

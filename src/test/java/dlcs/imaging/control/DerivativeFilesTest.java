@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dlcs.imaging.entity.DerivativeBytes;
 import dlcs.it.Fixtures;
+import dlcs.storage.control.LocalDerivativeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class DerivativeFilesTest {
         Path out = dir.resolve("out");
         TestMakers.configured().make(master, out, List.of(400, 100));
 
-        DerivativeBytes measured = DerivativeFiles.measure(out);
+        DerivativeBytes measured = DerivativeFiles.measure(LocalDerivativeStore.files(out));
 
         assertEquals(Files.size(DerivativeFiles.pyramid(out)), measured.derivative());
         assertEquals(sizes(DerivativeFiles.thumbnails(out)), measured.thumbnails());
@@ -38,7 +39,7 @@ class DerivativeFilesTest {
         Files.write(dir.resolve("thumbs/100x50.jpg"), new byte[300]);
         Files.write(dir.resolve("thumbs/extra/x.jpg"), new byte[7]);
 
-        assertEquals(new DerivativeBytes(1010, 307), DerivativeFiles.measure(dir));
+        assertEquals(new DerivativeBytes(1010, 307), DerivativeFiles.measure(LocalDerivativeStore.files(dir)));
     }
 
     private static long sizes(Path directory) throws IOException {

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcs.imaging.TestImages;
 import dlcs.imaging.entity.Derivative;
+import dlcs.storage.control.LocalDerivativeStore;
 import dlcs.imaging.entity.Dimensions;
+import dlcs.storage.control.LocalDerivativeStore;
 import dlcs.imaging.entity.ImageFormat;
+import dlcs.storage.control.LocalDerivativeStore;
 import dlcs.imaging.entity.PyramidLevel;
 import dlcs.it.Fixtures;
+import dlcs.storage.control.LocalDerivativeStore;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -41,7 +45,7 @@ class DerivativeMakerTest {
         assertEquals(ImageFormat.JPEG, derivative.sourceFormat());
         assertEquals(List.of(new Dimensions(1024, 683), new Dimensions(400, 267), new Dimensions(200, 133),
                 new Dimensions(100, 67)), derivative.thumbnails());
-        assertEquals(derivative.thumbnails(), DerivativeFiles.listThumbnails(out));
+        assertEquals(derivative.thumbnails(), DerivativeFiles.listThumbnails(LocalDerivativeStore.files(out).keySet()));
         List<PyramidLevel> levels = PyramidIndex.read(DerivativeFiles.pyramid(out)).levels();
         assertEquals(4, levels.size(), "1500, 750, 375, 188");
         assertEquals(List.of(1, 2, 4, 8), levels.stream().map(l -> l.scaleFactor()).toList());

@@ -53,7 +53,7 @@ class PyramidReaderTest {
         assertEquals(Optional.of(new PyramidReader.Tile(2, 0, 0)),
                 PyramidReader.storedTile(index, new Rectangle(0, 0, 1000, 800), 250, 200), "the smallest level");
         BufferedImage corner = ImageIO.read(new ByteArrayInputStream(
-                PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(0, 3, 3))));
+                PyramidReader.tileBytes(PyramidBytes.of(pyramid), index, new PyramidReader.Tile(0, 3, 3))));
         assertEquals(232, corner.getWidth());
         assertEquals(32, corner.getHeight());
         assertTrue(TestImages.meanDifference(source.getSubimage(768, 768, 232, 32), corner) < 3);
@@ -71,7 +71,7 @@ class PyramidReaderTest {
 
     @Test
     void aStoredTileIsAJpegOfThatRegion() throws IOException {
-        byte[] jpeg = PyramidReader.tileBytes(pyramid, index, new PyramidReader.Tile(0, 2, 1));
+        byte[] jpeg = PyramidReader.tileBytes(PyramidBytes.of(pyramid), index, new PyramidReader.Tile(0, 2, 1));
         assertEquals(0xFF, jpeg[0] & 0xFF);
         assertEquals(0xD8, jpeg[1] & 0xFF);
         BufferedImage tile = ImageIO.read(new ByteArrayInputStream(jpeg));
@@ -101,7 +101,7 @@ class PyramidReaderTest {
                 direct));
         assertTrue(TestImages.meanDifference(Rasters.scale(source.getSubimage(123, 77, 700, 500), 400, 300),
                 direct) < 3);
-        BufferedImage pooled = PyramidReader.render(pyramid, index, unaligned, 401, 299, new TileCache(1 << 20),
+        BufferedImage pooled = PyramidReader.render(PyramidBytes.of(pyramid), index, unaligned, 401, 299, new TileCache(1 << 20),
                 new PixelPool(1 << 22).lease(), Deadline.NONE);
         assertEquals(401, pooled.getWidth());
         assertEquals(299, pooled.getHeight());
@@ -113,7 +113,7 @@ class PyramidReaderTest {
         Rectangle unaligned = new Rectangle(123, 77, 701, 499);
         TileCache cache = new TileCache(8 << 20);
         for (int[] size : new int[][] {{400, 285}, {401, 284}, {700, 498}}) {
-            Planes planes = PyramidReader.renderPlanes(pyramid, index, unaligned, size[0], size[1], cache,
+            Planes planes = PyramidReader.renderPlanes(PyramidBytes.of(pyramid), index, unaligned, size[0], size[1], cache,
                     PixelArrays.FRESH, Deadline.NONE);
             assertTrue(planes != null, "4:2:0 tiles and a one-step reduction");
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(JpegEncoder.encode(planes, 0.9f)));
@@ -122,9 +122,9 @@ class PyramidReaderTest {
             BufferedImage pixels = TestPyramids.render(pyramid, index, unaligned, size[0], size[1]);
             assertTrue(TestImages.meanDifference(pixels, decoded) < 3, "planes and pixels agree");
         }
-        assertTrue(PyramidReader.renderPlanes(pyramid, index, unaligned, 200, 140, cache, PixelArrays.FRESH,
+        assertTrue(PyramidReader.renderPlanes(PyramidBytes.of(pyramid), index, unaligned, 200, 140, cache, PixelArrays.FRESH,
                 Deadline.NONE) != null, "from the next level down");
-        assertEquals(null, PyramidReader.renderPlanes(pyramid, index, unaligned, 340, 100, cache, PixelArrays.FRESH,
+        assertEquals(null, PyramidReader.renderPlanes(PyramidBytes.of(pyramid), index, unaligned, 340, 100, cache, PixelArrays.FRESH,
                 Deadline.NONE), "squeezed by more than half one way: left to the pixel path, which reduces in steps");
     }
 }

@@ -19,7 +19,7 @@ public final class TestPyramids {
     /** {@code region} of a stored pyramid at {@code width} x {@code height}, with no tile cache and no pool. */
     static BufferedImage render(Path pyramid, PyramidIndex index, Rectangle region, int width, int height)
             throws IOException {
-        return PyramidReader.render(pyramid, index, region, width, height, new TileCache(0), PixelArrays.FRESH,
+        return PyramidReader.render(PyramidBytes.of(pyramid), index, region, width, height, new TileCache(0), PixelArrays.FRESH,
                 Deadline.NONE);
     }
 }
