@@ -67,6 +67,18 @@ final class ClusterBatch {
         }
     }
 
+    /** Whether the batch finishes within {@code timeout}. */
+    boolean finishesWithin(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!json(api.get(path)).containsKey("finished")) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(250);
+        }
+        return true;
+    }
+
     /**
      * Waits for the batch to finish and checks that every member was ingested and counted once: in
      * the batch's counts, in its members' statuses, and in the customer's storage usage.

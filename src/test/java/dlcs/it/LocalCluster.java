@@ -114,7 +114,6 @@ public final class LocalCluster implements AutoCloseable {
         s3 = LocalS3Store.start(root.resolve("s3"), ports.s3(), BUCKET, S3_ACCESS_KEY, secrets.s3SecretKey());
         for (String name : List.of("node-a", "node-b")) {
             int offset = ports.firstNodeOffset() + nodes.size() * ports.nodeOffsetStep();
-            shareDerivatives(root.resolve(name));
             ServerProcess node = new ServerProcess(work.resolve(name), root.resolve(name), offset, nodeProperties(name))
                     .withConfiguration("standalone-cluster.xml").withHeap(nodeHeap)
                     .withEnvironment(nodeEnvironment(name, secrets));
@@ -159,16 +158,13 @@ public final class LocalCluster implements AutoCloseable {
         environment.put("DLCS_BROKER_USER", broker.user());
         environment.put("DLCS_BROKER_PASSWORD", broker.password());
         environment.put("DLCS_ORIGIN_CREDENTIALS_KEY", secrets.credentialsKey());
+        environment.put("DLCS_STORAGE_TYPE", "s3");
+        environment.put("DLCS_STORAGE_S3_ENDPOINT", s3.endpoint());
+        environment.put("DLCS_STORAGE_S3_BUCKET", BUCKET);
+        environment.put("DLCS_STORAGE_S3_PATH_STYLE", "true");
+        environment.put("DLCS_STORAGE_S3_ACCESS_KEY", s3.accessKey());
+        environment.put("DLCS_STORAGE_S3_SECRET_KEY", s3.secretKey());
         return environment;
-    }
-
-    /** Each node's storage/ is the same directory, as a shared file system would make it. */
-    private void shareDerivatives(Path nodeData) throws IOException {
-        Path shared = Files.createDirectories(root.resolve("storage"));
-        Files.createDirectories(nodeData);
-        if (!Files.exists(nodeData.resolve("storage"))) {
-            Files.createSymbolicLink(nodeData.resolve("storage"), shared);
-        }
     }
 
     /** The queue settings among the nodes' settings, which broker.xml reads as system properties. */
