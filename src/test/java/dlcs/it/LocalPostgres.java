@@ -80,6 +80,27 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server running on {@code dataDirectory}, whichever process started it (the one
+     * that started it may be gone, as when the build starts it in one step and stops it in
+     * another): a smart shutdown, as {@code pg_ctl stop -m smart} does, waited for up to a minute.
+     */
+    public static void stop(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                postmaster.destroy();
+                postmaster.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void createLoginAndDatabase() {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             if (!exists(c, "select 1 from pg_roles where rolname = ?")) {
