@@ -18,19 +18,20 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Finds the derivative that serves {@code /{customer}/{space}/{id}}. Found images are kept in
- * memory, so a tile request costs no database query and no parse of the pyramid. An entry is
- * trusted only while its version exists ({@link DerivativeStore#exists}): every new ingest writes
- * a new version and removes the old one after it commits, and a deletion removes it, so a
- * changed image is looked up again at once on every node that shares a directory, and within the
- * store's check interval on nodes that share a bucket; a read that finds the version gone makes
- * the caller look again at once. An image's roles and
- * {@code maxUnauthorised} change without a new directory: this node forgets the image as soon as
- * such a change commits ({@link ImageChanged}); other nodes when the entry expires, after
- * {@code dlcs.iiif.cache-seconds}.
+ * memory, so a tile request costs no database query and no parse of the pyramid. Every change to
+ * an image (a new version, a deletion, its roles or {@code maxUnauthorised}) is announced when it
+ * commits ({@link ImageChanged}), on this node at once and on every node through the news topic
+ * ({@link ImageNews}): each forgets the image, and reads it afresh on its next request. A read
+ * that was under way when a change was forgotten is served but not kept, since it may predate the
+ * change. An entry is also trusted only while its version exists ({@link DerivativeStore#exists}:
+ * at once on a shared directory, within the store's check interval on a bucket), and expires
+ * after {@code dlcs.iiif.cache-seconds} whatever happens, the bound on staleness should news ever
+ * be lost.
  */
 @ApplicationScoped
 public class ServedImages {
@@ -51,6 +52,8 @@ public class ServedImages {
     long cacheSeconds;
 
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    /** How many times an image has been forgotten: a read that saw another number is not kept. */
+    private final AtomicLong forgettings = new AtomicLong();
 
     private record Cached(ServedImage image, long expires) {
     }
@@ -62,11 +65,17 @@ public class ServedImages {
         if (cached != null && cached.expires - now > 0 && storage.exists(cached.image.stored().location())) {
             return cached.image;
         }
+        long seen = forgettings.get();
         ServedImage image = load(customer, space, imageId);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(key, new Cached(image, now + cacheSeconds * 1_000_000_000L));
+        Cached entry = new Cached(image, now + cacheSeconds * 1_000_000_000L);
+        cache.put(key, entry);
+        if (forgettings.get() != seen) {
+            // an image was forgotten while this one was read: what was read may predate that change
+            cache.remove(key, entry);
+        }
         return image;
     }
 
@@ -75,13 +84,19 @@ public class ServedImages {
         cache.remove(customer + '/' + space + '/' + imageId);
     }
 
-    /**
-     * Forgets an image whose metadata (its roles, its {@code maxUnauthorised}) has changed, once
-     * the change has committed: under every name it was asked for, the customer's number or name.
-     */
+    /** Forgets an image changed on this node, once the change has committed. */
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImageChanged changed) {
-        cache.values().removeIf(cached -> cached.image.customer() == changed.customer()
-                && cached.image.space() == changed.space() && cached.image.imageId().equals(changed.imageId()));
+        forget(changed.customer(), changed.space(), changed.imageId());
+    }
+
+    /**
+     * Forgets a changed image under every name it was asked for, the customer's number or name;
+     * forgetting one that is not kept, or twice, changes nothing.
+     */
+    public void forget(long customer, int space, String imageId) {
+        forgettings.incrementAndGet();
+        cache.values().removeIf(cached -> cached.image.customer() == customer && cached.image.space() == space
+                && cached.image.imageId().equals(imageId));
     }
 
     /**

@@ -23,13 +23,15 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The periodic sweeps, on one node at a time (whichever holds the lease): members stuck without
- * their message are sent again every {@code dlcs.housekeeping.interval-seconds}; derivative
- * versions that no image serves and stale scratch files are deleted once they have been left
- * alone for {@code dlcs.storage.orphan-age-seconds}, checked every {@code
- * dlcs.storage.orphan-sweep-seconds}; derivatives made before their sizes were recorded are
- * measured, a few at a time, until none is left. Its timer is not persistent: every start schedules it
- * anew, and nothing of it lives outside the data directory.
+ * The periodic sweeps. On one node at a time (whichever holds the lease): members stuck without
+ * their message are sent again every {@code dlcs.housekeeping.interval-seconds}, and derivatives
+ * made before their sizes were recorded are measured, a few at a time, until none is left. Once
+ * per {@code dlcs.storage.orphan-sweep-seconds} across the nodes (whichever takes the turn),
+ * derivative versions that no image serves are deleted once they have been left alone for {@code
+ * dlcs.storage.orphan-age-seconds}. On every node, its own: the node identifier is held ({@link
+ * NodeClaim}), and its stale scratch files are deleted on the same schedule as the orphans (each
+ * node's scratch space is in its own data directory, which no other node sweeps). Its timer is
+ * not persistent: every start schedules it anew, and nothing of it lives outside the data directory.
  */
 @Singleton
 @Startup
@@ -39,6 +41,7 @@ public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
     private static final String JOB = "housekeeping";
+    private static final String ORPHAN_SWEEP = "orphan-sweep";
     /** Images of an earlier release measured per run: a bounded share of disk reads, until all are done. */
     private static final int MEASURED_PER_RUN = 200;
 
@@ -47,6 +50,9 @@ public class Housekeeping {
 
     @Inject
     Leases leases;
+
+    @Inject
+    NodeClaim claim;
 
     @Inject
     StuckMembers stuck;
@@ -72,7 +78,7 @@ public class Housekeeping {
     @ConfigProperty(name = "dlcs.storage.orphan-age-seconds", defaultValue = "21600")
     long orphanAgeSeconds;
 
-    private Instant nextOrphanSweep = Instant.MIN;
+    private Instant nextScratchSweep = Instant.MIN;
 
     @PostConstruct
     void schedule() {
@@ -83,23 +89,31 @@ public class Housekeeping {
     @Timeout
     void run() {
         try {
+            claim.renew();
+            sweepScratch();
             if (!leases.acquire(JOB, Duration.ofSeconds(Math.max(1, intervalSeconds) * 3))) {
                 return;
             }
             stuck.resendAll();
             unmeasured.measureSome(MEASURED_PER_RUN);
-            Instant now = Instant.now();
-            if (!now.isBefore(nextOrphanSweep)) {
-                nextOrphanSweep = now.plusSeconds(orphanSweepSeconds);
-                Instant before = now.minusSeconds(orphanAgeSeconds);
-                orphans.sweep(before);
-                int stale = data.sweepTemporary(before);
-                if (stale > 0) {
-                    LOG.info("Deleted " + stale + " stale scratch files.");
-                }
+            if (leases.takeTurn(ORPHAN_SWEEP, Duration.ofSeconds(Math.max(1, orphanSweepSeconds)))) {
+                orphans.sweep(Instant.now().minusSeconds(orphanAgeSeconds));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Housekeeping failed this time; it runs again in " + intervalSeconds + " s", e);
+        }
+    }
+
+    /** This node's own scratch files, which no other node's sweep reaches. */
+    private void sweepScratch() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextScratchSweep)) {
+            return;
+        }
+        nextScratchSweep = now.plusSeconds(orphanSweepSeconds);
+        int stale = data.sweepTemporary(now.minusSeconds(orphanAgeSeconds));
+        if (stale > 0) {
+            LOG.info("Deleted " + stale + " stale scratch files.");
         }
     }
 }

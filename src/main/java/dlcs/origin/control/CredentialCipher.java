@@ -1,5 +1,6 @@
 package dlcs.origin.control;
 
+import dlcs.nodes.control.NodeIdentity;
 import dlcs.storage.control.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code v1:} and Base64. The key is {@code dlcs.origin.credentials-key} (32 bytes in Base64)
  * when configured, else {@code credentials.key} in the data directory, generated on first use
  * and readable only by the server's user. Every node of a cluster needs the same key; losing it
- * loses the stored credentials (the rules stay, their credentials must be given again).
+ * loses the stored credentials (the rules stay, their credentials must be given again). So a node
+ * that is one of several ({@code dlcs.node-id} set) never generates one: without the key configured,
+ * or a copy of the first node's {@code credentials.key} in its data directory, it refuses to start
+ * ({@link dlcs.origin.boundary.CredentialsKeyCheck}) rather than seal credentials no other node can read.
  */
 @ApplicationScoped
 public class CredentialCipher {
@@ -45,12 +49,20 @@ public class CredentialCipher {
     @Inject
     DataDirectory data;
 
+    @Inject
+    NodeIdentity node;
+
     private SecretKey key;
 
     @PostConstruct
     void loadKey() {
         key = new SecretKeySpec(configuredKey.filter(k -> !k.isBlank()).map(CredentialCipher::decodeConfigured)
                 .orElseGet(this::keyFile), "AES");
+    }
+
+    /** Whether the key is at hand; loading it is what may fail (see {@link dlcs.origin.boundary.CredentialsKeyCheck}). */
+    public boolean ready() {
+        return key != null;
     }
 
     public String encrypt(String plain) {
@@ -99,6 +111,13 @@ public class CredentialCipher {
 
     private byte[] keyFile() {
         Path file = data.root().resolve("credentials.key");
+        if (!Files.exists(file) && node.configured()) {
+            throw new IllegalStateException("This node is one of several (dlcs.node-id is " + node.id() + "), and"
+                    + " origin credentials sealed by a key of its own could not be read by the others. Give every"
+                    + " node the same dlcs.origin.credentials-key (DLCS_ORIGIN_CREDENTIALS_KEY, 32 bytes in Base64:"
+                    + " head -c 32 /dev/urandom | base64), or copy credentials.key from the first node's data"
+                    + " directory to " + file + ".");
+        }
         try {
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
@@ -110,6 +129,10 @@ public class CredentialCipher {
                 } catch (FileAlreadyExistsException anotherNodeWasFirst) {
                     // read what the other writer put there
                 }
+            }
+            if (node.configured()) {
+                LOG.warning("Origin credentials are sealed with " + file + ": every node must hold the same file, or"
+                        + " better the same dlcs.origin.credentials-key (DLCS_ORIGIN_CREDENTIALS_KEY).");
             }
             return decodeConfigured(Files.readString(file));
         } catch (IOException e) {

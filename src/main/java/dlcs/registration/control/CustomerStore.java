@@ -3,8 +3,11 @@ package dlcs.registration.control;
 import dlcs.common.ConflictException;
 import dlcs.common.UnknownResourceException;
 import dlcs.registration.entity.Customer;
+import dlcs.persistence.RacedInserts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -16,6 +19,9 @@ public class CustomerStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    RacedInserts inserts;
 
     public Optional<Customer> find(long id) {
         return Optional.ofNullable(em.find(Customer.class, id));
@@ -54,11 +60,21 @@ public class CustomerStore {
         return customer;
     }
 
-    @Transactional
-    public Customer createAdministrator(long id, String name) {
-        Customer customer = new Customer(id, name, "Administrator", true);
-        em.persist(customer);
-        return customer;
+    /**
+     * Makes the administrator customer {@code id} exist. Of nodes starting at once on one
+     * database, one inserts it and the others find it.
+     */
+    public void ensureAdministrator(long id, String name) {
+        if (find(id).isEmpty() && !inserts.insert(new Customer(id, name, "Administrator", true))
+                && find(id).isEmpty()) {
+            throw new IllegalStateException("Could not create the administrator customer " + id + "; see the log.");
+        }
+    }
+
+    /** Locks the row of customer {@code id} until the caller's transaction ends: concurrent callers take turns. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(long id) {
+        em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Transactional

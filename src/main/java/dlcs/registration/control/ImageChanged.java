@@ -1,10 +1,11 @@
 package dlcs.registration.control;
 
 /**
- * Fired (synchronously, inside the transaction that makes it) when an image's metadata is set:
- * a registration, a queued registration or a PATCH. What is kept of the image elsewhere (what
- * delivery knows of its roles, say) is stale once that transaction commits; those who keep it
- * observe this after success.
+ * Fired (synchronously, inside the transaction that makes it) when an image changes in a way that
+ * what is kept of it elsewhere must follow: its metadata is set (a registration, a queued
+ * registration, a PATCH), a new derivative version serves it (an ingest ends well), or it is
+ * deleted. Those who keep something of the image observe this after success; those who tell
+ * other nodes observe it in the transaction, so that the news leaves exactly when it commits.
  */
 public record ImageChanged(long customer, int space, String imageId) {
 }

@@ -88,7 +88,6 @@ public class ImageStore {
         em.flush();
         recordDerivative(image, prepared);
         em.flush();
-        changed(image);
         return new Saved(image, created);
     }
 
@@ -132,6 +131,7 @@ public class ImageStore {
                 ? Optional.empty() : Optional.of(new DerivativeLocation(written.customer(), written.space(),
                         written.imageId(), previous));
         afterCompletion(() -> replaced.ifPresent(storage::delete), () -> storage.delete(written));
+        changed(image);
         return replaced;
     }
 
@@ -153,6 +153,7 @@ public class ImageStore {
     public Image delete(long customer, int space, String imageId) {
         Image image = get(customer, space, imageId);
         releaseFromBatch(image);
+        changed(image);
         em.remove(image);
         // the image row first, then the customer's usage row, as on every path
         em.flush();
@@ -213,7 +214,7 @@ public class ImageStore {
         });
     }
 
-    /** Tells those who keep what they know of {@code image} that its metadata is being set. */
+    /** Tells those who keep what they know of {@code image} that it is being changed or deleted. */
     private void changed(Image image) {
         this.changed.fire(new ImageChanged(image.customer(), image.space(), image.imageId()));
     }

@@ -25,9 +25,12 @@ public class RegisteredCustomers implements CustomerDirectory {
 
     @Override
     public void ensureAdministrator(long id, String name) {
-        if (customers.find(id).isEmpty()) {
-            customers.createAdministrator(id, name);
-        }
+        customers.ensureAdministrator(id, name);
+    }
+
+    @Override
+    public void lock(long id) {
+        customers.lock(id);
     }
 
     private static Entry entry(Customer customer) {

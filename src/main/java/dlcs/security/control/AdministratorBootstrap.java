@@ -20,7 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * On start: the administrator customer exists, and so does an administrator key, either the one
  * configured ({@code dlcs.admin.key}/{@code dlcs.admin.secret}) or, when none is configured and
  * none exists yet, a generated one written to {@code admin-key.txt} in the data directory,
- * readable only by the server's user.
+ * readable only by the server's user. Nodes starting at the same moment on one database make
+ * the customer and the key once: the customer by an insert only one of them wins, the key while
+ * holding the customer's row, so that the others find it made (and the generated key's file is
+ * in the data directory of the node that made it).
  */
 @Singleton
 @Startup
@@ -60,22 +63,28 @@ public class AdministratorBootstrap {
         if (key.isPresent()) {
             keys.ensure(key.get(), secret.get(), ADMIN_CUSTOMER);
             LOG.info("Administrator key " + key.get() + " taken from the configuration.");
-        } else if (keys.countKeysOf(ADMIN_CUSTOMER) == 0) {
-            NewKey generated = keys.create(ADMIN_CUSTOMER);
-            Path file;
-            try {
-                Files.deleteIfExists(data.root().resolve("admin-key.txt"));
-                file = data.writePrivately("admin-key.txt", generated.key() + ":" + generated.secret() + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the administrator key to the data directory", e);
-            }
-            LOG.info("Generated the first administrator key; it is in " + file
-                    + " (use it as curl -u \"$(cat " + file + ")\").");
         } else {
-            Path file = data.root().resolve("admin-key.txt");
-            if (Files.exists(file)) {
-                LOG.info("Administrator key file: " + file);
-            }
+            keys.createFirst(ADMIN_CUSTOMER).ifPresentOrElse(this::writeKeyFile, this::mentionKeyFile);
+        }
+    }
+
+    /** A key generated at this start: its secret is shown once, in a file only the server's user reads. */
+    private void writeKeyFile(NewKey generated) {
+        Path file;
+        try {
+            Files.deleteIfExists(data.root().resolve("admin-key.txt"));
+            file = data.writePrivately("admin-key.txt", generated.key() + ":" + generated.secret() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the administrator key to the data directory", e);
+        }
+        LOG.info("Generated the first administrator key; it is in " + file
+                + " (use it as curl -u \"$(cat " + file + ")\").");
+    }
+
+    private void mentionKeyFile() {
+        Path file = data.root().resolve("admin-key.txt");
+        if (Files.exists(file)) {
+            LOG.info("Administrator key file: " + file);
         }
     }
 }

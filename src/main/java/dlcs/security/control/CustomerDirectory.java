@@ -17,6 +17,12 @@ public interface CustomerDirectory {
     /** {@code idOrName} as it appears in a path; unknown is a 404. */
     Entry resolve(String idOrName);
 
-    /** Makes the administrator customer {@code id} exist. */
+    /** Makes the administrator customer {@code id} exist, once, whatever other nodes start at the same moment. */
     void ensureAdministrator(long id, String name);
+
+    /**
+     * Locks the row of customer {@code id} until the caller's transaction ends, so that what is
+     * decided about its keys (has it one yet?) is decided by one node, or one request, at a time.
+     */
+    void lock(long id);
 }

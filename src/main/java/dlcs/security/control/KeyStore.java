@@ -25,6 +25,9 @@ public class KeyStore {
     @Inject
     Event<KeyChanged> changes;
 
+    @Inject
+    CustomerDirectory customers;
+
     SecretHasher hasher = new SecretHasher();
 
     /** A new key for {@code customer}; the returned secret is never stored in clear. */
@@ -36,9 +39,23 @@ public class KeyStore {
         return new NewKey(key, secret, customer);
     }
 
-    /** Makes {@code key} exist with {@code secret}, as configuration demands. */
+    /**
+     * The first key of {@code customer}, if it has none yet: callers take turns on the customer's
+     * row, so that of nodes starting at once exactly one makes it.
+     */
+    @Transactional
+    public Optional<NewKey> createFirst(long customer) {
+        customers.lock(customer);
+        return countKeysOf(customer) == 0 ? Optional.of(create(customer)) : Optional.empty();
+    }
+
+    /**
+     * Makes {@code key} exist with {@code secret}, as configuration demands; callers take turns on
+     * the customer's row, so that nodes starting at once with the same configuration all succeed.
+     */
     @Transactional
     public void ensure(String key, String secret, long customer) {
+        customers.lock(customer);
         ApiKey existing = em.find(ApiKey.class, key);
         if (existing == null) {
             em.persist(new ApiKey(key, customer, hasher.hash(secret)));

@@ -49,6 +49,11 @@ class AuthenticatorTest {
         public void ensureAdministrator(long id, String name) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void lock(long id) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private final TestClock clock = new TestClock();

@@ -34,6 +34,11 @@ class CustomerAccessTest {
         public void ensureAdministrator(long id, String name) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void lock(long id) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private final CustomerAccess access = new CustomerAccess();
