@@ -6,6 +6,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
@@ -34,5 +37,25 @@ final class BenchmarkImages {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
         return out.toByteArray();
+    }
+
+    /**
+     * Every tile of every level of a {@code width} x {@code height} image with square tiles of
+     * {@code tile} pixels, as a viewer asks for them ({@code x,y,w,h/tw,/0/default.jpg}), shuffled.
+     */
+    static List<String> tileRequests(int width, int height, int tile, List<Integer> scaleFactors) {
+        List<String> requests = new ArrayList<>();
+        for (int s : scaleFactors) {
+            int span = tile * s;
+            for (int y = 0; y < height; y += span) {
+                for (int x = 0; x < width; x += span) {
+                    int w = Math.min(span, width - x);
+                    int h = Math.min(span, height - y);
+                    requests.add(x + "," + y + "," + w + "," + h + "/" + (w + s - 1) / s + ",/0/default.jpg");
+                }
+            }
+        }
+        Collections.shuffle(requests, new Random(1));
+        return requests;
     }
 }

@@ -150,20 +150,8 @@ class TileBenchmark {
 
     /** Every tile of every level, as a viewer asks for them: {@code x,y,w,h/tw,/0/default.jpg}. */
     private static List<String> tileRequests(PyramidIndex index) {
-        List<String> requests = new ArrayList<>();
-        for (PyramidLevel level : index.levels()) {
-            int s = level.scaleFactor();
-            int span = level.tileWidth() * s;
-            for (int y = 0; y < HEIGHT; y += span) {
-                for (int x = 0; x < WIDTH; x += span) {
-                    int w = Math.min(span, WIDTH - x);
-                    int h = Math.min(span, HEIGHT - y);
-                    requests.add(x + "," + y + "," + w + "," + h + "/" + (w + s - 1) / s + ",/0/default.jpg");
-                }
-            }
-        }
-        java.util.Collections.shuffle(requests, new Random(1));
-        return requests;
+        return BenchmarkImages.tileRequests(WIDTH, HEIGHT, index.full().tileWidth(),
+                index.levels().stream().map(PyramidLevel::scaleFactor).toList());
     }
 
     /** Unaligned regions of 600 to 3000 px, scaled to 512 px wide. */

@@ -28,10 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * commits ({@link ImageChanged}), on this node at once and on every node through the news topic
  * ({@link ImageNews}): each forgets the image, and reads it afresh on its next request. A read
  * that was under way when a change was forgotten is served but not kept, since it may predate the
- * change. An entry is also trusted only while its version exists ({@link DerivativeStore#exists}:
- * at once on a shared directory, within the store's check interval on a bucket), and expires
- * after {@code dlcs.iiif.cache-seconds} whatever happens, the bound on staleness should news ever
- * be lost.
+ * change. An entry is also trusted only while its version exists ({@link DerivativeStore#exists}):
+ * every new ingest writes a new version and removes the old one after it commits, so on a shared
+ * directory a changed image is looked up again at once, and on a bucket within the store's check
+ * interval; a read that finds the version gone makes the caller look again at once. Every entry
+ * expires after {@code dlcs.iiif.cache-seconds} whatever happens, the bound on staleness should
+ * news ever be lost.
  */
 @ApplicationScoped
 public class ServedImages {
