@@ -78,7 +78,7 @@ class ClusterIT {
 
     @Test
     void aNodeKilledMidBatchCostsNothingAndJoinsInWhenBack() throws Exception {
-        ClusterBatch batch = ClusterBatch.queue(cluster, origin, "kill", 300);
+        ClusterBatch batch = ClusterBatch.queue(cluster, origin, "kill", 200);
         batch.awaitProgress(40, cluster.node(1));
         cluster.node(1).kill();
         boolean finishedWithoutB = batch.finishesWithin(Duration.ofMinutes(2));
@@ -92,7 +92,7 @@ class ClusterIT {
         cluster.node(1).start();
         batch.awaitAllCompleted(BATCH_TIMEOUT);
         System.out.println("ClusterIT: with node B killed mid-batch, node A ingested " + batch.ingestedBy(cluster.node(0))
-                + " of 300, node B " + batch.ingestedBy(cluster.node(1)) + (finishedWithoutB
+                + " of 200, node B " + batch.ingestedBy(cluster.node(1)) + (finishedWithoutB
                 ? " before it died; the batch finished without it" : " (it finished once B was back)"));
 
         ClusterBatch after = ClusterBatch.queue(cluster, origin, "back", 100);
@@ -104,14 +104,14 @@ class ClusterIT {
 
     @Test
     void theBrokerRestartedMidBatchCostsNothing() throws Exception {
-        ClusterBatch batch = ClusterBatch.queue(cluster, origin, "broker", 300);
+        ClusterBatch batch = ClusterBatch.queue(cluster, origin, "broker", 200);
         batch.awaitProgress(40, cluster.node(0));
         cluster.broker().stop();
         Thread.sleep(2000);
         cluster.broker().start();
         batch.awaitAllCompleted(BATCH_TIMEOUT);
         System.out.println("ClusterIT: across a broker restart, node A ingested " + batch.ingestedBy(cluster.node(0))
-                + " of 300, node B " + batch.ingestedBy(cluster.node(1)));
+                + " of 200, node B " + batch.ingestedBy(cluster.node(1)));
     }
 
     @Test

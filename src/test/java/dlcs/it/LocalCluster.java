@@ -114,7 +114,7 @@ public final class LocalCluster implements AutoCloseable {
         s3 = LocalS3Store.start(root.resolve("s3"), ports.s3(), BUCKET, S3_ACCESS_KEY, secrets.s3SecretKey());
         for (String name : List.of("node-a", "node-b")) {
             int offset = ports.firstNodeOffset() + nodes.size() * ports.nodeOffsetStep();
-            ServerProcess node = new ServerProcess(work.resolve(name), root.resolve(name), offset, nodeProperties(name))
+            ServerProcess node = new ServerProcess(work.resolve(name), root.resolve(name), offset, nodeSettings)
                     .withConfiguration("standalone-cluster.xml").withHeap(nodeHeap)
                     .withEnvironment(nodeEnvironment(name, secrets));
             nodes.add(node);
@@ -140,15 +140,9 @@ public final class LocalCluster implements AutoCloseable {
         return root;
     }
 
-    private List<String> nodeProperties(String name) {
-        List<String> properties = new ArrayList<>(nodeSettings);
-        // the transaction manager's node identifier: each node recovers only its own transactions
-        properties.add("jboss.tx.node.id=" + name);
-        return properties;
-    }
-
     private Map<String, String> nodeEnvironment(String name, Secrets secrets) {
         Map<String, String> environment = new HashMap<>();
+        // each node's own id: also its transaction manager's, so that each recovers only its own work
         environment.put("DLCS_NODE_ID", name);
         environment.put("DLCS_DB_URL", postgres.jdbcUrl());
         environment.put("DLCS_DB_USER", postgres.user());
