@@ -14,9 +14,10 @@ import java.time.Duration;
  * Tells every node, this one included, of a change: the news topic, declared here so that the
  * server creates it at deployment, and the one place that sends to it. The news is sent in the
  * caller's transaction (the one that makes the change), so it leaves if and only if the change
- * commits; and since the database is enlisted in that transaction before the broker (the change
- * is read before it is announced), the change is committed, and visible to a node that reads it
- * again, before the news can arrive.
+ * commits, and is never lost once it has. A two-phase commit finishes its branches one after the
+ * other, though, and the broker's may come first: news can arrive a moment before its change is
+ * visible in the database, so a receiver that reads the changed data again must be ready to read
+ * it once more a moment later.
  */
 @JMSDestinationDefinition(name = Broadcast.TOPIC, interfaceName = "jakarta.jms.Topic",
         destinationName = Broadcast.TOPIC_NAME)

@@ -131,7 +131,9 @@ public class ImageStore {
                 ? Optional.empty() : Optional.of(new DerivativeLocation(written.customer(), written.space(),
                         written.imageId(), previous));
         afterCompletion(() -> replaced.ifPresent(storage::delete), () -> storage.delete(written));
-        changed(image);
+        if (previous != null) {
+            changed(image);
+        }
         return replaced;
     }
 
@@ -214,9 +216,15 @@ public class ImageStore {
         });
     }
 
-    /** Tells those who keep what they know of {@code image} that it is being changed or deleted. */
+    /**
+     * Tells those who keep what they know of {@code image} that it is being changed or deleted;
+     * nothing is kept of an image that has never served a version (a new one, above all: a batch
+     * of new images announces nothing).
+     */
     private void changed(Image image) {
-        this.changed.fire(new ImageChanged(image.customer(), image.space(), image.imageId()));
+        if (image.isServable()) {
+            this.changed.fire(new ImageChanged(image.customer(), image.space(), image.imageId()));
+        }
     }
 
     /** A batch that held {@code image} lets it go: the image is being registered again, or deleted. */

@@ -106,9 +106,37 @@ class OriginCredentialsTest {
         assertFalse(tooLarge.getMessage().contains("ppp"), "the value is not shown");
     }
 
+    @Test
+    void aNodeOfSeveralNeverMakesAKeyOfItsOwn() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> cipher(Optional.empty(), true));
+        assertTrue(refused.getMessage().contains("DLCS_ORIGIN_CREDENTIALS_KEY"), refused.getMessage());
+        assertFalse(dir.resolve("credentials.key").toFile().exists(), "no key of its own");
+
+        String sealed = cipher(Optional.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), true).encrypt("shared");
+        assertEquals("shared", cipher(Optional.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), true).decrypt(sealed));
+        String fromTheFirstNode = cipher(Optional.empty(), false).encrypt("copied");
+        assertEquals("copied", cipher(Optional.empty(), true).decrypt(fromTheFirstNode), "a copied key file serves");
+    }
+
     private CredentialCipher cipher(Optional<String> key) {
+        return cipher(key, false);
+    }
+
+    private CredentialCipher cipher(Optional<String> key, boolean oneOfSeveral) {
         CredentialCipher cipher = new CredentialCipher();
         cipher.configuredKey = key;
+        cipher.node = new dlcs.nodes.control.NodeIdentity() {
+            @Override
+            public String id() {
+                return oneOfSeveral ? "node-b" : "1";
+            }
+
+            @Override
+            public boolean configured() {
+                return oneOfSeveral;
+            }
+        };
         cipher.data = new dlcs.storage.control.DataDirectory() {
             @Override
             public Path root() {
