@@ -40,7 +40,8 @@ public class DerivativeStores {
             return new LocalDerivativeStore(localDirectory());
         }
         Path cache = data.root().resolve("cache").resolve("storage");
-        return new S3DerivativeStore(new S3Objects(s3Settings()), s3Settings().bucket(), prefix(),
+        S3Objects.Settings settings = s3Settings();
+        return new S3DerivativeStore(new S3Objects(settings), settings.bucket(), prefix(),
                 data.root().resolve("staging"), new MemoryCache(megabytes("dlcs.storage.cache.memory-mb", 64)),
                 new DiskCache(cache, megabytes("dlcs.storage.cache.disk-mb", 1024)),
                 Duration.ofSeconds(number("dlcs.storage.s3.check-seconds", 2, 0, 3600)));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +102,9 @@ final class S3DerivativeStore implements DerivativeStore, AutoCloseable {
                 return false;
             }
         } catch (IOException e) {
-            // the store is unreachable for now: what is known stands, reads will say more
+            // the store is unreachable for now: what is known stands until the next check, and
+            // reads will say more
             LOG.warning("Could not check " + path + " in the store: " + e.getMessage());
-            return true;
         }
         remember(confirmed.keySet(), path);
         confirmed.put(path, now);
@@ -143,38 +142,6 @@ final class S3DerivativeStore implements DerivativeStore, AutoCloseable {
     @Override
     public void close() {
         objects.close();
-    }
-
-    /** Consecutive keys of one version (a listing is in key order) told as one version, last changed when its newest file was. */
-    private static final class VersionGroups {
-        private final Consumer<StoredVersion> action;
-        private DerivativeLocation current;
-        private Instant modified;
-
-        VersionGroups(Consumer<StoredVersion> action) {
-            this.action = action;
-        }
-
-        void add(String relativeKey, Instant lastModified) {
-            DerivativeLocation version = DerivativeLocation.ofFile(relativeKey);
-            if (version == null) {
-                return;
-            }
-            if (!version.equals(current)) {
-                finish();
-                current = version;
-                modified = lastModified;
-            } else if (lastModified.isAfter(modified)) {
-                modified = lastModified;
-            }
-        }
-
-        void finish() {
-            if (current != null) {
-                action.accept(new StoredVersion(current, modified));
-                current = null;
-            }
-        }
     }
 
     private byte[] read(DerivativeLocation location, String name, long offset, int length) throws IOException {
