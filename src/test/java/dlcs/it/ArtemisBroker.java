@@ -73,7 +73,7 @@ public final class ArtemisBroker implements AutoCloseable {
         }
         Files.createDirectories(instance.resolve("log"));
         starts++;
-        ProcessBuilder builder = new ProcessBuilder("sh", instance.resolve("bin/artemis").toString(), "run")
+        ProcessBuilder builder = new ProcessBuilder(ProcessTrees.deafToInterrupt(instance.resolve("bin/artemis").toString(), List.of("run")))
                 .redirectErrorStream(true).redirectOutput(console().toFile());
         List<String> javaArgs = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC",
                 "-Dlog4j2.disableJmx=true", "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED"));

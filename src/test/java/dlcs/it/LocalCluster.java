@@ -84,7 +84,12 @@ public final class LocalCluster implements AutoCloseable {
             }
         }));
         System.out.println("Starting PostgreSQL, the broker, the S3 store and two nodes; state in " + root);
-        cluster.start();
+        try {
+            cluster.start();
+        } catch (Exception e) {
+            System.err.println("The cluster did not start: " + e.getMessage());
+            System.exit(1); // the shutdown hook stops what did start
+        }
         System.out.println(cluster.describe());
         new CountDownLatch(1).await();
     }

@@ -94,13 +94,13 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("Something already answers at " + base() + ": a server left running by"
                     + " an earlier, interrupted run? Stop it first.");
         }
-        List<String> command = new ArrayList<>(List.of("sh", jbossHome.resolve("bin/standalone.sh").toString(),
-                "-c", configuration,
+        List<String> arguments = new ArrayList<>(List.of("-c", configuration,
                 "-Djboss.server.base.dir=" + work.resolve("base"),
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Ddlcs.data-dir=" + dataDir));
-        properties.forEach(p -> command.add("-D" + p));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        properties.forEach(p -> arguments.add("-D" + p));
+        ProcessBuilder builder = new ProcessBuilder(
+                ProcessTrees.deafToInterrupt(jbossHome.resolve("bin/standalone.sh").toString(), arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("console-" + (++starts) + ".log").toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx" + heap + " -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true"
