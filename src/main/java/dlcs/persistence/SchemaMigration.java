@@ -60,7 +60,9 @@ public class SchemaMigration {
                 .baselineDescription("schema made by release 0.1 (EclipseLink)")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+        // with nothing to apply, Flyway reports no target: the version is the one it found
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
                 + " migrations applied now, on " + result.databaseType + ")");
     }
 

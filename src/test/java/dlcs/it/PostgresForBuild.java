@@ -8,8 +8,11 @@ import java.util.stream.Stream;
 
 /**
  * Starts and stops the PostgreSQL that {@code mvn -Ppostgres verify} runs the integration tests
- * against (exec:java before and after them): {@code start DIRECTORY PORT} makes a fresh cluster
- * in DIRECTORY and leaves it running, {@code stop DIRECTORY} stops it.
+ * against (exec:java before and after them). {@code start DIRECTORY PORT} empties DIRECTORY and
+ * makes a fresh cluster in its {@code cluster/}, left running; the tests' server keeps its data
+ * directory in its {@code data/}, so that the two start fresh together (a fresh database beside
+ * an old data directory would hand out customer numbers whose files are still there).
+ * {@code stop DIRECTORY} stops the cluster.
  */
 public final class PostgresForBuild {
 
@@ -18,14 +21,15 @@ public final class PostgresForBuild {
 
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args[1]);
+        Path cluster = directory.resolve("cluster");
         switch (args[0]) {
             case "start" -> {
-                LocalPostgres.stop(directory);
+                LocalPostgres.stop(cluster);
                 deleteRecursively(directory);
-                LocalPostgres postgres = LocalPostgres.start(directory, Integer.parseInt(args[2]));
-                System.out.println("PostgreSQL for the tests at " + postgres.jdbcUrl() + " (" + directory + ")");
+                LocalPostgres postgres = LocalPostgres.start(cluster, Integer.parseInt(args[2]));
+                System.out.println("PostgreSQL for the tests at " + postgres.jdbcUrl() + " (" + cluster + ")");
             }
-            case "stop" -> LocalPostgres.stop(directory);
+            case "stop" -> LocalPostgres.stop(cluster);
             default -> throw new IllegalArgumentException("start DIRECTORY PORT, or stop DIRECTORY");
         }
     }
