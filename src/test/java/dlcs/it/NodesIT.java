@@ -20,9 +20,11 @@ import dlcs.registration.control.SpaceStore;
 import dlcs.registration.entity.Customer;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
+import dlcs.security.control.Authenticator;
 import dlcs.security.control.CustomerDirectory;
 import dlcs.security.control.KeyStore;
 import dlcs.security.control.NewKey;
+import dlcs.security.control.SecretHasher;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -85,6 +87,9 @@ class NodesIT {
 
     @Inject
     ImageRegistrar registrar;
+
+    @Inject
+    Authenticator authenticator;
 
     @Inject
     UserTransaction transaction;
@@ -166,6 +171,28 @@ class NodesIT {
         ServedImage reingested = served.find(c, s, "changed");
         assertEquals(500, reingested.width(), "a re-ingest is served at once");
         assertFalse(reingested.version().equals(first.version()));
+    }
+
+    @Test
+    void newsFromAnotherNodeOfAChangedSecretEndsTheRememberedSignIn() throws Exception {
+        Customer customer = customers.create("nodes-" + UUID.randomUUID(), "Nodes");
+        NewKey key = keys.create(customer.id());
+        assertTrue(authenticator.authenticate(key.key(), key.secret(), "127.0.0.9").isPresent());
+
+        // another node gives the key a new secret: its row changes, nothing is said here but the news
+        String stored = keys.find(key.key()).orElseThrow().secretHash();
+        keys.replaceHash(key.key(), stored, new SecretHasher().hash("the new secret"));
+        assertTrue(authenticator.authenticate(key.key(), key.secret(), "127.0.0.9").isPresent(), "remembered");
+        transaction.begin();
+        broadcast.send(new NodeNews("key-changed", key.key()), Duration.ofMinutes(1));
+        transaction.commit();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        boolean signedIn = true;
+        while (signedIn && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            signedIn = authenticator.authenticate(key.key(), key.secret(), "127.0.0.9").isPresent();
+        }
+        assertFalse(signedIn, "the old secret no longer signs in once the news has come");
     }
 
     /** The image as kept once the news of its own registration has come round and been heard. */
