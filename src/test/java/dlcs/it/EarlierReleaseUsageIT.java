@@ -8,15 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dlcs.it.Api.Tenant;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,22 +98,11 @@ class EarlierReleaseUsageIT {
 
     /** What an earlier release left: images with derivatives but no sizes, and no usage rows. */
     private static void forgetSizes(Path data) throws Exception {
-        Path modules = Path.of(System.getProperty("jboss.home"), "modules/system/layers/base/com/h2database/h2/main");
-        Path jar;
-        try (Stream<Path> files = Files.list(modules)) {
-            jar = files.filter(f -> f.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
-        }
-        try (URLClassLoader h2 = new URLClassLoader(new URL[]{jar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
-            Driver driver = (Driver) h2.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-            Properties login = new Properties();
-            login.put("user", "sa");
-            login.put("password", "sa");
-            try (Connection connection = driver.connect("jdbc:h2:file:" + data.resolve("database/dlcs"), login);
-                 Statement sql = connection.createStatement()) {
+        DataDirectoryDatabase.with(data, connection -> {
+            try (Statement sql = connection.createStatement()) {
                 assertEquals(3, sql.executeUpdate("UPDATE IMAGE SET DERIVATIVEBYTES = NULL, THUMBNAILBYTES = NULL"));
-                sql.executeUpdate("DELETE FROM STORAGE_USAGE");
+                return sql.executeUpdate("DELETE FROM STORAGE_USAGE");
             }
-        }
+        });
     }
 }

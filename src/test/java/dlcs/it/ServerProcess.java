@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +27,8 @@ public final class ServerProcess implements AutoCloseable {
     private final int portOffset;
     private final List<String> properties;
     private String heap = "512m";
+    private String configuration = "standalone-full.xml";
+    private Map<String, String> environment = Map.of();
     private Process process;
     private int starts;
 
@@ -41,6 +43,22 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's maximum heap, as for -Xmx (512m unless changed before {@link #start}). */
     public ServerProcess withHeap(String maximum) {
         this.heap = maximum;
+        return this;
+    }
+
+    /**
+     * The server configuration to start with, from the provisioned server's
+     * standalone/configuration: standalone-full.xml (the default: embedded broker) or
+     * standalone-cluster.xml (a node of a cluster, see server-config/remote-broker.cli).
+     */
+    public ServerProcess withConfiguration(String serverConfiguration) {
+        this.configuration = serverConfiguration;
+        return this;
+    }
+
+    /** Environment variables for the server, for secrets that should not show in its command line. */
+    public ServerProcess withEnvironment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
         return this;
     }
 
@@ -76,18 +94,19 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("Something already answers at " + base() + ": a server left running by"
                     + " an earlier, interrupted run? Stop it first.");
         }
-        List<String> command = new ArrayList<>(List.of("sh", jbossHome.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml",
+        List<String> arguments = new ArrayList<>(List.of("-c", configuration,
                 "-Djboss.server.base.dir=" + work.resolve("base"),
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Ddlcs.data-dir=" + dataDir));
-        properties.forEach(p -> command.add("-D" + p));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        properties.forEach(p -> arguments.add("-D" + p));
+        ProcessBuilder builder = new ProcessBuilder(
+                ProcessTrees.deafToInterrupt(jbossHome.resolve("bin/standalone.sh").toString(), arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("console-" + (++starts) + ".log").toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx" + heap + " -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true"
                 + " -Djboss.modules.system.pkgs=org.jboss.byteman " + System.getProperty("server.jvm-options", ""));
         builder.environment().remove("DLCS_DATA_DIR");
+        builder.environment().putAll(environment);
         process = builder.start();
         awaitDeployment(Duration.ofSeconds(240));
     }
@@ -106,21 +125,7 @@ public final class ServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-        for (ProcessHandle handle : tree) {
-            if (force) {
-                handle.destroyForcibly();
-            } else {
-                handle.destroy();
-            }
-        }
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(90, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                handle.destroyForcibly();
-            }
-        }
+        ProcessTrees.end(process, force, 90);
         process = null;
     }
 

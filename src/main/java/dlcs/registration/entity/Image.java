@@ -22,7 +22,7 @@ import java.util.Optional;
 @Entity
 @Table(name = "IMAGE", indexes = {
         @Index(name = "IMAGE_SPACE", columnList = "CUSTOMER,SPACE,IMAGE_ID"),
-        @Index(name = "IMAGE_STRING1", columnList = "CUSTOMER,SPACE,STRING1")})
+        @Index(name = "IMAGE_STRING1", columnList = "CUSTOMER,SPACE,STRING1,NUMBER1")})
 public class Image {
 
     /** Column lengths, in characters; the rules in registration.control allow no more. */
