@@ -27,6 +27,7 @@ public final class ServerProcess implements AutoCloseable {
     private final int portOffset;
     private final List<String> properties;
     private String heap = "512m";
+    private String configuration = "standalone-full.xml";
     private Process process;
     private int starts;
 
@@ -41,6 +42,16 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's maximum heap, as for -Xmx (512m unless changed before {@link #start}). */
     public ServerProcess withHeap(String maximum) {
         this.heap = maximum;
+        return this;
+    }
+
+    /**
+     * The server configuration to start with, from the provisioned server's
+     * standalone/configuration: standalone-full.xml (the default: embedded broker) or
+     * standalone-cluster.xml (a node of a cluster, see server-config/remote-broker.cli).
+     */
+    public ServerProcess withConfiguration(String serverConfiguration) {
+        this.configuration = serverConfiguration;
         return this;
     }
 
@@ -77,7 +88,7 @@ public final class ServerProcess implements AutoCloseable {
                     + " an earlier, interrupted run? Stop it first.");
         }
         List<String> command = new ArrayList<>(List.of("sh", jbossHome.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml",
+                "-c", configuration,
                 "-Djboss.server.base.dir=" + work.resolve("base"),
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Ddlcs.data-dir=" + dataDir));
