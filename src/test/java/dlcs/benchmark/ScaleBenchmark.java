@@ -76,6 +76,7 @@ class ScaleBenchmark {
                     (long) CUSTOMERS * ScaleData.SPACES * ScaleData.IMAGES_PER_SPACE, CUSTOMERS, ScaleData.SPACES,
                     CUSTOMERS * ScaleData.SPACES, (long) CUSTOMERS * ScaleData.SPACES * ScaleData.IMAGES_PER_SPACE,
                     (System.nanoTime() - t0) / 1e9));
+            report.append(data.sizes());
 
             Random random = new Random(15);
             LongSupplier cpu = () -> cpuNanos(server.jvm()) + ProcessHandle.current().descendants()

@@ -124,6 +124,16 @@ final class ScaleData {
         return lines.toString();
     }
 
+    /** The database's size on disk, tables and indexes, and the IMAGE and BATCH_MEMBER tables' own with their indexes. */
+    String sizes() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            return String.format("database                           %.2f GB on disk: IMAGE %.2f GB, BATCH_MEMBER %.2f GB"
+                            + " (each with its indexes)%n", count(s, "SELECT pg_database_size(current_database())") / 1e9,
+                    count(s, "SELECT pg_total_relation_size('image')") / 1e9,
+                    count(s, "SELECT pg_total_relation_size('batch_member')") / 1e9);
+        }
+    }
+
     private static long count(Statement s, String sql) throws SQLException {
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();
