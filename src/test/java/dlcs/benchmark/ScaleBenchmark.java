@@ -9,7 +9,9 @@ import dlcs.it.Fixtures;
 import dlcs.it.LocalPostgres;
 import dlcs.it.ServerProcess;
 import dlcs.it.TestOrigin;
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,9 +82,9 @@ class ScaleBenchmark {
             report.append(data.sizes());
 
             Random random = new Random(15);
-            LongSupplier cpu = () -> cpuNanos(server.jvm()) + ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("postgres")).mapToLong(ScaleBenchmark::cpuNanos).sum();
-            report.append("machine load (1 minute)            ").append(loadAverage()).append(" at the start\n");
+            LongSupplier cpu = () -> ServerFacts.cpuNanos(server.jvm()) + ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("postgres")).mapToLong(ServerFacts::cpuNanos).sum();
+            report.append("machine load (1 minute)            ").append(ServerFacts.loadAverage()).append(" at the start\n");
             Latencies latencies = new Latencies(WARM_UP, REQUESTS, cpu);
             report.append(latencies.time(n -> {
                 Tenant t = tenants.get(random.nextInt(CUSTOMERS));
@@ -108,8 +111,8 @@ class ScaleBenchmark {
                 return HttpRequest.newBuilder(URI.create(base + "/iiif-resource/" + t.customer() + "/book/"
                         + (1 + random.nextInt(ScaleData.SPACES)) + "/volume-" + random.nextInt(2))).build();
             }, 200).line("book manifest, 500 canvases (3.0)", TARGET_MS));
-            acceptBatches(tenants, origin, base, cpu, report);
-            report.append("machine load (1 minute)            ").append(loadAverage()).append(" at the end\n");
+            acceptBatches(tenants, origin, server, cpu, report);
+            report.append("machine load (1 minute)            ").append(ServerFacts.loadAverage()).append(" at the end\n");
             report.append(String.format("client                             one request at a time, each kind after %d"
                     + " untimed ones; customers, spaces, books and batches at random%n", WARM_UP));
         }
@@ -142,13 +145,17 @@ class ScaleBenchmark {
      * 1,000-member batches POSTed one after another, each to its own customer: half of new images,
      * half re-queuing 1,000 loaded ones (which supersedes their finished registration). The
      * batches are ingested in the background while the next ones are accepted, as in production.
+     * Then the first two, one of each kind, are awaited: they must finish with every member
+     * completed.
      */
-    private static void acceptBatches(List<Tenant> tenants, TestOrigin origin, String base, LongSupplier cpu,
+    private static void acceptBatches(List<Tenant> tenants, TestOrigin origin, ServerProcess server, LongSupplier cpu,
                                       StringBuilder report) throws Exception {
+        String base = server.base().toString().replaceAll("/$", "");
         String tiny = origin.serveImage("/tiny.jpg", "image/jpeg", Fixtures.jpeg(64, 64));
         Latencies once = new Latencies(0, 1, cpu);
         double[] millis = new double[BATCHES];
         double[] cpuMillis = new double[BATCHES];
+        List<String> awaited = new ArrayList<>();
         for (int b = 0; b < BATCHES; b++) {
             Tenant t = tenants.get(1 + b % (tenants.size() - 1));
             boolean requeue = b % 2 == 1;
@@ -161,23 +168,29 @@ class ScaleBenchmark {
             HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/customers/" + t.customer() + "/queue"))
                     .header("Authorization", authorization(t)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Batches.collection(members))).build();
-            Latencies.Figures accepted = once.time(n -> post, 201);
-            millis[b] = accepted.p50();
-            cpuMillis[b] = accepted.cpu();
+            long cpu0 = cpu.getAsLong();
+            long t0 = System.nanoTime();
+            byte[] batch = once.send(post, 201);
+            millis[b] = (System.nanoTime() - t0) / 1e6;
+            cpuMillis[b] = (cpu.getAsLong() - cpu0) / 1e6;
+            if (b < 2) {
+                awaited.add(Batches.path(Json.createReader(new java.io.ByteArrayInputStream(batch)).readObject()));
+            }
         }
         report.append(Latencies.Figures.of(millis, Arrays.stream(cpuMillis).average().orElse(0))
                 .line("accept a 1,000-member batch", 1000));
-    }
-
-    private static long cpuNanos(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "(unknown)";
+        report.append(String.format("%-34s %s ms (the first while no batch was being ingested)%n", "  each, in order",
+                Arrays.stream(millis).mapToObj(m -> String.format("%.0f", m)).collect(Collectors.joining(", "))));
+        long lastAccepted = System.nanoTime();
+        for (int b = 0; b < awaited.size(); b++) {
+            JsonObject done = Batches.awaitFinished(tenants.get(1 + b).api(server.base()), awaited.get(b),
+                    Duration.ofMinutes(30));
+            if (done.getInt("completed") != ScaleData.IMAGES_PER_SPACE) {
+                throw new AssertionError("Batch " + awaited.get(b) + " did not complete every member: " + done);
+            }
+            report.append(String.format("%-34s %d of %d members completed, %.0f s after the last batch was accepted%n",
+                    "batch " + (b + 1) + (b == 0 ? " (new images)" : " (re-queued)"), done.getInt("completed"),
+                    ScaleData.IMAGES_PER_SPACE, (System.nanoTime() - lastAccepted) / 1e9));
         }
     }
 
