@@ -3,6 +3,8 @@ package dlcs.it;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +19,8 @@ import java.sql.Statement;
  * finds the data of the first, as a real server would after a restart.
  *
  * <p>It holds one database and one login, both {@value #NAME} (password {@value #NAME}), made
- * on the first start. {@code max_prepared_transactions} is above zero because the server's
+ * on the first start; the database orders text by character codes (collation C), as the README
+ * asks of a production database. {@code max_prepared_transactions} is above zero because the server's
  * XA datasource prepares transactions (two-phase commit with the broker).
  */
 public final class LocalPostgres implements AutoCloseable {
@@ -34,6 +37,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts PostgreSQL on 127.0.0.1:{@code port} with its cluster in {@code dataDirectory}. */
     public static LocalPostgres start(Path dataDirectory, int port) {
+        refuseIfTaken(port);
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
@@ -101,13 +105,27 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Something already listening on the port would answer the start's readiness check, and the
+     * caller would silently get that server (an earlier one left running) instead of this one.
+     */
+    private static void refuseIfTaken(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByAddress(new byte[]{127, 0, 0, 1}))) {
+            probe.setReuseAddress(true);
+        } catch (IOException taken) {
+            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use: a PostgreSQL left running by"
+                    + " an earlier, interrupted run? Stop it first (LocalPostgres.stop on its directory).", taken);
+        }
+    }
+
     private void createLoginAndDatabase() {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             if (!exists(c, "select 1 from pg_roles where rolname = ?")) {
                 s.execute("create role " + NAME + " login password '" + NAME + "'");
             }
             if (!exists(c, "select 1 from pg_database where datname = ?")) {
-                s.execute("create database " + NAME + " owner " + NAME);
+                s.execute("create database " + NAME + " owner " + NAME
+                        + " encoding 'UTF8' lc_collate 'C' lc_ctype 'C' template template0");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the " + NAME + " login and database", e);

@@ -1,6 +1,7 @@
 package dlcs.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,14 +12,14 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The test database keeps its data across a restart and can prepare transactions (XA). */
+/** The test database keeps its data across a restart, can prepare transactions (XA), and owns its port. */
 class LocalPostgresTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void keepsItsDataAcrossARestartAndPreparesTransactions() throws Exception {
+    void keepsItsDataAcrossARestartPreparesTransactionsAndOwnsItsPort() throws Exception {
         Path data = dir.resolve("pg");
         int port = 18810;
         try (LocalPostgres postgres = LocalPostgres.start(data, port);
@@ -30,6 +31,8 @@ class LocalPostgresTest {
                 assertTrue(r.next());
                 assertTrue(Integer.parseInt(r.getString(1)) > 0);
             }
+            assertThrows(IllegalStateException.class, () -> LocalPostgres.start(dir.resolve("other"), port),
+                    "a second server on a taken port is refused, not silently the first one");
         }
         try (LocalPostgres postgres = LocalPostgres.start(data, port);
              Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
