@@ -1,6 +1,5 @@
 package dlcs.common;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -33,7 +32,7 @@ public final class JsonFields {
      * type gets. A {@link ClientError} from reading it (a body over its size limit) goes as it is.
      */
     public static JsonObject requireObject(InputStream json, String what) {
-        try (JsonReader reader = Json.createReader(json)) {
+        try (JsonReader reader = Jsons.reader(json)) {
             return requireObject(reader.readValue(), what);
         } catch (JsonParsingException e) {
             throw new InvalidInputException(what + " is not valid JSON: " + e.getMessage());

@@ -1,7 +1,7 @@
 package dlcs.hydra;
 
 import dlcs.common.InvalidInputException;
-import jakarta.json.Json;
+import dlcs.common.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,7 +24,7 @@ public final class Hydra {
 
     /** A resource: {@code @context}, {@code @id} and {@code @type} already set. */
     public static JsonObjectBuilder resource(String id, String type) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("@context", CONTEXT)
                 .add("@id", id)
                 .add("@type", type);
@@ -38,7 +38,7 @@ public final class Hydra {
                                             String extraQuery, Function<T, JsonObject> representation) {
         int last = paging.totalPages(totalItems);
         String query = extraQuery == null || extraQuery.isEmpty() ? "" : "&" + extraQuery;
-        JsonObjectBuilder view = Json.createObjectBuilder()
+        JsonObjectBuilder view = Jsons.object()
                 .add("@id", pageUrl(id, paging.page(), paging.pageSize(), query))
                 .add("@type", "PartialCollectionView")
                 .add("first", pageUrl(id, 1, paging.pageSize(), query))
@@ -67,7 +67,7 @@ public final class Hydra {
     }
 
     private static <T> JsonArrayBuilder array(List<T> members, Function<T, JsonObject> representation) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         members.forEach(member -> array.add(representation.apply(member)));
         return array;
     }
@@ -94,7 +94,7 @@ public final class Hydra {
     }
 
     public static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         values.forEach(array::add);
         return array;
     }
@@ -117,7 +117,7 @@ public final class Hydra {
      * the same two fields ({@code statusCode}, {@code description}), which its clients parse.
      */
     public static JsonObject error(int status, String title, String detail, String instance) {
-        JsonObjectBuilder error = Json.createObjectBuilder()
+        JsonObjectBuilder error = Jsons.object()
                 .add("@context", CONTEXT)
                 .add("@type", "Error")
                 .add("status", status)

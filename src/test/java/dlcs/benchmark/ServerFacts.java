@@ -20,4 +20,18 @@ final class ServerFacts {
             return "(the server log cannot be read: " + e.getMessage() + ")";
         }
     }
+
+    /** The CPU time {@code process} has used so far, in nanoseconds (0 where the system does not tell). */
+    static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** The machine's load average over the last minute, as /proc/loadavg tells it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "(unknown)";
+        }
+    }
 }

@@ -1,12 +1,12 @@
 package dlcs.iiif.boundary;
 
+import dlcs.common.Jsons;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
 import dlcs.iiif.entity.Limits;
 import dlcs.iiif.entity.Size;
 import dlcs.imaging.entity.Dimensions;
 import dlcs.imaging.entity.PyramidLevel;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,15 +36,15 @@ final class InfoDocuments {
      * is listed too, and no tiles are.
      */
     static JsonObject imageService(ServedImage image, String id, ApiVersion version, Limits limits) {
-        JsonArrayBuilder qualities = Json.createArrayBuilder();
+        JsonArrayBuilder qualities = Jsons.array();
         if (!image.pyramid().grey()) {
             qualities.add("color");
         }
         qualities.add("gray").add("bitonal");
         boolean whole = !image.restriction().isOpen();
         if (version == ApiVersion.V3) {
-            JsonArrayBuilder features = Json.createArrayBuilder(EXTRA_FEATURES).add("sizeUpscaling");
-            JsonObjectBuilder document = Json.createObjectBuilder()
+            JsonArrayBuilder features = Jsons.array(EXTRA_FEATURES).add("sizeUpscaling");
+            JsonObjectBuilder document = Jsons.object()
                     .add("@context", version.context())
                     .add("id", id)
                     .add("type", "ImageService3")
@@ -61,12 +61,12 @@ final class InfoDocuments {
             }
             return document
                     .add("extraQualities", qualities)
-                    .add("extraFormats", Json.createArrayBuilder(EXTRA_FORMATS))
+                    .add("extraFormats", Jsons.array(EXTRA_FORMATS))
                     .add("extraFeatures", features)
                     .build();
         }
-        JsonArrayBuilder supports = Json.createArrayBuilder(EXTRA_FEATURES).add("regionSquare").add("sizeAboveFull");
-        JsonObjectBuilder document = Json.createObjectBuilder()
+        JsonArrayBuilder supports = Jsons.array(EXTRA_FEATURES).add("regionSquare").add("sizeAboveFull");
+        JsonObjectBuilder document = Jsons.object()
                 .add("@context", version.context())
                 .add("@id", id)
                 .add("protocol", PROTOCOL)
@@ -77,8 +77,8 @@ final class InfoDocuments {
             document.add("tiles", tiles(image.levels()));
         }
         return document
-                .add("profile", Json.createArrayBuilder().add(version.levelTwoProfile()).add(Json.createObjectBuilder()
-                        .add("formats", Json.createArrayBuilder(EXTRA_FORMATS))
+                .add("profile", Jsons.array().add(version.levelTwoProfile()).add(Jsons.object()
+                        .add("formats", Jsons.array(EXTRA_FORMATS))
                         .add("qualities", qualities)
                         .add("supports", supports)
                         .add("maxWidth", limits.maxSide())
@@ -93,19 +93,19 @@ final class InfoDocuments {
      */
     static JsonObject thumbnailService(ServedImage image, List<Dimensions> thumbnails, String id,
                                        ApiVersion version) {
-        JsonArrayBuilder sizes = Json.createArrayBuilder();
+        JsonArrayBuilder sizes = Jsons.array();
         for (int i = thumbnails.size() - 1; i >= 0; i--) {
             sizes.add(size(thumbnails.get(i).width(), thumbnails.get(i).height()));
         }
         Dimensions largest = thumbnails.isEmpty() ? new Dimensions(1, 1) : thumbnails.get(0);
-        JsonObjectBuilder document = Json.createObjectBuilder().add("@context", version.context());
+        JsonObjectBuilder document = Jsons.object().add("@context", version.context());
         if (version == ApiVersion.V3) {
             document.add("id", id).add("type", "ImageService3").add("protocol", PROTOCOL).add("profile", "level0");
         } else {
-            document.add("@id", id).add("protocol", PROTOCOL).add("profile", Json.createArrayBuilder()
+            document.add("@id", id).add("protocol", PROTOCOL).add("profile", Jsons.array()
                     .add("http://iiif.io/api/image/2/level0.json")
-                    .add(Json.createObjectBuilder().add("formats", Json.createArrayBuilder().add("jpg"))
-                            .add("qualities", Json.createArrayBuilder().add("default"))
+                    .add(Jsons.object().add("formats", Jsons.array().add("jpg"))
+                            .add("qualities", Jsons.array().add("default"))
                             .add("maxWidth", largest.width()).add("maxHeight", largest.height())));
         }
         document.add("width", image.width()).add("height", image.height());
@@ -120,7 +120,7 @@ final class InfoDocuments {
      * largest size it is served at, if no level is that size.
      */
     private static JsonArrayBuilder sizes(ServedImage image, Limits limits) {
-        JsonArrayBuilder sizes = Json.createArrayBuilder();
+        JsonArrayBuilder sizes = Jsons.array();
         List<PyramidLevel> levels = image.levels();
         PyramidLevel largest = null;
         for (int i = levels.size() - 1; i >= 0; i--) {
@@ -141,16 +141,16 @@ final class InfoDocuments {
     }
 
     private static JsonArrayBuilder tiles(List<PyramidLevel> levels) {
-        JsonArrayBuilder scaleFactors = Json.createArrayBuilder();
+        JsonArrayBuilder scaleFactors = Jsons.array();
         levels.forEach(level -> scaleFactors.add(level.scaleFactor()));
         PyramidLevel full = levels.get(0);
-        return Json.createArrayBuilder().add(Json.createObjectBuilder()
+        return Jsons.array().add(Jsons.object()
                 .add("width", full.tileWidth())
                 .add("height", full.tileHeight())
                 .add("scaleFactors", scaleFactors));
     }
 
     private static JsonObjectBuilder size(int width, int height) {
-        return Json.createObjectBuilder().add("width", width).add("height", height);
+        return Jsons.object().add("width", width).add("height", height);
     }
 }

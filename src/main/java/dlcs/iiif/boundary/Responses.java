@@ -1,9 +1,9 @@
 package dlcs.iiif.boundary;
 
+import dlcs.common.Jsons;
 import dlcs.common.Problem;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.entity.ApiVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -139,7 +139,7 @@ public final class Responses {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        JsonObject body = Json.createObjectBuilder().add("status", status).add("detail", detail).build();
+        JsonObject body = Jsons.object().add("status", status).add("detail", detail).build();
         response.getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

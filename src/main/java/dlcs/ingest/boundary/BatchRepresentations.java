@@ -2,6 +2,7 @@ package dlcs.ingest.boundary;
 
 import static dlcs.hydra.Hydra.addIfPresent;
 
+import dlcs.common.Jsons;
 import dlcs.hydra.ApiPaths;
 import dlcs.hydra.Hydra;
 import dlcs.hydra.PublicUrls;
@@ -9,7 +10,6 @@ import dlcs.ingest.control.BatchStore;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.registration.boundary.Representations;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -55,7 +55,7 @@ final class BatchRepresentations {
      */
     static JsonObject memberImage(BatchStore.MemberImage listed, PublicUrls urls) {
         BatchMember member = listed.member();
-        JsonObjectBuilder json = Json.createObjectBuilder(Representations.image(listed.image(), urls))
+        JsonObjectBuilder json = Jsons.object(Representations.image(listed.image(), urls))
                 .add("batchMemberStatus", member.status().label())
                 .add("batchMemberAttempts", member.attempts());
         addIfPresent(json, "batchMemberError", member.error());

@@ -2,6 +2,7 @@ package dlcs.ingest.boundary;
 
 import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
+import dlcs.common.Jsons;
 import dlcs.common.Text;
 import dlcs.common.UnknownResourceException;
 import dlcs.hydra.ApiPaths;
@@ -21,7 +22,6 @@ import dlcs.security.boundary.Callers;
 import dlcs.security.control.CustomerAccess;
 import dlcs.security.control.CustomerDirectory;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
@@ -166,7 +166,7 @@ public class QueueResource {
     @Path("batches/{batch}/test")
     public JsonObject test(@PathParam("customer") String customer, @PathParam("batch") String batch) {
         BatchCheck.Outcome outcome = check.test(owner(customer).id(), batchNumber(batch));
-        return Json.createObjectBuilder().add("success", outcome.corrected())
+        return Jsons.object().add("success", outcome.corrected())
                 .add("countsAgreed", outcome.countsAgreed()).build();
     }
 

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class BatchIntake {
+
+    /** Member keys bound in one query: far below any database's limit on parameters. */
+    static final int MEMBERS_PER_QUERY = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -54,16 +58,33 @@ public class BatchIntake {
         Batch batch = new Batch(customer, members.size(), priority);
         em.persist(batch);
         em.flush();
+        Map<String, Image> existing = images.findAll(members.stream()
+                .map(member -> Image.keyOf(customer, member.space(), member.imageId())).toList());
+        readHoldingMembers(existing.values());
         Map<Integer, Space> spacesByNumber = new HashMap<>();
         int position = 0;
         for (QueuedImage member : members) {
             Space space = spacesByNumber.computeIfAbsent(member.space(), number -> spaces.get(customer, number));
-            Image image = images.queue(space, member.imageId(), member.metadata(), batch.id());
+            Image image = images.queue(space, member.imageId(), member.metadata(), batch.id(), existing);
             em.persist(new BatchMember(batch.id(), image.key(), position));
             dispatch.send(new IngestMessage(batch.id(), image.key()), priority, backlog + position);
             position++;
         }
         return batch;
+    }
+
+    /**
+     * Reads the members of earlier batches that hold {@code images}, a few hundred to a query, into
+     * the persistence context, where {@link #onTakenOver} then finds them without a round trip each.
+     */
+    private void readHoldingMembers(Collection<Image> images) {
+        List<String> keys = images.stream().filter(image -> image.batch() != null)
+                .map(image -> BatchMember.keyOf(image.batch(), image.key())).toList();
+        for (int from = 0; from < keys.size(); from += MEMBERS_PER_QUERY) {
+            em.createQuery("select m from BatchMember m where m.key in :keys", BatchMember.class)
+                    .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + MEMBERS_PER_QUERY)))
+                    .getResultList();
+        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package dlcs.ingest.entity;
 
-import jakarta.json.Json;
+import dlcs.common.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 
 /**
@@ -14,7 +14,7 @@ import java.io.StringReader;
 public record IngestMessage(long batch, String imageKey) {
 
     public String toJson() {
-        return Json.createObjectBuilder().add("batch", batch).add("image", imageKey).build().toString();
+        return Jsons.object().add("batch", batch).add("image", imageKey).build().toString();
     }
 
     /** Parses a message body; a body that is not this JSON is an {@link IllegalArgumentException}. */
@@ -23,7 +23,7 @@ public record IngestMessage(long batch, String imageKey) {
             throw new IllegalArgumentException("empty message");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(text))) {
             json = reader.readObject();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);

@@ -1,8 +1,8 @@
 package dlcs.origin.control;
 
-import dlcs.origin.entity.Strategy;
 import dlcs.common.InvalidInputException;
-import jakarta.json.Json;
+import dlcs.common.Jsons;
+import dlcs.origin.entity.Strategy;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -83,7 +83,7 @@ public final class OriginCredentials {
 
     /** Read back from storage (already checked when stored). */
     static OriginCredentials stored(Strategy strategy, String json) {
-        JsonObject object = Json.createReader(new StringReader(json)).readObject();
+        JsonObject object = Jsons.reader(new StringReader(json)).readObject();
         Map<String, String> fields = new LinkedHashMap<>();
         object.forEach((name, value) -> fields.put(name, ((JsonString) value).getString()));
         return new OriginCredentials(strategy, Collections.unmodifiableMap(fields));
@@ -91,7 +91,7 @@ public final class OriginCredentials {
 
     /** As JSON text, to be encrypted for storage. */
     String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.object();
         fields.forEach(json::add);
         return json.build().toString();
     }
@@ -192,7 +192,7 @@ public final class OriginCredentials {
         }
         if (given instanceof JsonString text) {
             try {
-                return Json.createReader(new StringReader(text.getString())).readObject();
+                return Jsons.reader(new StringReader(text.getString())).readObject();
             } catch (RuntimeException e) {
                 throw new InvalidInputException("The credentials are a string but not a JSON object in one; "
                         + expected(strategy));

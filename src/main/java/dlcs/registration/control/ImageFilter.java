@@ -2,8 +2,8 @@ package dlcs.registration.control;
 
 import dlcs.common.InvalidInputException;
 import dlcs.common.JsonFields;
+import dlcs.common.Jsons;
 import dlcs.registration.entity.TagList;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -180,7 +180,7 @@ public record ImageFilter(Map<String, Object> equals, List<String> anyTag, Set<S
     /** The query parameters that ask for this filter again, as they were given, for paging links. */
     public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
-        JsonObjectBuilder q = Json.createObjectBuilder();
+        JsonObjectBuilder q = Jsons.object();
         equals.forEach((field, value) -> {
             if (!inQ.contains(field)) {
                 parameters.put(field, value.toString());
@@ -191,7 +191,7 @@ public record ImageFilter(Map<String, Object> equals, List<String> anyTag, Set<S
             }
         });
         if (inQ.contains("tags")) {
-            q.add("tags", Json.createArrayBuilder(anyTag));
+            q.add("tags", Jsons.array(anyTag));
         } else if (!anyTag.isEmpty()) {
             parameters.put("tag", anyTag.get(0));
         }
