@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -103,7 +104,7 @@ class StuckMemberRetryIT {
             em.persist(batch);
             em.flush();
             Image image = images.queue(spaces.get(customer, 1), imageId,
-                    new ImageMetadata(origin, null, null, null, null, null, null, null, null, null, null), batch.id());
+                    new ImageMetadata(origin, null, null, null, null, null, null, null, null, null, null), batch.id(), Map.of());
             em.persist(new BatchMember(batch.id(), image.key(), 0));
             em.flush();
             em.createNativeQuery("update BATCH_MEMBER set SENT = ? where MEMBER_KEY = ?")

@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -98,9 +97,9 @@ public class ImageStore {
     }
 
     /**
-     * The images that exist of those {@code keys} ("customer/space/id") name, by key, read a few
-     * hundred to a query: accepting a batch of a thousand reads its images in a few round trips
-     * rather than one each.
+     * The images that exist of those {@code keys} ("customer/space/id") name, by key (keys that
+     * name no image are left out), read a few hundred to a query: accepting a batch of a thousand
+     * reads its images in a few round trips rather than one each.
      */
     public Map<String, Image> findAll(Collection<String> keys) {
         Map<String, Image> found = new HashMap<>();
@@ -202,16 +201,6 @@ public class ImageStore {
         image.measured(measured);
         em.flush();
         usage.count(image.customer(), image.space(), measured);
-    }
-
-    /** Images by key, for showing batch members; keys that name no image are left out. */
-    public Map<String, Image> findAll(List<String> keys) {
-        if (keys.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("select i from Image i where i.key in :keys", Image.class)
-                .setParameter("keys", keys)
-                .getResultStream().collect(Collectors.toMap(Image::key, Function.identity()));
     }
 
     /** The version each image serves, by image key; an image without a derivative maps to "". */
