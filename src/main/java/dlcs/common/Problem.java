@@ -38,6 +38,11 @@ public record Problem(int status, String title, String detail, Map<String, Strin
 
     /** SQLSTATE of a value longer than its column (H2: "Value too long for column"). */
     private static final String DATA_TOO_LONG = "22001";
+    /**
+     * SQLSTATE of a character the database's encoding cannot hold: PostgreSQL refuses NUL
+     * ({@code \u0000}) in text, where H2 keeps it (and finds no row by it).
+     */
+    private static final String NOT_IN_REPERTOIRE = "22021";
     /** SQLSTATE of a unique or primary key that another row holds. */
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATEs of transactions that waited on each other (40001), or too long for a lock (H2's HYT00). */
@@ -55,6 +60,10 @@ public record Problem(int status, String title, String detail, Map<String, Strin
         if (tooLong != null) {
             return new Problem(400, "Invalid request", tooLong(tooLong));
         }
+        if (inChain(cause, SQLException.class, sql -> NOT_IN_REPERTOIRE.equals(sql.getSQLState())) != null) {
+            return new Problem(400, "Invalid request", "A value holds a character that cannot be stored, such as NUL"
+                    + " (%00 or \\u0000); no id, name or text may contain one. Remove it.");
+        }
         if (inChain(cause, Throwable.class, Problem::isOptimisticLock) != null) {
             return new Problem(409, "Conflict",
                     "Another request changed this resource at the same time; read it again and retry.");
@@ -66,8 +75,8 @@ public record Problem(int status, String title, String detail, Map<String, Strin
             return new Problem(409, "Conflict",
                     "Another request was changing this resource at the same time; read it again and retry.");
         }
-        if (inChain(cause, SQLIntegrityConstraintViolationException.class,
-                taken -> taken.getSQLState() == null || UNIQUE_VIOLATION.equals(taken.getSQLState())) != null) {
+        if (inChain(cause, SQLIntegrityConstraintViolationException.class, taken -> taken.getSQLState() == null) != null
+                || inChain(cause, SQLException.class, taken -> UNIQUE_VIOLATION.equals(taken.getSQLState())) != null) {
             return new Problem(409, "Conflict",
                     "Another request created or changed the same resource at the same time; read it again and retry.");
         }

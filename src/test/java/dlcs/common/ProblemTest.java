@@ -118,6 +118,11 @@ class ProblemTest {
                         "Conflict"),
                 Arguments.of(new PersistenceException(new SQLIntegrityConstraintViolationException("dup", "23505")), 409,
                         "Conflict"),
+                // PostgreSQL's driver throws plain SQLExceptions that carry the SQLSTATE
+                Arguments.of(new PersistenceException(new SQLException(
+                        "duplicate key value violates unique constraint \"image_pkey\"", "23505")), 409, "Conflict"),
+                Arguments.of(new PersistenceException(new SQLException(
+                        "invalid byte sequence for encoding \"UTF8\": 0x00", "22021")), 400, "Invalid request"),
                 Arguments.of(rolledBack(new OptimisticLockException("stale")), 409, "Conflict"),
                 Arguments.of(new PessimisticLockException("locked"), 409, "Conflict"),
                 Arguments.of(new PersistenceException(new SQLException("Deadlock detected", "40001")), 409, "Conflict"),
