@@ -10,6 +10,14 @@ import dlcs.it.Api.Tenant;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Customers, keys, spaces and authentication over HTTP in the real server. */
@@ -69,6 +77,29 @@ class RegistrationApiIT extends ServerTest {
         assertTrue(json(again).getString("detail").contains(name));
         assertEquals(400, admin.post("/customers", "{\"name\":\"Has Spaces\"}").getStatus());
         assertEquals(400, admin.post("/customers", "{}").getStatus());
+    }
+
+    @Test
+    void customersCreatedAtTheSameMomentAllGetTheirOwnNumber() throws Exception {
+        int many = 8;
+        String prefix = "together-" + System.nanoTime() + "-";
+        ExecutorService pool = Executors.newFixedThreadPool(many);
+        try {
+            List<Future<Response>> created = new ArrayList<>();
+            for (int i = 0; i < many; i++) {
+                String name = prefix + i;
+                created.add(pool.submit(() -> Api.admin(base).post("/customers", "{\"name\":\"" + name + "\"}")));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<Response> response : created) {
+                Response answer = response.get(60, TimeUnit.SECONDS);
+                assertEquals(201, answer.getStatus(), "no false 409 for different names");
+                ids.add(json(answer).getJsonNumber("id").longValue());
+            }
+            assertEquals(many, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -49,9 +49,18 @@ public class CustomerStore {
         return em.createQuery("select count(c) from Customer c", Long.class).getSingleResult();
     }
 
+    /**
+     * A new customer, numbered one past the highest. Creations take turns on the lock of the
+     * first customer's row (the administrator's, which always exists): two at once would
+     * otherwise both take the same number, and one would fail with a false 409.
+     */
     @Transactional
     public Customer create(String name, String displayName) {
         displayName(displayName);
+        Long first = em.createQuery("select min(c.id) from Customer c", Long.class).getSingleResult();
+        if (first != null) {
+            lock(first);
+        }
         requireFreeName(name);
         long next = em.createQuery("select coalesce(max(c.id), 0) from Customer c", Long.class).getSingleResult() + 1;
         Customer customer = new Customer(next, name, displayName, false);
