@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Starts and stops the PostgreSQL that {@code mvn -Ppostgres verify} runs the integration tests
- * against (exec:java before and after them). {@code start DIRECTORY PORT} empties DIRECTORY and
+ * Starts and stops the PostgreSQL of the second run of the integration tests in {@code mvn verify}
+ * (exec:java before and after them). {@code start DIRECTORY PORT} empties DIRECTORY and
  * makes a fresh cluster in its {@code cluster/}, left running; the tests' server keeps its data
  * directory in its {@code data/}, so that the two start fresh together (a fresh database beside
  * an old data directory would hand out customer numbers whose files are still there).
