@@ -25,6 +25,7 @@ import dlcs.security.control.CustomerDirectory;
 import dlcs.security.control.KeyStore;
 import dlcs.security.control.NewKey;
 import dlcs.security.control.SecretHasher;
+import dlcs.usage.control.UsageRows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -92,6 +93,9 @@ class NodesIT {
     Authenticator authenticator;
 
     @Inject
+    UsageRows usageRows;
+
+    @Inject
     UserTransaction transaction;
 
     @Resource
@@ -140,6 +144,19 @@ class NodesIT {
             leases.release(otherNode);
         }
         assertFalse(leases.anyHeld(otherNode));
+    }
+
+    @Test
+    void nodesIngestingANewCustomersFirstImagesAtOnceMakeItsUsageRowsOnceAndNoneFails() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Customer customer = customers.create("usage-race-" + UUID.randomUUID(), "Usage");
+            // without turns, the creations that lose the race fail on the rows' key (the ingest is redelivered)
+            List<Boolean> made = allAtOnce(() -> {
+                usageRows.create(customer.id(), 1);
+                return true;
+            });
+            assertEquals(AT_ONCE, made.size(), "every node went on with its ingest");
+        }
     }
 
     @Test

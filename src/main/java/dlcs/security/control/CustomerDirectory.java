@@ -22,7 +22,8 @@ public interface CustomerDirectory {
 
     /**
      * Locks the row of customer {@code id} until the caller's transaction ends, so that what is
-     * decided about its keys (has it one yet?) is decided by one node, or one request, at a time.
+     * decided about it (has it a key yet? its usage rows?) is decided by one node, or one request,
+     * at a time.
      */
     void lock(long id);
 }

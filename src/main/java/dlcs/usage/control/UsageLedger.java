@@ -36,8 +36,6 @@ public class UsageLedger {
     @Inject
     StoragePolicies policies;
 
-    private final Object creating = new Object();
-
     /**
      * Refuses, before anything is fetched, an image that would be one too many for its customer;
      * {@code newImage} is false for an image already counted (a re-ingest). Without a lock: the
@@ -101,20 +99,11 @@ public class UsageLedger {
 
     /** The customer's row, created if need be and locked until the caller's transaction ends. */
     StorageUsage lock(long customer, int space) {
-        String key = StorageUsage.keyOf(customer, StorageUsage.WHOLE_CUSTOMER);
         if (missing(customer, space)) {
-            // one creation at a time on this node, so that concurrent first ingests do not both insert
-            synchronized (creating) {
-                if (missing(customer, space)) {
-                    try {
-                        rows.create(customer, space);
-                    } catch (RuntimeException raced) {
-                        LOG.info("Usage rows of " + customer + "/" + space + " were created by another node: " + raced);
-                    }
-                }
-            }
+            rows.create(customer, space);
         }
-        StorageUsage usage = em.find(StorageUsage.class, key, LockModeType.PESSIMISTIC_WRITE);
+        StorageUsage usage = em.find(StorageUsage.class, StorageUsage.keyOf(customer, StorageUsage.WHOLE_CUSTOMER),
+                LockModeType.PESSIMISTIC_WRITE);
         if (usage == null) {
             throw new IllegalStateException("The usage row of customer " + customer + " could not be created.");
         }
