@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * work sent through node A only: both nodes take a share of a batch, with exact counts; node B
  * killed with SIGKILL mid-batch costs nothing and, started again, takes work again; the broker
  * restarted mid-batch costs nothing; an image registered or re-ingested through node A serves
- * from node B at once, the same bytes, never the older version.
+ * from node B at once, the same bytes, never the older version; failed sign-ins on one node count
+ * on the other.
  */
 class ClusterIT {
 
@@ -51,7 +52,9 @@ class ClusterIT {
                 "com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=10",
                 "com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.recoveryBackoffPeriod=2",
                 // a member whose message a killed node left in doubt on the broker is sent again
-                "dlcs.housekeeping.interval-seconds=5", "dlcs.queue.stuck-after-seconds=20"), "512m");
+                "dlcs.housekeeping.interval-seconds=5", "dlcs.queue.stuck-after-seconds=20",
+                // a lockout that outlasts the moment between two requests, however loaded the machine
+                "dlcs.auth.lockout-seconds=30"), "512m");
         cluster.start();
     }
 
@@ -130,6 +133,21 @@ class ClusterIT {
         origin.serveImage(path, "image/jpeg", Fixtures.jpeg(500, 700));
         assertEquals(200, api.request(tenant.imagePath("page") + "/reingest").post(Entity.json("")).getStatus());
         assertSameOnBoth(tenant, requests, 500);
+    }
+
+    @Test
+    void failedSignInsOnOneNodeCountOnTheOther() {
+        Tenant tenant = Api.admin(cluster.node(0).base()).newTenant();
+        String customer = "/customers/" + tenant.customer();
+        Api wrongOnA = Api.as(cluster.node(0).base(), tenant.key(), "not the secret");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, wrongOnA.get(customer).getStatus(), "failure " + (i + 1) + " of 5, on node A");
+        }
+        assertEquals(401, Api.as(cluster.node(1).base(), tenant.key(), "nor this").get(customer).getStatus(),
+                "the fifth failure, on node B");
+        assertEquals(429, tenant.api(cluster.node(0).base()).get(customer).getStatus(),
+                "node A, which saw four failures itself, refuses even the right secret: B's failure counted there");
+        assertEquals(429, tenant.api(cluster.node(1).base()).get(customer).getStatus(), "and so does node B");
     }
 
     /** Node B answers, at once, what node A answers: the same width in info.json and the same image bytes. */

@@ -25,6 +25,8 @@ import dlcs.security.control.CustomerDirectory;
 import dlcs.security.control.KeyStore;
 import dlcs.security.control.NewKey;
 import dlcs.security.control.SecretHasher;
+import dlcs.security.control.SharedCounts;
+import dlcs.security.control.SignInFailures;
 import dlcs.usage.control.UsageRows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,9 +34,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -94,6 +98,9 @@ class NodesIT {
 
     @Inject
     UsageRows usageRows;
+
+    @Inject
+    SignInFailures signInFailures;
 
     @Inject
     UserTransaction transaction;
@@ -157,6 +164,36 @@ class NodesIT {
             });
             assertEquals(AT_ONCE, made.size(), "every node went on with its ingest");
         }
+    }
+
+    @Test
+    void failedSignInsOnNodesAtOnceAllCountAndTheSweepKeepsTheTableBounded() throws Exception {
+        String name = "key it-" + UUID.randomUUID();
+        Instant at = Instant.parse("3000-01-01T00:00:00Z");
+        // the first failure of a name inserts its row: of nodes inserting at once, one does, the others count
+        allAtOnce(() -> {
+            signInFailures.failed(name, at, Instant.EPOCH);
+            return true;
+        });
+        assertEquals(AT_ONCE, counted(name).failures(), "every failure counted");
+        signInFailures.failed(name, at.plusSeconds(1), at.plusSeconds(1));
+        assertEquals(1, counted(name).failures(), "a forgotten count starts again");
+
+        String old = "address it-" + UUID.randomUUID();
+        signInFailures.failed(old, Instant.parse("2000-01-01T00:00:00Z"), Instant.EPOCH);
+        signInFailures.sweep(Instant.parse("2000-01-02T00:00:00Z"), Integer.MAX_VALUE);
+        assertTrue(signInFailures.read(List.of(old)).orElseThrow().isEmpty(), "forgotten: swept");
+        String newest = "key it-" + UUID.randomUUID();
+        signInFailures.failed(newest, at.plusSeconds(2), Instant.EPOCH);
+        signInFailures.sweep(Instant.EPOCH, 1);
+        assertEquals(Set.of(newest), signInFailures.read(List.of(name, newest)).orElseThrow().keySet(),
+                "beyond the bound, the oldest go");
+        signInFailures.forget(newest);
+        assertTrue(signInFailures.read(List.of(newest)).orElseThrow().isEmpty(), "a success forgets");
+    }
+
+    private SharedCounts.Counted counted(String name) {
+        return signInFailures.read(List.of(name)).orElseThrow().get(name);
     }
 
     @Test

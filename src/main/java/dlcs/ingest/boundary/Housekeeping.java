@@ -4,6 +4,7 @@ import dlcs.ingest.control.Leases;
 import dlcs.ingest.control.StuckMembers;
 import dlcs.registration.control.OrphanVersions;
 import dlcs.registration.control.UnmeasuredImages;
+import dlcs.security.control.Authenticator;
 import dlcs.storage.control.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -28,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * made before their sizes were recorded are measured, a few at a time, until none is left. Once
  * per {@code dlcs.storage.orphan-sweep-seconds} across the nodes (whichever takes the turn),
  * derivative versions that no image serves are deleted once they have been left alone for {@code
- * dlcs.storage.orphan-age-seconds}. On every node, its own: the node identifier is held ({@link
- * NodeClaim}), and its stale scratch files are deleted on the same schedule as the orphans (each
+ * dlcs.storage.orphan-age-seconds}. Counts of failed sign-ins that are forgotten are deleted every
+ * round, and the oldest beyond a bound ({@link Authenticator#sweepFailures}). On every node, its
+ * own: the node identifier is held ({@link NodeClaim}), and its stale scratch files are deleted on the same schedule as the orphans (each
  * node's scratch space is in its own data directory, which no other node sweeps). Its timer is
  * not persistent: every start schedules it anew, and nothing of it lives outside the data directory.
  */
@@ -67,6 +69,9 @@ public class Housekeeping {
     DataDirectory data;
 
     @Inject
+    Authenticator authenticator;
+
+    @Inject
     @ConfigProperty(name = "dlcs.housekeeping.interval-seconds", defaultValue = "60")
     long intervalSeconds;
 
@@ -95,6 +100,7 @@ public class Housekeeping {
                 return;
             }
             stuck.resendAll();
+            authenticator.sweepFailures();
             unmeasured.measureSome(MEASURED_PER_RUN);
             if (leases.takeTurn(ORPHAN_SWEEP, Duration.ofSeconds(Math.max(1, orphanSweepSeconds)))) {
                 orphans.sweep(Instant.now().minusSeconds(orphanAgeSeconds));

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Checks a presented {@code key:secret} against the stored keys.
  *
  * <ul>
- *   <li>Failed attempts are throttled per key and per client address ({@link SignInThrottle}); a
- *       throttled attempt is refused (429) before anything is looked up or hashed.</li>
+ *   <li>Failed attempts are throttled per key and per client address ({@link SignInThrottle}),
+ *       counted by every node ({@link SignInFailures}); a throttled attempt is refused (429) before
+ *       anything is hashed, and, when this node's own counts refuse it, before anything is looked up.</li>
  *   <li>An unknown key costs what a known one costs: its secret is hashed all the same, against
  *       a hash no secret matches.</li>
  *   <li>A stored hash made with fewer rounds than today's is made again on a successful sign-in.</li>
@@ -51,6 +52,10 @@ public class Authenticator {
 
     @Inject
     CustomerDirectory customers;
+
+    /** The failed sign-ins of every node ({@link SignInFailures}). */
+    @Inject
+    SharedCounts everyNode;
 
     @Inject
     @ConfigProperty(name = "dlcs.auth.max-failures", defaultValue = "5")
@@ -82,7 +87,7 @@ public class Authenticator {
     @PostConstruct
     void start() {
         throttle = new SignInThrottle(clock, maxFailures, maxFailuresPerAddress, Duration.ofSeconds(lockoutSeconds),
-                Duration.ofSeconds(maxLockoutSeconds), COUNTED);
+                Duration.ofSeconds(maxLockoutSeconds), COUNTED, new FailSafeCounts(everyNode, clock));
         verified = new BoundedMap<>(remembered);
     }
 
@@ -94,10 +99,7 @@ public class Authenticator {
      */
     public Optional<Caller> authenticate(String key, String secret, String address) {
         String from = address == null ? "unknown" : address;
-        Optional<Duration> wait = throttle.refusal(key, from);
-        if (wait.isPresent()) {
-            throw new SignInThrottledException(wait.get());
-        }
+        throttle.refusal(key, from).ifPresent(Authenticator::refuse);
         byte[] digest = digest(key, secret);
         Instant now = clock.instant();
         long seen;
@@ -114,6 +116,7 @@ public class Authenticator {
             throttle.succeeded(key);
             return Optional.of(known.caller());
         }
+        throttle.refusalOnEveryNode(key, from).ifPresent(Authenticator::refuse);
         Optional<Caller> caller = check(key, secret);
         if (caller.isEmpty()) {
             throttle.failed(key, from);
@@ -126,6 +129,15 @@ public class Authenticator {
             }
         }
         return caller;
+    }
+
+    private static void refuse(Duration wait) {
+        throw new SignInThrottledException(wait);
+    }
+
+    /** Deletes the failure counts that are forgotten, and the oldest beyond what is kept (housekeeping, once a round). */
+    public void sweepFailures() {
+        throttle.sweep();
     }
 
     /** The slow check: the stored hash, or the stand-in hash for a key that does not exist. */

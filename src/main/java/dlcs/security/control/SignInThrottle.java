@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,11 @@ import java.util.Optional;
  * Each of the two tables holds at most {@code capacity} entries and drops the one that failed
  * longest ago to make room, and a key longer than any real one is counted by its digest, so
  * memory stays bounded whatever is sent.
+ *
+ * <p>The counts are also kept where every node sees them ({@link SharedCounts}): each failure is
+ * written there, and before a check that would cost a hash this node takes in what all nodes
+ * counted, so that failures anywhere count everywhere. Whatever the shared counts do, this node's
+ * own go on counting ({@link FailSafeCounts}).
  */
 public final class SignInThrottle {
 
@@ -43,11 +49,19 @@ public final class SignInThrottle {
     private final int maxFailuresPerAddress;
     private final Duration lockout;
     private final Duration maxLockout;
+    private final int capacity;
     private final BoundedMap<String, Count> keys;
     private final BoundedMap<String, Count> addresses;
+    private final SharedCounts shared;
 
+    /** A throttle of this node alone. */
     public SignInThrottle(Clock clock, int maxFailures, int maxFailuresPerAddress, Duration lockout,
                           Duration maxLockout, int capacity) {
+        this(clock, maxFailures, maxFailuresPerAddress, lockout, maxLockout, capacity, SharedCounts.NONE);
+    }
+
+    public SignInThrottle(Clock clock, int maxFailures, int maxFailuresPerAddress, Duration lockout,
+                          Duration maxLockout, int capacity, SharedCounts shared) {
         if (maxFailures < 1 || maxFailuresPerAddress < 1 || lockout.isNegative() || maxLockout.compareTo(lockout) < 0) {
             throw new IllegalArgumentException("The sign-in throttle needs at least one failure before a lockout, and"
                     + " a longest lockout no shorter than the first: " + maxFailures + ", " + maxFailuresPerAddress
@@ -58,27 +72,83 @@ public final class SignInThrottle {
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.lockout = lockout;
         this.maxLockout = maxLockout;
+        this.capacity = capacity;
         this.keys = new BoundedMap<>(capacity);
         this.addresses = new BoundedMap<>(capacity);
+        this.shared = shared;
     }
 
-    /** How long an attempt for {@code key} from {@code address} must wait; empty when it may be checked now. */
+    /** How long an attempt for {@code key} from {@code address} must wait, by this node's counts; empty when it may be checked now. */
     public synchronized Optional<Duration> refusal(String key, String address) {
         Instant now = clock.instant();
         Instant until = later(lockedUntil(keys, name(key), now), lockedUntil(addresses, address, now));
         return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    /** A wrong secret (or an unknown key) for {@code key} from {@code address}. */
-    public synchronized void failed(String key, String address) {
-        Instant now = clock.instant();
-        fail(keys, name(key), maxFailures, now);
-        fail(addresses, address, maxFailuresPerAddress, now);
+    /**
+     * The same, by the counts of every node: one read of the shared counts, which this node takes
+     * in (a larger count than its own, or the end of a count that a success or time ended); if
+     * they cannot be read, by this node's own.
+     */
+    public Optional<Duration> refusalOnEveryNode(String key, String address) {
+        String keyName = keyName(key);
+        String addressName = addressName(address);
+        shared.read(List.of(keyName, addressName)).ifPresent(counted -> {
+            synchronized (this) {
+                Instant now = clock.instant();
+                adopt(keys, name(key), counted.get(keyName), maxFailures, now);
+                adopt(addresses, address, counted.get(addressName), maxFailuresPerAddress, now);
+            }
+        });
+        return refusal(key, address);
     }
 
-    /** {@code key} signed in: its count starts again. */
-    public synchronized void succeeded(String key) {
-        keys.remove(name(key));
+    /** A wrong secret (or an unknown key) for {@code key} from {@code address}. */
+    public void failed(String key, String address) {
+        Instant now = clock.instant();
+        boolean keyCounting;
+        boolean addressCounting;
+        synchronized (this) {
+            keyCounting = fail(keys, name(key), maxFailures, now);
+            addressCounting = fail(addresses, address, maxFailuresPerAddress, now);
+        }
+        share(keyName(key), keyCounting, now);
+        share(addressName(address), addressCounting, now);
+    }
+
+    /** {@code key} signed in: its count starts again, on every node if it had one. */
+    public void succeeded(String key) {
+        boolean counted;
+        synchronized (this) {
+            counted = keys.remove(name(key)) != null;
+        }
+        if (counted) {
+            shared.forget(keyName(key));
+        }
+    }
+
+    /** Deletes the shared counts that are forgotten, and all but the newest that memory would keep. */
+    public void sweep() {
+        shared.sweep(clock.instant().minus(FORGET_AFTER).minus(maxLockout), 2 * capacity);
+    }
+
+    /** A count this node no longer holds is forgotten (or was never seen here): the shared one restarts if it is old. */
+    private void share(String name, boolean counting, Instant now) {
+        Instant restartBefore = counting ? Instant.EPOCH : now.minus(FORGET_AFTER);
+        shared.failed(name, now, restartBefore);
+    }
+
+    private void adopt(BoundedMap<String, Count> counts, String name, SharedCounts.Counted counted, int allowed,
+                       Instant now) {
+        if (counted == null) {
+            counts.remove(name);
+            return;
+        }
+        Count own = live(counts, name, now);
+        Count everyNode = count(counted.failures(), counted.last(), allowed);
+        if ((own == null || everyNode.failures() > own.failures()) && now.isBefore(everyNode.forgotten())) {
+            counts.putNewest(name, everyNode);
+        }
     }
 
     private static Instant lockedUntil(BoundedMap<String, Count> counts, String name, Instant now) {
@@ -86,11 +156,15 @@ public final class SignInThrottle {
         return count == null ? Instant.MIN : count.lockedUntil();
     }
 
-    private void fail(BoundedMap<String, Count> counts, String name, int allowed, Instant now) {
+    /** Counts a failure of {@code name}; whether it had a count that was not forgotten. */
+    private boolean fail(BoundedMap<String, Count> counts, String name, int allowed, Instant now) {
         Count count = live(counts, name, now);
-        int failures = count == null ? 1 : count.failures() + 1;
-        Instant until = failures < allowed ? now : now.plus(backOff(failures - allowed));
-        counts.putNewest(name, new Count(failures, now, until));
+        counts.putNewest(name, count(count == null ? 1 : count.failures() + 1, now, allowed));
+        return count != null;
+    }
+
+    private Count count(int failures, Instant last, int allowed) {
+        return new Count(failures, last, failures < allowed ? last : last.plus(backOff(failures - allowed)));
     }
 
     /** The count of {@code name}, unless it is forgotten (then it is dropped). */
@@ -114,6 +188,14 @@ public final class SignInThrottle {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    private static String keyName(String key) {
+        return "key " + name(key);
+    }
+
+    private static String addressName(String address) {
+        return "address " + name(address);
     }
 
     private static String name(String key) {

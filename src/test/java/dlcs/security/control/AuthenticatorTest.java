@@ -59,20 +59,30 @@ class AuthenticatorTest {
     private final TestClock clock = new TestClock();
     private final Keys keys = new Keys();
     private final SecretHasher hasher = new SecretHasher(1_000);
-    private final Authenticator authenticator = new Authenticator();
+    /** The database that nodes share. */
+    private final CountsInMemory everyNode = new CountsInMemory();
+    private final Authenticator authenticator;
 
     {
         keys.stored.put("key", new ApiKey("key", 5, hasher.hash("secret")));
-        authenticator.keys = keys;
-        authenticator.customers = new Customers();
-        authenticator.maxFailures = 5;
-        authenticator.maxFailuresPerAddress = 20;
-        authenticator.lockoutSeconds = 1;
-        authenticator.maxLockoutSeconds = 300;
-        authenticator.clock = clock;
-        authenticator.hasher = hasher;
-        authenticator.remembered = 3;
-        authenticator.start();
+        authenticator = node();
+    }
+
+    /** A node of the cluster: its own memory, the keys and the failure counts shared. */
+    private Authenticator node() {
+        Authenticator node = new Authenticator();
+        node.keys = keys;
+        node.customers = new Customers();
+        node.everyNode = everyNode;
+        node.maxFailures = 5;
+        node.maxFailuresPerAddress = 20;
+        node.lockoutSeconds = 1;
+        node.maxLockoutSeconds = 300;
+        node.clock = clock;
+        node.hasher = hasher;
+        node.remembered = 3;
+        node.start();
+        return node;
     }
 
     private Optional<Caller> signIn(String key, String secret) {
@@ -116,6 +126,53 @@ class AuthenticatorTest {
                 () -> signIn("no-such-key", "guess"));
         assertEquals(Map.of("Retry-After", "1"), refused.headers());
         assertEquals(before, keys.lookups);
+    }
+
+    @Test
+    void failuresOnOneNodeCountOnAnotherWhichRefusesBeforeHashing() {
+        Authenticator otherNode = node();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Optional.empty(), signIn("key", "wrong"));
+        }
+        assertEquals(Optional.empty(), otherNode.authenticate("key", "wrong", "192.0.2.1"), "the fifth, elsewhere");
+        int before = keys.lookups;
+        assertThrows(SignInThrottledException.class, () -> signIn("key", "secret"), "refused here as well");
+        assertEquals(before, keys.lookups, "without a check");
+        clock.advance(Duration.ofSeconds(1));
+        assertSignedIn("key", "secret");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Optional.empty(), otherNode.authenticate("key", "wrong", "192.0.2.2"));
+        }
+        assertTrue(otherNode.authenticate("key", "secret", "192.0.2.2").isPresent(),
+                "the success started the count again on every node: four failures since");
+    }
+
+    @Test
+    void aFailureCostsAtMostTwoStatementsAndARememberedSuccessNone() {
+        assertSignedIn("key", "secret");
+        int afterSuccess = everyNode.statements;
+        assertEquals(1, afterSuccess, "the read before the check");
+        assertSignedIn("key", "secret");
+        assertEquals(afterSuccess, everyNode.statements, "remembered: nothing read");
+        signIn("key", "wrong");
+        assertEquals(afterSuccess + 3, everyNode.statements, "the read, then the key's count and the address's");
+    }
+
+    @Test
+    void withTheSharedCountsAwayEachNodeStillCountsItsOwn() {
+        everyNode.away = true;
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.empty(), signIn("key", "wrong"));
+        }
+        assertThrows(SignInThrottledException.class, () -> signIn("key", "secret"));
+        everyNode.away = false;
+        clock.advance(Duration.ofSeconds(1));
+        assertSignedIn("key", "secret");
+        assertEquals(0, everyNode.statements, "left alone for a minute after the fault");
+        clock.advance(FailSafeCounts.ALONE_AFTER_FAULT);
+        authenticator.forget("key");
+        assertSignedIn("key", "secret");
+        assertEquals(1, everyNode.statements, "asked again after it");
     }
 
     @Test
