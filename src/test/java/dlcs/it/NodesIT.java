@@ -228,6 +228,31 @@ class NodesIT {
     }
 
     @Test
+    void newsOfASpaceFromAnotherNodeMakesTheDeliveryCacheReadEachOfItsImagesAgain() throws Exception {
+        Customer customer = customers.create("nodes-" + UUID.randomUUID(), "Nodes");
+        Space space = spaces.create(customer.id(), new SpaceSettings("space-news", null, null, null));
+        String c = Long.toString(customer.id());
+        String s = Integer.toString(space.number());
+        List<ServedImage> kept = new ArrayList<>();
+        for (String id : List.of("first", "second")) {
+            registrar.registerFromBytes(space, id, ImageMetadata.none(), new ByteArrayInputStream(Fixtures.jpeg(300, 200)));
+            kept.add(settled(c, s, id));
+        }
+
+        // as another node announces a transaction that changed many images of the space (a re-queued batch)
+        transaction.begin();
+        broadcast.send(new NodeNews("space-changed", customer.id() + "/" + space.number()), Duration.ofMinutes(1));
+        transaction.commit();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((served.find(c, s, "first") == kept.get(0) || served.find(c, s, "second") == kept.get(1))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertNotSame(kept.get(0), served.find(c, s, "first"), "the news of the space reached this node's cache");
+        assertNotSame(kept.get(1), served.find(c, s, "second"));
+    }
+
+    @Test
     void newsFromAnotherNodeOfAChangedSecretEndsTheRememberedSignIn() throws Exception {
         Customer customer = customers.create("nodes-" + UUID.randomUUID(), "Nodes");
         NewKey key = keys.create(customer.id());

@@ -92,13 +92,14 @@ public class ServedImages {
     }
 
     /**
-     * Forgets a changed image under every name it was asked for, the customer's number or name;
-     * forgetting one that is not kept, or twice, changes nothing.
+     * Forgets a changed image under every name it was asked for, the customer's number or name,
+     * or every image of the space when {@code imageId} is null; forgetting one that is not kept,
+     * or twice, changes nothing.
      */
     public void forget(long customer, int space, String imageId) {
         forgettings.incrementAndGet();
         cache.values().removeIf(cached -> cached.image.customer() == customer && cached.image.space() == space
-                && cached.image.imageId().equals(imageId));
+                && (imageId == null || cached.image.imageId().equals(imageId)));
     }
 
     /**
