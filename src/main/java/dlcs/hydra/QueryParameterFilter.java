@@ -68,7 +68,11 @@ public class QueryParameterFilter implements ContainerRequestFilter {
         }
     }
 
-    static Map<String, Boolean> accepted(Class<?> resourceClass, Method method) {
+    /**
+     * The query parameters {@code method} of {@code resourceClass} accepts, each with whether it
+     * may repeat; also read by the test that keeps the API's OpenAPI description in step.
+     */
+    public static Map<String, Boolean> accepted(Class<?> resourceClass, Method method) {
         return ACCEPTED.computeIfAbsent(method, m -> {
             Map<String, Boolean> names = new LinkedHashMap<>();
             for (Parameter parameter : m.getParameters()) {

@@ -27,8 +27,8 @@ import java.util.Set;
  *       hash the browser refuses the empty element and the viewer has no layout. No
  *       {@code 'unsafe-inline'}: a style element with any text in it is still refused, and
  *       scripts are as strict as everywhere in the portal.</li>
- *   <li>The API: never framed either, and as JSON it loads nothing
- *       ({@code default-src 'none'}).</li>
+ *   <li>The API, and its description at {@code /openapi}: never framed either, and as JSON (or
+ *       YAML) it loads nothing ({@code default-src 'none'}).</li>
  *   <li>The IIIF services ({@code /iiif-img/}, {@code /thumbs/}) are meant to be shown by other
  *       sites' viewers (their CORS allows any origin): no framing or content policy there.</li>
  * </ul>
@@ -39,7 +39,8 @@ import java.util.Set;
  * after the application class): the IIIF servlets, the hot path, set their two headers
  * themselves, with their CORS headers, and pass through no filter.
  */
-@WebFilter(servletNames = {"dlcs.DlcsApplication", "dlcs.portal.boundary.PortalServlet"}, asyncSupported = true)
+@WebFilter(servletNames = {"dlcs.DlcsApplication", "dlcs.portal.boundary.PortalServlet",
+        "dlcs.openapi.boundary.OpenApiServlet"}, asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String PORTAL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
