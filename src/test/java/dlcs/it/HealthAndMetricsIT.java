@@ -35,11 +35,14 @@ class HealthAndMetricsIT extends ServerTest {
         return new DeliveryClient(base);
     }
 
+    /** The figures now; the scrape goes to the test's output too, for whoever reads a failure. */
     private PrometheusText scrape() {
         HttpResponse<byte[]> response = client().get("/metrics");
-        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertEquals(200, response.statusCode(), body);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
-        return PrometheusText.parse(new String(response.body(), StandardCharsets.UTF_8));
+        System.out.println("GET /metrics:\n" + body);
+        return PrometheusText.parse(body);
     }
 
     @Test
@@ -119,6 +122,7 @@ class HealthAndMetricsIT extends ServerTest {
         java.net.URL management = new java.net.URL("http", base.getHost(), 9990, "/");
         HttpResponse<byte[]> answer = new DeliveryClient(management).get(path);
         String body = new String(answer.body(), StandardCharsets.UTF_8);
+        System.out.println("GET " + path + ": " + body);
         assertEquals(200, answer.statusCode(), body);
         JsonObject health = Json.createReader(new StringReader(body)).readObject();
         assertEquals("UP", health.getString("status"), body);

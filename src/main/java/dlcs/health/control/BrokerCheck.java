@@ -3,6 +3,8 @@ package dlcs.health.control;
 import dlcs.ingest.control.IngestQueues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
@@ -25,6 +27,14 @@ public class BrokerCheck implements HealthCheck {
 
     @Resource(lookup = IngestQueues.NORMAL)
     Queue queue;
+
+    /**
+     * Made as the application starts: its factory is looked up in {@code java:comp}, which the
+     * thread that runs health checks (WildFly's management interface) cannot see.
+     */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // creating the bean looks the factory up
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -56,14 +56,14 @@ public class DeliveryMeter {
         requests = new Meters.Count[kinds.length][STATUSES.length];
         for (Kind kind : kinds) {
             latencies[kind.ordinal()] = meters.timer("dlcs.delivery", "Time to answer a delivery request, to its"
-                    + " last byte", Duration.ofMillis(1), Duration.ofSeconds(30), "kind", kind.label());
+                    + " last byte", Duration.ofNanos(100_000), Duration.ofSeconds(30), "kind", kind.label());
             for (int status = 0; status < STATUSES.length; status++) {
                 requests[kind.ordinal()][status] = meters.counter("dlcs.delivery.requests", "Delivery requests"
                         + " answered, by kind and status class", "kind", kind.label(), "status", STATUSES[status]);
             }
         }
         budgetWaits = meters.timer("dlcs.render.budget.wait", "Time a render waited for its share of the render"
-                + " memory budget (dlcs.iiif.render-budget-mb)", Duration.ofMillis(1), Duration.ofSeconds(60));
+                + " memory budget (dlcs.iiif.render-budget-mb)", Duration.ofNanos(100_000), Duration.ofSeconds(60));
         budgetRefusals = meters.counter("dlcs.render.budget.refusals", "Renders refused with 503 after waiting"
                 + " dlcs.iiif.budget-wait-seconds for the render budget");
     }

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -59,14 +60,28 @@ public class Meters {
     }
 
     /**
-     * A timer whose buckets span {@code shortest} to {@code longest} (a longer time counts in
-     * {@code +Inf} only), with its count, sum and greatest recent value.
+     * A timer whose buckets step 1, 2.5, 5, 10, ... from {@code shortest} up to {@code longest} (a
+     * longer time counts in {@code +Inf} only): some fifteen buckets per series, enough for a
+     * percentile within its bucket, few enough to keep the scrape small.
      */
     public Time timer(String name, String help, Duration shortest, Duration longest, String... labels) {
         Timer timer = Timer.builder(name).description(help).tags(Tags.of(labels))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(shortest).maximumExpectedValue(longest).register(registry);
+                .serviceLevelObjectives(buckets(shortest, longest)).register(registry);
         return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The upper bounds 1, 2.5, 5 times each power of ten from {@code shortest}, and {@code longest}. */
+    static Duration[] buckets(Duration shortest, Duration longest) {
+        List<Duration> bounds = new ArrayList<>();
+        for (long decade = shortest.toNanos(); decade <= longest.toNanos(); decade = Math.multiplyExact(decade, 10)) {
+            for (long bound : new long[]{decade, decade * 5 / 2, decade * 5}) {
+                if (bound < longest.toNanos()) {
+                    bounds.add(Duration.ofNanos(bound));
+                }
+            }
+        }
+        bounds.add(longest);
+        return bounds.toArray(Duration[]::new);
     }
 
     /** A gauge read at each scrape; {@code value} must be quick and must not throw. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +36,18 @@ class MetersTest {
         assertEquals(0.06, text.sum("dlcs_test_seconds_sum", "kind", "b"), 1e-9);
         assertEquals(2, text.sum("dlcs_test_seconds_bucket", "kind", "b", "le", "+Inf"));
         assertEquals(0, text.sum("dlcs_test_seconds_bucket", "kind", "b", "le", "0.001"));
-        assertEquals(1, text.sum("dlcs_test_seconds_bucket", "kind", "b", "le", "0.027962026"), scrape);
+        assertEquals(1, text.sum("dlcs_test_seconds_bucket", "kind", "b", "le", "0.025"), scrape);
+        assertEquals(2, text.sum("dlcs_test_seconds_bucket", "kind", "b", "le", "0.05"), scrape);
         assertEquals(0.04, text.sum("dlcs_test_seconds_max", "kind", "b"), 1e-9);
+    }
+
+    @Test
+    void timerBucketsStepOneTwoAndAHalfFiveUpToTheLongest() {
+        assertEquals(List.of(Duration.ofMillis(1), Duration.ofNanos(2_500_000), Duration.ofMillis(5), Duration.ofMillis(10),
+                Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(25), Duration.ofSeconds(30)),
+                List.of(Meters.buckets(Duration.ofMillis(1), Duration.ofSeconds(30))));
     }
 
     @Test
