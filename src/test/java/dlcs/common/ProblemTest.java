@@ -12,6 +12,7 @@ import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
 import dlcs.imaging.control.ImageTooLargeException;
 import dlcs.imaging.control.UnreadableImageException;
+import dlcs.ingest.control.IngestFailure;
 import dlcs.ingest.control.RetryableIngestException;
 import dlcs.origin.control.OriginException;
 import dlcs.origin.control.OriginException.Fault;
@@ -62,7 +63,7 @@ class ProblemTest {
                 row(new InvalidIiifRequestException("bad size"), 400, "Invalid IIIF request", false),
                 row(new ImageNotAvailableException("ingesting"), 404, "Not available", false),
                 row(new UnsupportedIiifRequestException("webp"), 501, "Not implemented", false),
-                row(new RetryableIngestException("again"), 503, "Service unavailable", true),
+                row(new RetryableIngestException(IngestFailure.CONFLICT, "again"), 503, "Service unavailable", true),
                 row(new RenderUnavailableException("busy", 7), 503, "Service unavailable", true),
                 row(new RestrictedImageException("roles"), 401, "Restricted image", false),
                 row(new QuotaExceededException("over the policy"), 507, "Insufficient storage", false));

@@ -1,6 +1,7 @@
 package dlcs.iiif.boundary;
 
 import dlcs.iiif.control.AnonymousAccess;
+import dlcs.iiif.control.DeliveryMeter;
 import dlcs.iiif.control.RenderedImages;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.control.ServedImages;
@@ -48,11 +49,18 @@ public class ImageServiceServlet extends DeliveryServlet {
     }
 
     @Override
+    DeliveryMeter.Kind imageKind() {
+        return DeliveryMeter.Kind.IMAGE;
+    }
+
+    @Override
     void image(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
-               String serviceId) throws IOException {
+               String serviceId, DeliveryMeter.Delivery delivery) throws IOException {
         ImageRequest parsed = path.imageRequest(version);
         ServedImage image = served.find(path.customer(), path.space(), path.id());
         ImageRequest.Resolved resolved = AnonymousAccess.resolve(image, parsed, settings.limits());
+        delivery.is(renderer.sendsAsStored(image, resolved) ? DeliveryMeter.Kind.STORED_TILE
+                : DeliveryMeter.Kind.RENDER);
         if (Responses.notModified(request, response, image, "")) {
             return;
         }

@@ -1,6 +1,7 @@
 package dlcs.iiif.boundary;
 
 import dlcs.iiif.control.AnonymousAccess;
+import dlcs.iiif.control.DeliveryMeter;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.control.ServedImages;
 import dlcs.iiif.control.Thumbnails;
@@ -48,8 +49,13 @@ public class ThumbnailServlet extends DeliveryServlet {
     }
 
     @Override
+    DeliveryMeter.Kind imageKind() {
+        return DeliveryMeter.Kind.THUMBNAIL;
+    }
+
+    @Override
     void image(HttpServletRequest request, HttpServletResponse response, IiifPaths path, ApiVersion version,
-               String serviceId) throws IOException {
+               String serviceId, DeliveryMeter.Delivery delivery) throws IOException {
         ImageRequest parsed = path.imageRequest(version);
         ServedImage image = served.find(path.customer(), path.space(), path.id());
         Dimensions size = thumbnails.size(image, parsed);

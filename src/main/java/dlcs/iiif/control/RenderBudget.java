@@ -64,6 +64,11 @@ final class RenderBudget {
         return new Share(free, share);
     }
 
+    /** The bytes no render holds now (counted in whole kilobytes). */
+    long freeBytes() {
+        return (long) free.availablePermits() * KB;
+    }
+
     /** A render's part of the budget. Closing it gives it back: once, however often it is closed. */
     static final class Share implements AutoCloseable {
 

@@ -46,6 +46,9 @@ public class RenderedImages {
     DeliverySettings settings;
 
     @Inject
+    DeliveryMeter meter;
+
+    @Inject
     @ConfigProperty(name = "dlcs.iiif.render-budget-mb")
     Optional<Long> renderBudgetMegabytes;
 
@@ -118,6 +121,8 @@ public class RenderedImages {
         renderTimeout = Duration.ofSeconds(Math.max(1, renderTimeoutSeconds));
         tiles = new TileCache(tileCacheMegabytes * 1024 * 1024);
         pool = new PixelPool(pixelPoolMegabytes * 1024 * 1024);
+        meter.cache("tiles", tiles.counts());
+        meter.budget(budget);
     }
 
     public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
@@ -126,7 +131,7 @@ public class RenderedImages {
             return new Rendered(PyramidReader.tileBytes(image.pyramidBytes(), image.pyramid(), stored.get()), null,
                     Format.JPG.mediaType(), RenderBudget.Share.NONE);
         }
-        RenderBudget.Share share = budget.take(peakBytes(image, request));
+        RenderBudget.Share share = meter.take(budget, peakBytes(image, request));
         Deadline deadline = Deadline.after(renderTimeout);
         try (PixelPool.Lease arrays = pool.lease()) {
             byte[] planes = asPlanes(image, request, arrays, deadline);
@@ -174,6 +179,11 @@ public class RenderedImages {
             bytes += turned;
         }
         return bytes + turned * (request.format() == Format.JPG ? 1 : pixelBytes);
+    }
+
+    /** Whether {@link #render} answers {@code request} with a tile's stored bytes, rather than rendering. */
+    public boolean sendsAsStored(ServedImage image, ImageRequest.Resolved request) {
+        return storedTile(image, request).isPresent();
     }
 
     private static Optional<PyramidReader.Tile> storedTile(ServedImage image, ImageRequest.Resolved request) {

@@ -5,12 +5,14 @@ import dlcs.imaging.control.PyramidIndex;
 import dlcs.registration.control.CustomerStore;
 import dlcs.registration.control.ImageChanged;
 import dlcs.registration.control.ImageStore;
+import dlcs.common.CacheCounts;
 import dlcs.common.UnknownResourceException;
 import dlcs.registration.entity.Customer;
 import dlcs.registration.entity.Image;
 import dlcs.storage.control.DerivativeLocation;
 import dlcs.storage.control.DerivativeStore;
 import dlcs.storage.control.StoredDerivative;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -53,11 +55,22 @@ public class ServedImages {
     @ConfigProperty(name = "dlcs.iiif.cache-seconds", defaultValue = "300")
     long cacheSeconds;
 
+    @Inject
+    DeliveryMeter meter;
+
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final CacheCounts counts = new CacheCounts();
     /** How many times an image has been forgotten: a read that saw another number is not kept. */
     private final AtomicLong forgettings = new AtomicLong();
 
     private record Cached(ServedImage image, long expires) {
+    }
+
+    /** The figures: this cache's hits and misses, and those of the store's own caches. */
+    @PostConstruct
+    void count() {
+        meter.cache("served_images", counts);
+        storage.caches().forEach(meter::cache);
     }
 
     public ServedImage find(String customer, String space, String imageId) {
@@ -65,8 +78,10 @@ public class ServedImages {
         Cached cached = cache.get(key);
         long now = System.nanoTime();
         if (cached != null && cached.expires - now > 0 && storage.exists(cached.image.stored().location())) {
+            counts.hit();
             return cached.image;
         }
+        counts.miss();
         long seen = forgettings.get();
         ServedImage image = load(customer, space, imageId);
         if (cache.size() >= MAX_ENTRIES) {

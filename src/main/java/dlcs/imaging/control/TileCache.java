@@ -1,5 +1,6 @@
 package dlcs.imaging.control;
 
+import dlcs.common.CacheCounts;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class TileCache {
 
     private static final int SEGMENTS = 16;
     private final Segment[] segments = new Segment[SEGMENTS];
+    private final CacheCounts counts = new CacheCounts();
 
     /**
      * A tile of one pyramid (a derivative version never changes, so its {@link PyramidBytes#id}
@@ -35,7 +37,7 @@ public final class TileCache {
     }
 
     BufferedImage get(Key key) {
-        return (BufferedImage) segment(key).get(key);
+        return (BufferedImage) counted(segment(key).get(key));
     }
 
     void put(Key key, BufferedImage tile) {
@@ -43,7 +45,21 @@ public final class TileCache {
     }
 
     Planes getPlanes(Key key) {
-        return (Planes) segment(key).get(key);
+        return (Planes) counted(segment(key).get(key));
+    }
+
+    /** How often a tile asked for was here already. */
+    public CacheCounts counts() {
+        return counts;
+    }
+
+    private Object counted(Object tile) {
+        if (tile != null) {
+            counts.hit();
+        } else {
+            counts.miss();
+        }
+        return tile;
     }
 
     void put(Key key, Planes tile) {

@@ -38,6 +38,9 @@ public class IngestQueues {
     @Resource(lookup = PRIORITY)
     Queue priorityQueue;
 
+    @Resource(lookup = DEAD)
+    Queue deadQueue;
+
     /** Sends {@code body} persistently, with a JMS priority; it leaves if the caller's transaction commits. */
     void send(String body, boolean toPriorityQueue, int jmsPriority) {
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setPriority(jmsPriority)
@@ -47,5 +50,10 @@ public class IngestQueues {
     /** A look at what waits in one queue; the caller closes it. */
     QueueBrowser browse(boolean priorityQueued) {
         return jms.createBrowser(priorityQueued ? priorityQueue : normalQueue);
+    }
+
+    /** A look at the dead-letter queue; the caller closes it. */
+    QueueBrowser browseDeadLetters() {
+        return jms.createBrowser(deadQueue);
     }
 }

@@ -45,38 +45,51 @@ public class IngestWorker {
     @Inject
     AttemptLog attempts;
 
+    @Inject
+    IngestMeter meter;
+
     /**
      * Ingests the member of {@code message} and records its outcome. When another request changed
      * the member or its image at the same moment (or the two waited on each other's row locks),
      * nothing is kept and the broker redelivers the message after its back-off: the outcome is
      * flushed here, where that can be caught, rather than at the commit, where the failure would
-     * reach the broker as an exception and cost the message's session.
+     * reach the broker as an exception and cost the message's session. How it ended goes to the
+     * figures ({@link IngestMeter}), whichever way it ends.
      */
     public void process(IngestMessage message) {
         attempts.begin(BatchMember.keyOf(message.batch(), message.imageKey()));
+        long start = System.nanoTime();
+        IngestOutcome outcome = IngestOutcome.retried(IngestFailure.SERVER_ERROR);
         try {
-            ingest(message);
+            outcome = ingest(message);
             em.flush();
+        } catch (RetryableIngestException e) {
+            outcome = IngestOutcome.retried(e.failure());
+            throw e;
         } catch (PersistenceException e) {
+            outcome = IngestOutcome.retried(IngestFailure.CONFLICT);
             LOG.log(Level.WARNING, "The outcome of " + message.imageKey() + " (batch " + message.batch()
                     + ") met a concurrent change; it will be processed again", e);
-            throw new RetryableIngestException("Another request changed the image or its batch at the same time.");
+            throw new RetryableIngestException(IngestFailure.CONFLICT,
+                    "Another request changed the image or its batch at the same time.");
+        } finally {
+            meter.ended(outcome, System.nanoTime() - start);
         }
     }
 
-    private void ingest(IngestMessage message) {
+    private IngestOutcome ingest(IngestMessage message) {
         BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
         if (member == null) {
             LOG.warning("Ignoring a message for an unknown batch member: " + message.toJson());
-            return;
+            return IngestOutcome.NOTHING;
         }
         if (member.status() != MemberStatus.QUEUED) {
-            return;
+            return IngestOutcome.NOTHING;
         }
         Image image = em.find(Image.class, message.imageKey());
         if (image == null || !image.isHeldBy(message.batch())) {
             batches.release(member);
-            return;
+            return IngestOutcome.NOTHING;
         }
         PreparedDerivative prepared;
         long start = System.nanoTime();
@@ -84,20 +97,20 @@ public class IngestWorker {
             prepared = registrar.prepareFromOrigin(image.customer(), image.space(), image.imageId(), image.origin());
         } catch (ClientError e) {
             if (e.isTransient()) {
-                throw retry(member, e.getMessage());
+                throw retry(member, IngestFailure.of(e), e.getMessage());
             }
-            fail(member, image, e.getMessage());
-            return;
+            return fail(member, image, IngestFailure.of(e), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Ingest of " + message.imageKey() + " failed; it will be retried", e);
-            throw retry(member, "The server failed to process the image: " + e);
+            throw retry(member, IngestFailure.SERVER_ERROR, "The server failed to process the image: " + e);
         }
-        complete(member, image, prepared);
+        IngestOutcome outcome = complete(member, image, prepared);
         LOG.info(() -> "Ingested " + message.imageKey() + " (" + prepared.derivative().size() + ", batch "
                 + message.batch() + ") in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return outcome;
     }
 
-    private void complete(BatchMember member, Image image, PreparedDerivative prepared) {
+    private IngestOutcome complete(BatchMember member, Image image, PreparedDerivative prepared) {
         Image current;
         try {
             current = lockIfStillHeld(member, image);
@@ -107,29 +120,30 @@ public class IngestWorker {
         }
         if (current == null) {
             registrar.discard(prepared.location());
-            return;
+            return IngestOutcome.NOTHING;
         }
         try {
             images.recordDerivative(current, prepared);
         } catch (QuotaExceededException e) {
             // permanent until images are deleted or the policy raised: the member's error, not a retry
             registrar.discard(prepared.location());
-            fail(member, current, e.getMessage());
-            return;
+            return fail(member, current, IngestFailure.QUOTA, e.getMessage());
         }
         member.complete();
         batches.countCompleted(member.batch());
+        return IngestOutcome.COMPLETED;
     }
 
     /** Records a permanent failure: the member is an error, the batch counts it. */
-    void fail(BatchMember member, Image image, String reason) {
+    IngestOutcome fail(BatchMember member, Image image, IngestFailure failure, String reason) {
         Image current = lockIfStillHeld(member, image);
         if (current == null) {
-            return;
+            return IngestOutcome.NOTHING;
         }
         member.fail(reason);
         current.failIngest(reason);
         batches.countError(member.batch());
+        return IngestOutcome.failed(failure);
     }
 
     /**
@@ -150,9 +164,9 @@ public class IngestWorker {
         return null;
     }
 
-    private RetryableIngestException retry(BatchMember member, String reason) {
+    private RetryableIngestException retry(BatchMember member, IngestFailure failure, String reason) {
         attempts.record(member.key(), reason);
-        return new RetryableIngestException(reason);
+        return new RetryableIngestException(failure, reason);
     }
 
     /** The broker gave up on this member: it is an error, with the last reason it failed. */
@@ -168,6 +182,6 @@ public class IngestWorker {
             batches.release(member);
             return;
         }
-        fail(member, image, reason);
+        meter.ended(fail(member, image, IngestFailure.GAVE_UP, reason), 0);
     }
 }

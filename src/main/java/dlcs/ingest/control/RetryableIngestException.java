@@ -8,8 +8,16 @@ import dlcs.common.ClientError;
  */
 public class RetryableIngestException extends ClientError {
 
-    public RetryableIngestException(String message) {
+    private final transient IngestFailure failure;
+
+    public RetryableIngestException(IngestFailure failure, String message) {
         super(503, "Service unavailable", message);
+        this.failure = failure;
+    }
+
+    /** Why, for the figures. */
+    public IngestFailure failure() {
+        return failure;
     }
 
     @Override

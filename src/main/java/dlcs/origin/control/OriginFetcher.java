@@ -97,6 +97,9 @@ public class OriginFetcher {
     @Inject
     S3AmbientGrants grants;
 
+    @Inject
+    FetchMeter meter;
+
     private NetworkRules rules;
     private OriginFileSystems fileSystems;
     private FetchOptions optionSets;
@@ -136,9 +139,23 @@ public class OriginFetcher {
         return "s3".equalsIgnoreCase(origin.getScheme()) ? Optional.empty() : Optional.of(origin.getHost());
     }
 
-    /** Downloads {@code origin} for {@code customer} into a new file in {@code directory}; the caller deletes it. */
+    /**
+     * Downloads {@code origin} for {@code customer} into a new file in {@code directory}; the caller
+     * deletes it. Timed and counted by scheme ({@link FetchMeter}).
+     */
     public Path fetch(long customer, String origin, Path directory) {
         URI uri = rules.parse(origin);
+        FetchMeter.Fetch fetch = meter.start(uri.getScheme());
+        Path file = null;
+        try {
+            file = fetch(customer, origin, uri, directory);
+            return file;
+        } finally {
+            fetch.end(file);
+        }
+    }
+
+    private Path fetch(long customer, String origin, URI uri, Path directory) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         InetAddress[] addresses = checkedHost(uri).map(rules::check).orElse(null);
         OriginStrategyStore.Match match = strategies.match(customer, origin.trim());

@@ -4,6 +4,7 @@ import dlcs.common.PathSegments;
 import dlcs.common.UnknownResourceException;
 import dlcs.hydra.PublicBase;
 import dlcs.iiif.boundary.Responses;
+import dlcs.iiif.control.DeliveryMeter;
 import dlcs.presentation.control.ImageSelections;
 import dlcs.presentation.control.ManifestBuilder;
 import dlcs.presentation.control.ManifestGate;
@@ -38,6 +39,9 @@ abstract class ManifestServlet extends HttpServlet {
     ManifestGate gate;
 
     @Inject
+    DeliveryMeter meter;
+
+    @Inject
     @ConfigProperty(name = "dlcs.presentation.cache-seconds", defaultValue = "300")
     long cacheSeconds;
 
@@ -61,6 +65,7 @@ abstract class ManifestServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Responses.allowCors(response);
+        DeliveryMeter.Delivery delivery = meter.start(DeliveryMeter.Kind.MANIFEST);
         try {
             List<String> segments = PathSegments.of(request);
             boolean versioned = !segments.isEmpty() && PresentationVersion.fromSegment(segments.get(0)) != null
@@ -94,6 +99,8 @@ abstract class ManifestServlet extends HttpServlet {
             response.getOutputStream().write(body);
         } catch (RuntimeException e) {
             Responses.error(response, e, request);
+        } finally {
+            delivery.end(response.getStatus());
         }
     }
 

@@ -1,5 +1,6 @@
 package dlcs.storage.control;
 
+import dlcs.common.CacheCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,6 +60,23 @@ public interface DerivativeStore {
      * {@code customer/space/image/version} is skipped. Reads the store as it goes, so it may be large.
      */
     void forEachVersion(Consumer<StoredVersion> action);
+
+    /**
+     * Whether the store can be used now: a directory is writable (a file is made there and
+     * deleted), a bucket answers a listing. IOException saying what failed, for the readiness check.
+     */
+    void checkReachable() throws IOException;
+
+    /** What kind of store this is, {@code local} or {@code s3}, for the readiness check. */
+    String type();
+
+    /**
+     * The node's caches of what was read from the store, by name, for the figures; none for a
+     * directory, which the operating system's page cache serves.
+     */
+    default Map<String, CacheCounts> caches() {
+        return Map.of();
+    }
 
     /** A stored version, and when it last changed. */
     record StoredVersion(DerivativeLocation location, Instant modified) {

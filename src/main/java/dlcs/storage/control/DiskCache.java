@@ -1,5 +1,6 @@
 package dlcs.storage.control;
 
+import dlcs.common.CacheCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ final class DiskCache {
     private final long maxBytes;
     private final LinkedHashMap<String, Long> entries = new LinkedHashMap<>(1024, 0.75f, true);
     private long bytes;
+    private final CacheCounts counts = new CacheCounts();
 
     /** A cache of at most {@code maxBytes} in {@code directory}; 0 turns it off (and empties the directory). */
     DiskCache(Path directory, long maxBytes) {
@@ -54,6 +56,7 @@ final class DiskCache {
         String name = name(key);
         synchronized (this) {
             if (entries.get(name) == null) {
+                counts.miss();
                 return null;
             }
         }
@@ -61,12 +64,19 @@ final class DiskCache {
         try {
             byte[] bytes = Files.readAllBytes(file);
             Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            counts.hit();
             return bytes;
         } catch (IOException gone) {
             // evicted meanwhile, or damaged: a miss
             forget(name);
+            counts.miss();
             return null;
         }
+    }
+
+    /** How often {@link #get} found what it was asked for. */
+    CacheCounts counts() {
+        return counts;
     }
 
     void put(String key, byte[] value) {

@@ -58,6 +58,17 @@ public final class LocalDerivativeStore implements DerivativeStore {
     }
 
     @Override
+    public void checkReachable() throws IOException {
+        Files.createDirectories(root);
+        Files.delete(Files.createTempFile(root, ".ready-", ".tmp"));
+    }
+
+    @Override
+    public String type() {
+        return "local";
+    }
+
+    @Override
     public boolean exists(DerivativeLocation location) {
         return Files.isDirectory(workDirectory(location));
     }

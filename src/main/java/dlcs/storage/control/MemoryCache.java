@@ -1,5 +1,6 @@
 package dlcs.storage.control;
 
+import dlcs.common.CacheCounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ final class MemoryCache {
 
     private static final int SEGMENTS = 16;
     private final Segment[] segments = new Segment[SEGMENTS];
+    private final CacheCounts counts = new CacheCounts();
 
     /** A cache of at most {@code maxBytes} of data; 0 turns it off. */
     MemoryCache(long maxBytes) {
@@ -22,7 +24,18 @@ final class MemoryCache {
     }
 
     byte[] get(String key) {
-        return segment(key).get(key);
+        byte[] bytes = segment(key).get(key);
+        if (bytes != null) {
+            counts.hit();
+        } else {
+            counts.miss();
+        }
+        return bytes;
+    }
+
+    /** How often {@link #get} found what it was asked for. */
+    CacheCounts counts() {
+        return counts;
     }
 
     void put(String key, byte[] bytes) {

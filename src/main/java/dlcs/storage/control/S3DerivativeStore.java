@@ -1,5 +1,6 @@
 package dlcs.storage.control;
 
+import dlcs.common.CacheCounts;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -83,6 +84,21 @@ final class S3DerivativeStore implements DerivativeStore, AutoCloseable {
             throw new NoSuchFileException(versionPrefix);
         }
         return new StoredDerivative(location, files, (name, offset, length) -> read(location, name, offset, length));
+    }
+
+    @Override
+    public void checkReachable() throws IOException {
+        objects.any(prefix);
+    }
+
+    @Override
+    public String type() {
+        return "s3";
+    }
+
+    @Override
+    public Map<String, CacheCounts> caches() {
+        return Map.of("storage_memory", memory.counts(), "storage_disk", disk.counts());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dlcs.iiif.control;
 
+import dlcs.metrics.control.Meters;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidIndex;
 import dlcs.storage.control.StoredDerivative;
@@ -36,6 +37,7 @@ final class TestRenderers {
         renderer.pixelPoolMegabytes = 0;
         renderer.budgetWaitSeconds = 1;
         renderer.renderTimeoutSeconds = 30;
+        renderer.meter = DeliveryMeterTest.meter(new Meters());
         renderer.createShared();
         return renderer;
     }
