@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +60,14 @@ public interface DerivativeStore {
      * {@code customer/space/image/version} is skipped. Reads the store as it goes, so it may be large.
      */
     void forEachVersion(Consumer<StoredVersion> action);
+
+    /**
+     * The directory that holds every version, if the store is one ({@link LocalDerivativeStore}):
+     * what a backup copies. Empty for a bucket, which is backed up by its own means.
+     */
+    default Optional<Path> directory() {
+        return Optional.empty();
+    }
 
     /** A stored version, and when it last changed. */
     record StoredVersion(DerivativeLocation location, Instant modified) {
