@@ -1,5 +1,6 @@
 package dlcs.ingest.boundary;
 
+import dlcs.ingest.control.BrokerJournal;
 import dlcs.ingest.control.Leases;
 import dlcs.ingest.control.StuckMembers;
 import dlcs.registration.control.OrphanVersions;
@@ -60,6 +61,9 @@ public class Housekeeping {
     StuckMembers stuck;
 
     @Inject
+    BrokerJournal journal;
+
+    @Inject
     OrphanVersions orphans;
 
     @Inject
@@ -87,6 +91,7 @@ public class Housekeeping {
 
     @PostConstruct
     void schedule() {
+        journal.check();
         long interval = Math.max(1, intervalSeconds) * 1000;
         timers.createIntervalTimer(interval, interval, new TimerConfig(JOB, false));
     }

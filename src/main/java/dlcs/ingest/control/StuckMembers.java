@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The database is the record; the broker only carries work. A member still waiting after
  * {@code dlcs.queue.stuck-after-seconds} with no message sent and no attempt begun in that time,
  * and no message of its own in the queues, has lost its message (a broker journal deleted or
- * restored from an older backup) and is sent again. Processing a member twice is harmless: the
+ * restored from an older backup) and is sent again; after a start with a new journal ({@link
+ * BrokerJournal}), every member sent before it is one at once. Processing a member twice is harmless: the
  * second attempt to record it fails on the member's version and rolls back, its files with it.
  */
 @ApplicationScoped
@@ -47,6 +48,9 @@ public class StuckMembers {
     IngestDispatch dispatch;
 
     @Inject
+    BrokerJournal journal;
+
+    @Inject
     @ConfigProperty(name = "dlcs.queue.stuck-after-seconds", defaultValue = "1800")
     long stuckAfterSeconds;
 
@@ -63,7 +67,8 @@ public class StuckMembers {
     }
 
     private Instant cutoff() {
-        return Instant.now().minus(Duration.ofSeconds(stuckAfterSeconds));
+        Instant usual = Instant.now().minus(Duration.ofSeconds(stuckAfterSeconds));
+        return journal.lostBefore().filter(usual::isBefore).orElse(usual);
     }
 
     private int resend(List<BatchMember> candidates) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -76,6 +77,14 @@ public interface DerivativeStore {
      */
     default Map<String, CacheCounts> caches() {
         return Map.of();
+    }
+
+    /**
+     * The directory that holds every version, if the store is one ({@link LocalDerivativeStore}):
+     * what a backup copies. Empty for a bucket, which is backed up by its own means.
+     */
+    default Optional<Path> directory() {
+        return Optional.empty();
     }
 
     /** A stored version, and when it last changed. */

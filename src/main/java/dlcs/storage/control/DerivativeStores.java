@@ -33,11 +33,14 @@ public class DerivativeStores {
     @Inject
     Config config;
 
+    @Inject
+    DeletionHold hold;
+
     @Produces
     @ApplicationScoped
     DerivativeStore store() {
         if (!s3()) {
-            return new LocalDerivativeStore(localDirectory());
+            return new LocalDerivativeStore(localDirectory(), hold);
         }
         Path cache = data.root().resolve("cache").resolve("storage");
         S3Objects.Settings settings = s3Settings();

@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -24,16 +25,28 @@ import java.util.logging.Logger;
  * Several nodes may share the directory (NFS, SMB, a cluster file system): versions are never
  * rewritten, only created and deleted, so nothing more is needed. Image ids are RFC 3986
  * unreserved characters and never "." or "..", so they are safe as directory names. The
- * operating system's page cache keeps hot tiles; there is no cache of its own.
+ * operating system's page cache keeps hot tiles; there is no cache of its own. Deletions wait
+ * for nothing but are skipped while a backup holds them ({@link DeletionHold}).
  */
 public final class LocalDerivativeStore implements DerivativeStore {
 
     private static final Logger LOG = Logger.getLogger(LocalDerivativeStore.class.getName());
 
     private final Path root;
+    private final DeletionHold hold;
 
     public LocalDerivativeStore(Path root) {
+        this(root, new DeletionHold());
+    }
+
+    public LocalDerivativeStore(Path root, DeletionHold hold) {
         this.root = root;
+        this.hold = hold;
+    }
+
+    @Override
+    public Optional<Path> directory() {
+        return Optional.of(root);
     }
 
     @Override
@@ -75,6 +88,9 @@ public final class LocalDerivativeStore implements DerivativeStore {
 
     @Override
     public void delete(DerivativeLocation location) {
+        if (held(location.customer(), location.space(), location.imageId())) {
+            return;
+        }
         deleteTree(workDirectory(location));
         try {
             Files.deleteIfExists(imageDirectory(location.customer(), location.space(), location.imageId()));
@@ -85,6 +101,9 @@ public final class LocalDerivativeStore implements DerivativeStore {
 
     @Override
     public void deleteAll(long customer, int space, String imageId) {
+        if (held(customer, space, imageId)) {
+            return;
+        }
         deleteTree(imageDirectory(customer, space, imageId));
     }
 
@@ -155,11 +174,22 @@ public final class LocalDerivativeStore implements DerivativeStore {
         }
     }
 
+    /** Whether deletions are held (by a backup); the orphan sweep removes what is left then. */
+    private boolean held(long customer, int space, String imageId) {
+        if (hold.active()) {
+            LOG.fine(() -> "A backup is being taken: derivatives of " + customer + "/" + space + "/" + imageId
+                    + " are left for the orphan sweep.");
+            return true;
+        }
+        return false;
+    }
+
     private Path imageDirectory(long customer, int space, String imageId) {
         return root.resolve(Long.toString(customer)).resolve(Integer.toString(space)).resolve(imageId);
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes {@code root} and all under it; what cannot be deleted is logged, not thrown. */
+    public static void deleteTree(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
