@@ -4,6 +4,8 @@ import dlcs.common.ClientError;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.IngestMessage;
 import dlcs.ingest.entity.MemberStatus;
+import dlcs.logging.control.IngestLog;
+import dlcs.logging.entity.IngestOutcome;
 import dlcs.registration.control.ImageRegistrar;
 import dlcs.registration.control.ImageStore;
 import dlcs.registration.control.PreparedDerivative;
@@ -78,26 +80,41 @@ public class IngestWorker {
             batches.release(member);
             return;
         }
-        PreparedDerivative prepared;
         long start = System.nanoTime();
+        IngestOutcome outcome = null;
+        try {
+            outcome = attempt(member, image);
+            em.flush();
+        } catch (RetryableIngestException e) {
+            outcome = IngestOutcome.retried(e.getCause() != null ? e.getCause() : e);
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = IngestOutcome.retried(e);
+            throw e;
+        } finally {
+            IngestLog.write(image.customer(), image.space(), image.imageId(), image.origin(), message.batch(), start, outcome);
+        }
+    }
+
+    /** Fetches and makes the derivative, and records how that ended; a transient failure throws. */
+    private IngestOutcome attempt(BatchMember member, Image image) {
+        PreparedDerivative prepared;
         try {
             prepared = registrar.prepareFromOrigin(image.customer(), image.space(), image.imageId(), image.origin());
         } catch (ClientError e) {
             if (e.isTransient()) {
-                throw retry(member, e.getMessage());
+                throw retry(member, e.getMessage(), e);
             }
             fail(member, image, e.getMessage());
-            return;
+            return IngestOutcome.error(e);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Ingest of " + message.imageKey() + " failed; it will be retried", e);
-            throw retry(member, "The server failed to process the image: " + e);
+            LOG.log(Level.WARNING, "Ingest of " + image.key() + " failed; it will be retried", e);
+            throw retry(member, "The server failed to process the image: " + e, e);
         }
-        complete(member, image, prepared);
-        LOG.info(() -> "Ingested " + message.imageKey() + " (" + prepared.derivative().size() + ", batch "
-                + message.batch() + ") in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return complete(member, image, prepared);
     }
 
-    private void complete(BatchMember member, Image image, PreparedDerivative prepared) {
+    private IngestOutcome complete(BatchMember member, Image image, PreparedDerivative prepared) {
         Image current;
         try {
             current = lockIfStillHeld(member, image);
@@ -107,7 +124,7 @@ public class IngestWorker {
         }
         if (current == null) {
             registrar.discard(prepared.location());
-            return;
+            return IngestOutcome.superseded();
         }
         try {
             images.recordDerivative(current, prepared);
@@ -115,10 +132,11 @@ public class IngestWorker {
             // permanent until images are deleted or the policy raised: the member's error, not a retry
             registrar.discard(prepared.location());
             fail(member, current, e.getMessage());
-            return;
+            return IngestOutcome.error(e);
         }
         member.complete();
         batches.countCompleted(member.batch());
+        return IngestOutcome.completed(prepared.masterBytes());
     }
 
     /** Records a permanent failure: the member is an error, the batch counts it. */
@@ -150,9 +168,9 @@ public class IngestWorker {
         return null;
     }
 
-    private RetryableIngestException retry(BatchMember member, String reason) {
+    private RetryableIngestException retry(BatchMember member, String reason, Throwable cause) {
         attempts.record(member.key(), reason);
-        return new RetryableIngestException(reason);
+        return new RetryableIngestException(reason, cause);
     }
 
     /** The broker gave up on this member: it is an error, with the last reason it failed. */

@@ -12,6 +12,11 @@ public class RetryableIngestException extends ClientError {
         super(503, "Service unavailable", message);
     }
 
+    /** {@code cause}: what failed, whose class the ingest log names. */
+    public RetryableIngestException(String message, Throwable cause) {
+        super(503, "Service unavailable", message, cause);
+    }
+
     @Override
     public boolean isTransient() {
         return true;
