@@ -1,5 +1,6 @@
 package dlcs.common;
 
+import dlcs.registration.control.IngestFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import dlcs.iiif.entity.InvalidIiifRequestException;
 import dlcs.iiif.entity.UnsupportedIiifRequestException;
 import dlcs.imaging.control.ImageTooLargeException;
 import dlcs.imaging.control.UnreadableImageException;
-import dlcs.ingest.control.IngestFailure;
 import dlcs.ingest.control.RetryableIngestException;
 import dlcs.origin.control.OriginException;
 import dlcs.origin.control.OriginException.Fault;

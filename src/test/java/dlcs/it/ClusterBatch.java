@@ -93,9 +93,9 @@ final class ClusterBatch {
         assertEquals(size, storage.getJsonNumber("numberOfStoredImages").longValue(), storage.toString());
     }
 
-    /** Members of this batch that {@code node}'s log says it ingested ("Ingested ... batch N) in ..."). */
+    /** Members of this batch that {@code node}'s ingest log says it ingested ("... batch=N outcome=completed ..."). */
     long ingestedBy(ServerProcess node) {
-        String mark = ", batch " + id + ") in ";
+        String mark = " batch=" + id + " outcome=completed ";
         Path logs = node.log().getParent();
         if (!Files.isDirectory(logs)) {
             return 0;

@@ -68,7 +68,8 @@ class LargeMasterIT {
             assertTrue(Math.abs(expected.getRed() - actual.getRed()) < 12
                     && Math.abs(expected.getGreen() - actual.getGreen()) < 12, expected + " vs " + actual);
             String log = Files.readString(server.log());
-            assertTrue(log.contains("Ingested " + tenant.customer() + "/" + tenant.space() + "/huge"), "the worker logged it");
+            assertTrue(log.contains("customer=" + tenant.customer() + " space=" + tenant.space() + " id=huge origin=http"
+                    + " bytes=" + bytes.length + " "), "the worker logged it, with the master's size");
             assertTrue(!log.contains("OutOfMemoryError"), "within its 512 MB heap");
         }
     }

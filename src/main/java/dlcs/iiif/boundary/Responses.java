@@ -139,7 +139,9 @@ public final class Responses {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        JsonObject body = Jsons.object().add("status", status).add("detail", detail).build();
-        response.getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] body = Jsons.object().add("status", status).add("detail", detail).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

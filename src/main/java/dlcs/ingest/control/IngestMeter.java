@@ -1,5 +1,6 @@
 package dlcs.ingest.control;
 
+import dlcs.registration.control.IngestFailure;
 import dlcs.metrics.control.Meters;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,9 +1,11 @@
 package dlcs.ingest.control;
 
 import dlcs.common.ClientError;
+import dlcs.registration.control.IngestFailure;
 import dlcs.ingest.entity.BatchMember;
 import dlcs.ingest.entity.IngestMessage;
 import dlcs.ingest.entity.MemberStatus;
+import dlcs.logging.control.IngestLog;
 import dlcs.registration.control.ImageRegistrar;
 import dlcs.registration.control.ImageStore;
 import dlcs.registration.control.PreparedDerivative;
@@ -60,8 +62,11 @@ public class IngestWorker {
         attempts.begin(BatchMember.keyOf(message.batch(), message.imageKey()));
         long start = System.nanoTime();
         IngestOutcome outcome = IngestOutcome.retried(IngestFailure.SERVER_ERROR);
+        Image image = null;
         try {
-            outcome = ingest(message);
+            BatchMember member = queuedMember(message);
+            image = member == null ? null : heldImage(member, message);
+            outcome = image == null ? IngestOutcome.NOTHING : attempt(member, image);
             em.flush();
         } catch (RetryableIngestException e) {
             outcome = IngestOutcome.retried(e.failure());
@@ -74,25 +79,38 @@ public class IngestWorker {
                     "Another request changed the image or its batch at the same time.");
         } finally {
             meter.ended(outcome, System.nanoTime() - start);
+            if (image != null) {
+                log(image, message, start, outcome);
+            }
         }
     }
 
-    private IngestOutcome ingest(IngestMessage message) {
+    /** The member of {@code message} if it still waits in the queue; null if it has ended or is unknown. */
+    private BatchMember queuedMember(IngestMessage message) {
         BatchMember member = em.find(BatchMember.class, BatchMember.keyOf(message.batch(), message.imageKey()));
         if (member == null) {
             LOG.warning("Ignoring a message for an unknown batch member: " + message.toJson());
-            return IngestOutcome.NOTHING;
+            return null;
         }
-        if (member.status() != MemberStatus.QUEUED) {
-            return IngestOutcome.NOTHING;
-        }
+        return member.status() == MemberStatus.QUEUED ? member : null;
+    }
+
+    /**
+     * The member's image if its batch still holds it; null (and the member released) if another
+     * registration took it over or a deletion removed it.
+     */
+    private Image heldImage(BatchMember member, IngestMessage message) {
         Image image = em.find(Image.class, message.imageKey());
         if (image == null || !image.isHeldBy(message.batch())) {
             batches.release(member);
-            return IngestOutcome.NOTHING;
+            return null;
         }
+        return image;
+    }
+
+    /** Fetches the master and makes the derivative, and records how that ended; a transient failure throws. */
+    private IngestOutcome attempt(BatchMember member, Image image) {
         PreparedDerivative prepared;
-        long start = System.nanoTime();
         try {
             prepared = registrar.prepareFromOrigin(image.customer(), image.space(), image.imageId(), image.origin());
         } catch (ClientError e) {
@@ -101,13 +119,10 @@ public class IngestWorker {
             }
             return fail(member, image, IngestFailure.of(e), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Ingest of " + message.imageKey() + " failed; it will be retried", e);
+            LOG.log(Level.WARNING, "Ingest of " + image.key() + " failed; it will be retried", e);
             throw retry(member, IngestFailure.SERVER_ERROR, "The server failed to process the image: " + e);
         }
-        IngestOutcome outcome = complete(member, image, prepared);
-        LOG.info(() -> "Ingested " + message.imageKey() + " (" + prepared.derivative().size() + ", batch "
-                + message.batch() + ") in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        return outcome;
+        return complete(member, image, prepared);
     }
 
     private IngestOutcome complete(BatchMember member, Image image, PreparedDerivative prepared) {
@@ -131,7 +146,7 @@ public class IngestWorker {
         }
         member.complete();
         batches.countCompleted(member.batch());
-        return IngestOutcome.COMPLETED;
+        return IngestOutcome.completed(prepared.masterBytes());
     }
 
     /** Records a permanent failure: the member is an error, the batch counts it. */
@@ -182,6 +197,14 @@ public class IngestWorker {
             batches.release(member);
             return;
         }
-        meter.ended(fail(member, image, IngestFailure.GAVE_UP, reason), 0);
+        IngestOutcome outcome = fail(member, image, IngestFailure.GAVE_UP, reason);
+        meter.ended(outcome, 0);
+        log(image, message, System.nanoTime(), outcome);
+    }
+
+    private static void log(Image image, IngestMessage message, long startNanos, IngestOutcome outcome) {
+        IngestLog.write(image.customer(), image.space(), image.imageId(), image.origin(), message.batch(), startNanos,
+                outcome.ending().logWord(), outcome.failure() == null ? null : outcome.failure().label(),
+                outcome.masterBytes());
     }
 }

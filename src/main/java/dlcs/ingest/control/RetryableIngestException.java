@@ -1,6 +1,7 @@
 package dlcs.ingest.control;
 
 import dlcs.common.ClientError;
+import dlcs.registration.control.IngestFailure;
 
 /**
  * A transient failure of one member: roll back, and let the broker redeliver after its back-off.

@@ -5,6 +5,7 @@ import dlcs.common.InvalidInputException;
 import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.DerivativeMaker;
 import dlcs.imaging.entity.Derivative;
+import dlcs.logging.control.IngestLog;
 import dlcs.origin.control.OriginFetcher;
 import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -66,25 +68,29 @@ public class ImageRegistrar {
 
     /** Registers (or re-registers) from {@code metadata.origin()}, replacing all metadata. */
     public ImageStore.Saved registerFromOrigin(Space space, String imageId, ImageMetadata metadata) {
-        return record(space, imageId, metadata, prepareFromOrigin(space, imageId, metadata.origin()), true);
+        return register(space, imageId, metadata.origin(), () -> prepareFromOrigin(space, imageId, metadata.origin()),
+                metadata, true);
     }
 
     /** Registers from bytes sent in the request; the origin stays as given (often none). */
     public ImageStore.Saved registerFromBytes(Space space, String imageId, ImageMetadata metadata,
                                               InputStream bytes) {
         origins.rules().checkLength(metadata.origin());
-        admit(space.customer(), space.number(), imageId);
-        Path master = receive(bytes);
-        try {
-            return record(space, imageId, metadata, prepare(space.customer(), space.number(), imageId, master), true);
-        } finally {
-            deleteQuietly(master);
-        }
+        return register(space, imageId, null, () -> {
+            admit(space.customer(), space.number(), imageId);
+            Path master = receive(bytes);
+            try {
+                return prepare(space.customer(), space.number(), imageId, master);
+            } finally {
+                deleteQuietly(master);
+            }
+        }, metadata, true);
     }
 
     /** PATCH with a new origin: fetch it, keep the other metadata, change what the patch gives. */
     public ImageStore.Saved amendFromOrigin(Space space, String imageId, ImageMetadata patch) {
-        return record(space, imageId, patch, prepareFromOrigin(space, imageId, patch.origin()), false);
+        return register(space, imageId, patch.origin(), () -> prepareFromOrigin(space, imageId, patch.origin()), patch,
+                false);
     }
 
     /** Fetches the stored origin again and rebuilds the derivative; metadata is untouched. */
@@ -94,7 +100,8 @@ public class ImageRegistrar {
             throw new ConflictException("Image '" + imageId + "' was registered from uploaded bytes and has no origin"
                     + " to fetch again; register it again with its bytes or with an origin.");
         }
-        return record(space, imageId, ImageMetadata.none(), prepareFromOrigin(space, imageId, image.origin()), false);
+        return register(space, imageId, image.origin(), () -> prepareFromOrigin(space, imageId, image.origin()),
+                ImageMetadata.none(), false);
     }
 
     /**
@@ -129,16 +136,43 @@ public class ImageRegistrar {
     }
 
     private PreparedDerivative prepare(long customer, int space, String imageId, Path master) {
+        long masterBytes = size(master);
         DerivativeLocation location = storage.newVersion(customer, space, imageId);
         try {
             Derivative derivative = imaging.make(master, storage.workDirectory(location), thumbnailBoxes);
-            return new PreparedDerivative(location, derivative, DerivativeFiles.measure(storage.publish(location)));
+            return new PreparedDerivative(location, derivative, DerivativeFiles.measure(storage.publish(location)),
+                    masterBytes);
         } catch (IOException e) {
             storage.delete(location);
             throw new UncheckedIOException("Could not store the derivative just written", e);
         } catch (RuntimeException e) {
             storage.delete(location);
             throw e;
+        }
+    }
+
+    /**
+     * An immediate registration ({@code origin} null: from bytes sent): prepares the derivative,
+     * records it, and writes the attempt's line in the {@link IngestLog}, however it ends.
+     */
+    private ImageStore.Saved register(Space space, String imageId, String origin, Supplier<PreparedDerivative> preparation,
+                                      ImageMetadata metadata, boolean replaceMetadata) {
+        long start = System.nanoTime();
+        String outcome = IngestLog.ERROR;
+        String reason = IngestFailure.SERVER_ERROR.label();
+        long masterBytes = 0;
+        try {
+            PreparedDerivative prepared = preparation.get();
+            ImageStore.Saved saved = record(space, imageId, metadata, prepared, replaceMetadata);
+            outcome = IngestLog.COMPLETED;
+            reason = null;
+            masterBytes = prepared.masterBytes();
+            return saved;
+        } catch (RuntimeException e) {
+            reason = IngestFailure.of(e).label();
+            throw e;
+        } finally {
+            IngestLog.write(space.customer(), space.number(), imageId, origin, null, start, outcome, reason, masterBytes);
         }
     }
 
@@ -159,6 +193,14 @@ public class ImageRegistrar {
                             + " bytes, the most this server accepts (dlcs.origin.max-bytes).")));
         } catch (IOException e) {
             throw new InvalidInputException("The upload could not be read completely: " + e.getMessage());
+        }
+    }
+
+    private static long size(Path master) {
+        try {
+            return Files.size(master);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the master just fetched", e);
         }
     }
 

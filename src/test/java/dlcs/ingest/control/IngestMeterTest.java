@@ -1,5 +1,6 @@
 package dlcs.ingest.control;
 
+import dlcs.registration.control.IngestFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dlcs.metrics.control.Meters;
@@ -31,7 +32,7 @@ class IngestMeterTest {
 
     @Test
     void anIngestCountsWhenItsTransactionCommits() {
-        meter.ended(IngestOutcome.COMPLETED, 2_000_000_000L);
+        meter.ended(IngestOutcome.completed(1_000), 2_000_000_000L);
         meter.ended(IngestOutcome.failed(IngestFailure.UNREADABLE), 1_000_000L);
         assertEquals(0, scrape().sum("dlcs_ingest_images_total"));
 
@@ -45,7 +46,7 @@ class IngestMeterTest {
 
     @Test
     void anOutcomeThatDidNotCommitIsARetry() {
-        meter.ended(IngestOutcome.COMPLETED, 1_000_000L);
+        meter.ended(IngestOutcome.completed(1_000), 1_000_000L);
         transaction.end(Status.STATUS_ROLLEDBACK);
         PrometheusText text = scrape();
         assertEquals(0, text.sum("dlcs_ingest_images_total"));

@@ -1,4 +1,4 @@
-package dlcs.ingest.control;
+package dlcs.registration.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,10 +1,9 @@
-package dlcs.ingest.control;
+package dlcs.registration.control;
 
 import dlcs.common.ClientError;
 import dlcs.imaging.control.ImageTooLargeException;
 import dlcs.imaging.control.UnreadableImageException;
 import dlcs.origin.control.OriginException;
-import dlcs.registration.control.UploadTooLargeException;
 import dlcs.usage.control.QuotaExceededException;
 import java.util.Locale;
 
