@@ -10,6 +10,7 @@ import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Workers of the normal ingest queue. Concurrency is {@code dlcs.queue.concurrency}
@@ -34,11 +35,15 @@ public class IngestListener implements MessageListener {
     @Inject
     PriorityGate gate;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.queue.max-delivery-attempts", defaultValue = "5")
+    int maxAttempts;
+
     @Override
     public void onMessage(Message message) {
         Messages.read(message).ifPresent(ingest -> {
             gate.awaitPriorityWork();
-            Retries.process(worker, ingest, context);
+            Retries.process(worker, ingest, message, maxAttempts, context);
         });
     }
 }

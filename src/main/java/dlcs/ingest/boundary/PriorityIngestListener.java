@@ -10,6 +10,7 @@ import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Workers of the priority queue; normal workers hold back while these have work (see {@link PriorityGate}). */
 @MessageDriven(activationConfig = {
@@ -31,12 +32,16 @@ public class PriorityIngestListener implements MessageListener {
     @Inject
     PriorityGate gate;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.queue.max-delivery-attempts", defaultValue = "5")
+    int maxAttempts;
+
     @Override
     public void onMessage(Message message) {
         Messages.read(message).ifPresent(ingest -> {
             gate.priorityStarted();
             try {
-                Retries.process(worker, ingest, context);
+                Retries.process(worker, ingest, message, maxAttempts, context);
             } finally {
                 gate.priorityEnded();
             }

@@ -9,19 +9,21 @@ import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSDestinationDefinitions;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.transaction.Transactional;
 
 /**
  * The ingest queues, declared portably so that the server creates them at deployment, and the
  * one place that sends to them and browses them. Their redelivery (delay, back-off, attempts)
- * and the dead-letter address are broker settings, in server-config/dlcs.cli.
+ * and the dead-letter address are broker settings, in server-config/dlcs.cli. The destination
+ * names are Java identifiers: Payara's broker, OpenMQ, refuses any other name (with a '-', say).
  */
 @JMSDestinationDefinitions({
         @JMSDestinationDefinition(name = IngestQueues.NORMAL, interfaceName = "jakarta.jms.Queue",
-                destinationName = "dlcs-ingest"),
+                destinationName = "dlcs_ingest"),
         @JMSDestinationDefinition(name = IngestQueues.PRIORITY, interfaceName = "jakarta.jms.Queue",
-                destinationName = "dlcs-ingest-priority"),
+                destinationName = "dlcs_ingest_priority"),
         @JMSDestinationDefinition(name = IngestQueues.DEAD, interfaceName = "jakarta.jms.Queue",
-                destinationName = "dlcs-ingest-dead")})
+                destinationName = "dlcs_ingest_dead")})
 @ApplicationScoped
 public class IngestQueues {
 
@@ -47,7 +49,13 @@ public class IngestQueues {
                 .send(toPriorityQueue ? priorityQueue : normalQueue, body);
     }
 
-    /** A look at what waits in one queue; the caller closes it. */
+    /**
+     * A look at what waits in one queue; the caller closes it. Outside the caller's transaction: a
+     * look changes nothing, and a worker looks from inside its message's transaction, whose
+     * rollback (a retry) must not have the browser's session to undo as well. On Payara's broker
+     * such a rollback failed and the message was never redelivered.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     QueueBrowser browse(boolean priorityQueued) {
         return jms.createBrowser(priorityQueued ? priorityQueue : normalQueue);
     }

@@ -25,7 +25,7 @@ import java.time.Duration;
 public class Broadcast {
 
     public static final String TOPIC = "java:global/jms/dlcs/node-news";
-    public static final String TOPIC_NAME = "dlcs-node-news";
+    public static final String TOPIC_NAME = "dlcs_node_news";
 
     @Inject
     JMSContext jms;
