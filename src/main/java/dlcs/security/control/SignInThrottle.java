@@ -34,7 +34,11 @@ public final class SignInThrottle {
 
     /** How long a count is kept after its last failure, or after its lockout ends. */
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
-    /** Keys are UUIDs (or configured names of at most this length); longer ones are kept as a digest of this length. */
+    /**
+     * Keys are UUIDs (or configured names of at most this length); longer ones, and any with a
+     * character outside printable ASCII (a NUL, which PostgreSQL refuses to store, would make the
+     * shared counts fail for everybody), are kept as a digest of this length.
+     */
     private static final int LONGEST_KEY = 64;
 
     private record Count(int failures, Instant last, Instant lockedUntil) {
@@ -199,7 +203,7 @@ public final class SignInThrottle {
     }
 
     private static String name(String key) {
-        if (key.length() <= LONGEST_KEY) {
+        if (key.length() <= LONGEST_KEY && key.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
             return key;
         }
         try {

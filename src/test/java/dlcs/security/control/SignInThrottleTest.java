@@ -97,4 +97,22 @@ class SignInThrottleTest {
         fail(huge, "z", 3);
         assertTrue(refusal(huge, "y").isPresent(), "a long key is counted (by its digest)");
     }
+
+    @Test
+    void theSharedCountsNameAKeyByItsDigestWhenItHasCharactersADatabaseMightRefuse() {
+        CountsInMemory everyNode = new CountsInMemory();
+        SignInThrottle node = new SignInThrottle(clock, 3, 6, Duration.ofSeconds(1), Duration.ofSeconds(10), 4,
+                everyNode);
+        node.failed("nul\0key", "a");
+        node.failed("caf\u00e9 key", "a");
+        node.failed("plain-key", "a");
+        assertTrue(everyNode.rows.containsKey("key plain-key"), everyNode.rows.keySet().toString());
+        assertTrue(everyNode.rows.keySet().stream().allMatch(name -> name.length() <= 72
+                        && name.chars().allMatch(c -> c >= ' ' && c < 0x7f)),
+                "PostgreSQL refuses a NUL in text, and a refused write would stop the counts of every node: "
+                        + everyNode.rows.keySet());
+        node.failed("nul\0key", "b");
+        node.failed("nul\0key", "b");
+        assertTrue(node.refusal("nul\0key", "c").isPresent(), "the key is counted, by its digest");
+    }
 }
