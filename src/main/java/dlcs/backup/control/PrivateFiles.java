@@ -1,9 +1,9 @@
 package dlcs.backup.control;
 
+import dlcs.storage.control.DataDirectory;
 import dlcs.storage.control.LocalDerivativeStore;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,12 +26,7 @@ final class PrivateFiles {
     }
 
     static void write(Path file, JsonObjectBuilder json) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, json.build().toString() + "\n", StandardCharsets.UTF_8);
+        DataDirectory.createPrivately(file, json.build().toString() + "\n");
     }
 
     /** Removes a backup that failed half-way; what cannot be removed is logged. */

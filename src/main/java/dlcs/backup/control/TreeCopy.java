@@ -113,10 +113,11 @@ final class TreeCopy extends SimpleFileVisitor<Path> {
             try {
                 Files.createLink(copy, file);
                 return;
-            } catch (UnsupportedOperationException | FileSystemException notHere) {
-                if (notHere instanceof NoSuchFileException vanished) {
-                    throw vanished;
-                }
+            } catch (NoSuchFileException vanished) {
+                throw vanished;
+            } catch (UnsupportedOperationException | FileSystemException cannotLink) {
+                // another file system than the derivatives' (or one without hard links): copy
+                // this file and every one after it
                 link = false;
             }
         }

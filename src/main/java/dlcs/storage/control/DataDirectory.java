@@ -73,7 +73,14 @@ public class DataDirectory {
      * {@link java.nio.file.FileAlreadyExistsException} if it exists.
      */
     public Path writePrivately(String name, String content) throws IOException {
-        Path file = root().resolve(name);
+        return createPrivately(root().resolve(name), content);
+    }
+
+    /**
+     * Creates {@code file} with {@code content}, readable and writable by the server's user only
+     * (where the file system has POSIX permissions); fails if it exists.
+     */
+    public static Path createPrivately(Path file, String content) throws IOException {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
