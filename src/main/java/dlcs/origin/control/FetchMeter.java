@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The figures of origin fetches, by scheme only (never a host or a URL): how long each took,
@@ -23,7 +24,9 @@ import java.util.Map;
 @ApplicationScoped
 public class FetchMeter {
 
-    static final List<String> SCHEMES = List.of("http", "https", "ftp", "ftps", "sftp", "s3", "other");
+    /** The schemes this server fetches ({@link NetworkRules#SCHEMES}), and {@value #OTHER} for any other. */
+    private static final String OTHER = "other";
+    static final List<String> LABELS = Stream.concat(NetworkRules.SCHEMES.stream().sorted(), Stream.of(OTHER)).toList();
 
     @Inject
     Meters meters;
@@ -34,7 +37,7 @@ public class FetchMeter {
 
     @PostConstruct
     void register() {
-        for (String scheme : SCHEMES) {
+        for (String scheme : LABELS) {
             durations.put(scheme, meters.timer("dlcs.origin.fetch", "Time to fetch a master from its origin, by"
                     + " scheme (fetches that succeeded)", Duration.ofMillis(1), Duration.ofMinutes(5), "scheme", scheme));
             bytes.put(scheme, meters.counter("dlcs.origin.fetch.bytes", "Bytes fetched from origins, by scheme",
@@ -51,8 +54,8 @@ public class FetchMeter {
 
     /** A fetch of a {@code scheme} origin starts now. */
     Fetch start(String scheme) {
-        String known = scheme == null ? "other" : scheme.toLowerCase(Locale.ROOT);
-        return new Fetch(SCHEMES.contains(known) ? known : "other", System.nanoTime());
+        String known = scheme == null ? OTHER : scheme.toLowerCase(Locale.ROOT);
+        return new Fetch(NetworkRules.SCHEMES.contains(known) ? known : OTHER, System.nanoTime());
     }
 
     /** One fetch under way. */
