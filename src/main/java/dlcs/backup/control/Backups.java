@@ -31,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * directory is: {@code database/} (a consistent copy, {@link DatabaseCopy}), {@code storage/}
  * (the derivatives, copied after the database while deletions are held), the key files, and last
  * {@code backup.json}, whose presence says the backup is complete. The directory is readable by the
- * server's user only: it holds the keys that unseal stored origin credentials.
+ * server's user only: it holds the keys that unseal stored origin credentials. Backups cut short
+ * earlier are removed first ({@link UnfinishedBackups}), before the free space is measured.
  */
 @ApplicationScoped
 public class Backups {
@@ -91,9 +92,10 @@ public class Backups {
 
     private Backup takeNow(Path parent) throws IOException {
         long reserve = Math.min(Math.max(0, reserveMegabytes), MAX_RESERVE_MEGABYTES) * MEGABYTE;
+        UnfinishedBackups.remove(parent);
         checkSpace(parent, reserve);
         Path target = newDirectory(parent);
-        try {
+        try (UnfinishedBackups.Taking marked = UnfinishedBackups.taking(target)) {
             Instant taken;
             long databaseBytes;
             Copied copied = null;

@@ -127,4 +127,57 @@ class BackupsTest {
             assertEquals(0, made.count());
         }
     }
+
+    @Test
+    void aBackupCutShortIsRemovedByTheNextOneAndNothingElseIs() throws Exception {
+        Backups backups = backups(new FakeDatabase(), 0);
+        Path parent = Files.createDirectories(data.resolve("backups"));
+        Path cutShort = Files.createDirectories(parent.resolve("20261130T091500123Z/storage/1"));
+        Files.writeString(parent.resolve("20261130T091500123Z/" + UnfinishedBackups.MARKER), "");
+        Path cutBeforeItsMarker = Files.createDirectory(parent.resolve("20261130T091500124Z"));
+        Path complete = Files.createDirectory(parent.resolve("20261130T091500125Z"));
+        Files.writeString(complete.resolve(Backups.COMPLETE), "{}");
+        Path someoneElses = Files.createDirectory(parent.resolve("my-notes"));
+
+        Backup backup = backups.take();
+
+        assertFalse(Files.exists(cutShort.getParent()), "its marker was free: its taker died");
+        assertFalse(Files.exists(cutBeforeItsMarker));
+        assertTrue(Files.exists(complete));
+        assertTrue(Files.exists(someoneElses), "only the names backups are given are ever removed");
+        assertFalse(Files.exists(backup.directory().resolve(UnfinishedBackups.MARKER)), "a finished one has none");
+    }
+
+    @Test
+    void aBackupAnotherProcessIsTakingIsLeftAlone() throws Exception {
+        Backups backups = backups(new FakeDatabase(), 0);
+        Path taking = Files.createDirectories(data.resolve("backups/20261130T091500123Z/storage"));
+        Path marker = taking.getParent().resolve(UnfinishedBackups.MARKER);
+        Files.writeString(marker, "");
+        // Another process holds the marker's lock, as a server taking a backup does.
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), marker.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertEquals('L', holder.getInputStream().read(), "the holder took the lock");
+            backups.take();
+            assertTrue(Files.exists(taking), "a backup still being taken is not removed");
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        backups.take();
+        assertFalse(Files.exists(taking), "once its taker is killed, it is");
+    }
+
+    /** Holds an exclusive lock on the file it is given until killed, as a server taking a backup does. */
+    public static final class LockHolder {
+        public static void main(String[] args) throws Exception {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(Path.of(args[0]),
+                    java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = channel.lock()) {
+                System.out.print('L');
+                System.out.flush();
+                Thread.sleep(60_000);
+            }
+        }
+    }
 }
