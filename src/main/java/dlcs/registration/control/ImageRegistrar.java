@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -65,6 +66,11 @@ public class ImageRegistrar {
     @Inject
     @ConfigProperty(name = "dlcs.origin.max-bytes", defaultValue = "2147483648")
     long maxBytes;
+
+    /** How long an upload may take in all: a sender that trickles its bytes holds a thread meanwhile. */
+    @Inject
+    @ConfigProperty(name = "dlcs.upload.timeout-seconds", defaultValue = "3600")
+    long uploadSeconds;
 
     /** Registers (or re-registers) from {@code metadata.origin()}, replacing all metadata. */
     public ImageStore.Saved registerFromOrigin(Space space, String imageId, ImageMetadata metadata) {
@@ -188,9 +194,14 @@ public class ImageRegistrar {
 
     private Path receive(InputStream bytes) {
         try {
-            return BoundedCopy.toTemporaryFile(bytes, data.temporary(), "upload-", BoundedCopy.Limits.ofSize(maxBytes,
+            long seconds = Math.max(1, uploadSeconds);
+            return BoundedCopy.toTemporaryFile(bytes, data.temporary(), "upload-", new BoundedCopy.Limits(maxBytes,
+                    Duration.ofSeconds(seconds),
                     () -> new UploadTooLargeException("The upload is larger than " + maxBytes
-                            + " bytes, the most this server accepts (dlcs.origin.max-bytes).")));
+                            + " bytes, the most this server accepts (dlcs.origin.max-bytes)."),
+                    () -> new UploadTooSlowException("The upload took longer than " + seconds + " seconds, the"
+                            + " longest this server waits for one (dlcs.upload.timeout-seconds). Send it over a faster"
+                            + " connection, or register the image from an origin the server fetches.")));
         } catch (IOException e) {
             throw new InvalidInputException("The upload could not be read completely: " + e.getMessage());
         }

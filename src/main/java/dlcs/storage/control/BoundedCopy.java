@@ -23,11 +23,6 @@ public final class BoundedCopy {
     /** The limits of one copy, and what to throw at each; a {@code maxTime} of null sets no deadline. */
     public record Limits(long maxBytes, Duration maxTime, Supplier<? extends RuntimeException> tooLarge,
                          Supplier<? extends RuntimeException> tooSlow) {
-
-        /** A size limit alone, for a sender whose time the server's own timeouts bound. */
-        public static Limits ofSize(long maxBytes, Supplier<? extends RuntimeException> tooLarge) {
-            return new Limits(maxBytes, null, tooLarge, null);
-        }
     }
 
     /** Copies {@code in} to a new file in {@code directory}; the caller deletes the file. */

@@ -11,15 +11,18 @@ import dlcs.registration.entity.Image;
 import dlcs.registration.entity.ImageMetadata;
 import dlcs.registration.entity.Space;
 import dlcs.storage.control.DataDirectory;
+import dlcs.storage.control.Trickle;
 import dlcs.usage.control.UsageLedger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +38,7 @@ class ImageRegistrarTest {
     private ImageRegistrar registrar(long maxBytes) {
         ImageRegistrar registrar = new ImageRegistrar();
         registrar.maxBytes = maxBytes;
+        registrar.uploadSeconds = 3600;
         registrar.origins = new OriginFetcher() {
             @Override
             public NetworkRules rules() {
@@ -72,6 +76,22 @@ class ImageRegistrarTest {
         assertEquals("Upload too large", problem.title());
         assertTrue(problem.detail().startsWith("The upload is larger than 1000 bytes"), problem.detail());
         assertTrue(problem.detail().contains("dlcs.origin.max-bytes"), problem.detail());
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertEquals(0, left.count(), "the partial copy is deleted");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void anUploadPastItsDeadlineIsAnUploadTooSlowAndLeavesNothingBehind() throws IOException {
+        ImageRegistrar registrar = registrar(1L << 40);
+        registrar.uploadSeconds = 1;
+        InputStream trickle = new Trickle(50);
+        UploadTooSlowException refused = assertThrows(UploadTooSlowException.class,
+                () -> registrar.registerFromBytes(new Space(7, 1, "s"), "slow", ImageMetadata.none(), trickle));
+        Problem problem = Problem.of(refused);
+        assertEquals(408, problem.status());
+        assertTrue(problem.detail().contains("dlcs.upload.timeout-seconds"), problem.detail());
         try (Stream<Path> left = Files.list(scratch)) {
             assertEquals(0, left.count(), "the partial copy is deleted");
         }

@@ -31,7 +31,7 @@ class BoundedCopyTest {
         byte[] bytes = new byte[200_000];
         new Random(3).nextBytes(bytes);
         Path copy = BoundedCopy.toTemporaryFile(new ByteArrayInputStream(bytes), directory, "t-",
-                BoundedCopy.Limits.ofSize(bytes.length, TooLarge::new));
+                new BoundedCopy.Limits(bytes.length, null, TooLarge::new, null));
         assertArrayEquals(bytes, Files.readAllBytes(copy));
         assertEquals(directory, copy.getParent());
     }
@@ -41,7 +41,7 @@ class BoundedCopyTest {
         TooLarge tooLarge = new TooLarge();
         assertSame(tooLarge, assertThrows(TooLarge.class, () -> BoundedCopy.toTemporaryFile(
                 new ByteArrayInputStream(new byte[100_001]), directory, "t-",
-                BoundedCopy.Limits.ofSize(100_000, () -> tooLarge))));
+                new BoundedCopy.Limits(100_000, null, () -> tooLarge, null))));
         try (var left = Files.list(directory)) {
             assertEquals(0, left.count(), "the partial copy is deleted");
         }
@@ -49,23 +49,7 @@ class BoundedCopyTest {
 
     @Test
     void aSenderPastTheDeadlineThrowsTheCallersOtherExceptionAndLeavesNoFile() throws IOException {
-        InputStream trickle = new InputStream() {
-            @Override
-            public int read() {
-                return 1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-                buffer[offset] = 1;
-                return 1;
-            }
-        };
+        InputStream trickle = new Trickle(5);
         assertThrows(TooSlow.class, () -> BoundedCopy.toTemporaryFile(trickle, directory, "t-",
                 new BoundedCopy.Limits(Long.MAX_VALUE, Duration.ofMillis(50), TooLarge::new, TooSlow::new)));
         try (var left = Files.list(directory)) {
