@@ -71,6 +71,8 @@ export async function batchView(signal, list) {
     return;
   }
   const several = ids.length > 1;
+  // the failures listed per batch: all of one batch's first 500, a few of each of many
+  const listed = several ? 20 : 500;
   const summary = h('div', { id: 'summary' });
   const failed = h('div', { id: 'failed' });
   const note = h('div');
@@ -88,13 +90,13 @@ export async function batchView(signal, list) {
   } }, 'Retry the failed members');
   show(several ? 'Batches ' + ids[0] + '–' + ids[ids.length - 1] : 'Batch ' + ids[0],
     h('p', {}, h('a', { href: '#/batches' }, '← Batches')),
-    several ? h('p', { class: 'muted', id: 'overall' }) : null,
+    ...(several ? [h('p', { class: 'muted', id: 'overall' })] : []),
     summary, h('h2', {}, 'Failed members'), failed, retry, note);
   async function load() {
     try {
       const loaded = await Promise.all(ids.map((id) => Promise.all([
         call(customerPath() + '/queue/batches/' + id, { signal }),
-        call(customerPath() + '/queue/batches/' + id + '/images?status=error&pageSize=500', { signal })])));
+        call(customerPath() + '/queue/batches/' + id + '/images?status=error&pageSize=' + listed, { signal })])));
       if (signal.aborted) return;
       summary.replaceChildren(...loaded.map(([batch]) => progress(batch)));
       if (several) {
@@ -102,16 +104,27 @@ export async function batchView(signal, list) {
         document.getElementById('overall').replaceChildren(ids.length + ' batches: ' + sum('completed') + ' completed, '
           + sum('errors') + ' errors, ' + sum('count') + ' in all');
       }
-      const errors = loaded.flatMap(([batch, images]) => (images.member || []).map((m) => ({ batch: batch.id, member: m })));
       failing = loaded.filter(([batch]) => batch.errors > 0).map(([batch]) => batch.id);
-      failed.replaceChildren(...(errors.length ? [h('ul', { class: 'results' }, errors.map(({ batch, member }) =>
-        h('li', {}, h('strong', {}, member.id), several ? ' (batch ' + batch + ')' : '', ': ',
-          h('span', { class: 'error' }, member.batchMemberError || member.error))))]
-        : [h('p', { class: 'muted' }, 'None.')]));
-      retry.hidden = errors.length === 0;
+      const lines = loaded.flatMap(([batch, images]) => failures(batch, images, several));
+      failed.replaceChildren(lines.length ? h('ul', { class: 'results' }, lines) : h('p', { class: 'muted' }, 'None.'));
+      retry.hidden = lines.length === 0;
     } catch (error) {
       if (!signal.aborted) summary.replaceChildren(problem(error));
     }
   }
   await poll(signal, load);
+}
+
+/** A batch's failed members as list items, and how many more there are where not all were fetched. */
+function failures(batch, images, several) {
+  const members = images.member || [];
+  const lines = members.map((member) => h('li', {}, h('strong', {}, member.id), several ? ' (batch ' + batch.id + ')' : '',
+    ': ', h('span', { class: 'error' }, member.batchMemberError || member.error)));
+  const more = (images.totalItems || 0) - members.length;
+  if (more > 0) {
+    lines.push(h('li', { class: 'muted' }, 'and ' + more + ' more',
+      several ? [' in ', h('a', { href: '#/batches/' + batch.id }, 'batch ' + batch.id)]
+        : ' (the API lists them all: GET …/queue/batches/' + batch.id + '/images?status=error)'));
+  }
+  return lines;
 }

@@ -67,8 +67,8 @@ export function prepareBatchForm(signal) {
         bad ? bad + ' of ' + batch.rows.length + (bad === 1 ? ' row has an error' : ' rows have errors')
           + ': fix ' + (bad === 1 ? 'it' : 'them') + ' above and check again. Nothing is sent while an error remains.'
           : batch.rows.length + (batch.rows.length === 1 ? ' row' : ' rows') + ' checked: no errors.'),
-      parts > 1 ? h('p', { id: 'batch-split' }, batch.rows.length + ' rows are more than the ' + size
-        + ' one batch may have: they will be sent as ' + parts + ' batches of at most ' + size + '.') : null);
+      ...(parts > 1 ? [h('p', { id: 'batch-split' }, batch.rows.length + ' rows are more than the ' + size
+        + ' one batch may have: they will be sent as ' + parts + ' batches of at most ' + size + '.')] : []));
       table.replaceChildren(rowsTable(batch, bad > 0));
       if (bad === 0) {
         checked = { batch, size, priority: priority.checked };
@@ -147,10 +147,10 @@ function rowsTable(batch, onlyBad) {
     const pages = Math.max(1, Math.ceil(shown.length / PAGE));
     page = Math.min(page, pages);
     body.replaceChildren(...shown.slice((page - 1) * PAGE, page * PAGE).map(({ row, index }) => rowLine(row, index)));
-    pager.replaceChildren(
+    pager.replaceChildren(...[
       page > 1 ? h('button', { type: 'button', class: 'secondary', onclick: () => { page--; draw(); } }, 'Previous') : null,
       h('span', {}, 'Page ' + page + ' of ' + pages + ' (' + shown.length + ' rows)'),
-      page < pages ? h('button', { type: 'button', class: 'secondary', onclick: () => { page++; draw(); } }, 'Next') : null);
+      page < pages ? h('button', { type: 'button', class: 'secondary', onclick: () => { page++; draw(); } }, 'Next') : null].filter(Boolean));
   };
   only.addEventListener('change', () => { page = 1; draw(); });
   draw();

@@ -188,9 +188,33 @@ class PortalBatchesIT extends BrowserTest {
         List<Integer> counts = batches.stream().map(id -> json(tenant.api(base).get("/customers/" + tenant.customer()
                 + "/queue/batches/" + id)).getInt("count")).toList();
         assertEquals(List.of(1000, 1000, 500), counts);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofMinutes(3)).until(ExpectedConditions
-                .textToBePresentInElementLocated(By.id("overall"), "0 completed, 2500 errors, 2500 in all"));
-        assertTrue(browser.findElement(By.id("failed")).getText().contains("r2499"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overall"), "2500 in all"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("failed"), "404"));
+        screenshot("24-three-batches-failing");
+        discard(tenant, "r", 2500, batches);
+    }
+
+    /**
+     * Deletes the images prefix0..prefix(count-1) of the tenant's space, which lets their waiting
+     * members go (each message then ends at once), and waits until the batches have finished: a
+     * test leaves no backlog behind to slow the next one.
+     */
+    private void discard(Tenant tenant, String prefix, int count, List<String> batches) throws InterruptedException {
+        Api api = tenant.api(base);
+        for (int from = 0; from < count; from += 500) {
+            var ids = Batches.members();
+            IntStream.range(from, Math.min(count, from + 500)).forEach(i -> ids.add(jakarta.json.Json.createObjectBuilder()
+                    .add("id", tenant.customer() + "/" + tenant.space() + "/" + prefix + i)));
+            int status = 409;
+            for (int attempt = 0; attempt < 10 && status == 409; attempt++) {
+                // a worker that changed one of the images meanwhile makes the deletion a 409: again
+                status = api.post("/customers/" + tenant.customer() + "/deleteImages", Batches.collection(ids)).getStatus();
+            }
+            assertTrue(status == 204 || status == 404, "deleteImages answered " + status);
+        }
+        for (String id : batches) {
+            Batches.awaitFinished(api, "/customers/" + tenant.customer() + "/queue/batches/" + id, Duration.ofMinutes(3));
+        }
     }
 
     /**
@@ -223,11 +247,8 @@ class PortalBatchesIT extends BrowserTest {
             assertEquals(1000, json(tenant.api(base).get("/customers/" + tenant.customer() + "/queue/batches/" + id))
                     .getInt("count"));
         }
-        // the ten batches' members all end (404s) before the next test, whose server they would load
-        for (String id : batches) {
-            Batches.awaitFinished(tenant.api(base), "/customers/" + tenant.customer() + "/queue/batches/" + id,
-                    Duration.ofMinutes(5));
-        }
+        wait.until(driver -> driver.findElements(By.cssSelector("#summary .batch progress")).size() == 10);
+        discard(tenant, "img-", 10_000, batches);
     }
 
     private static String uptime() {
