@@ -13,6 +13,7 @@ export function prepareBatchForm(signal) {
   const text = h('textarea', { name: 'text', id: 'batch-text', rows: 8, class: 'wide', spellcheck: 'false' });
   const file = h('input', { type: 'file', id: 'batch-file', accept: '.csv,.json,text/csv,application/json' });
   const priority = h('input', { type: 'checkbox', name: 'priority', id: 'batch-priority' });
+  const check = h('button', { type: 'submit', id: 'check-batch' }, 'Check');
   const submit = h('button', { type: 'button', id: 'submit-batch', disabled: true }, 'Submit');
   const status = h('div', { id: 'batch-status', 'aria-live': 'polite' });
   const table = h('div', { id: 'batch-table' });
@@ -24,10 +25,13 @@ export function prepareBatchForm(signal) {
     h('label', {}, 'Paste it', text),
     h('label', {}, 'Or choose a file ', file),
     h('label', {}, priority, ' Priority: send it to the priority queue, ahead of the normal one'),
-    h('button', { type: 'submit', id: 'check-batch' }, 'Check'), ' ', submit, status, table);
-  // what the last check found, while the text and the queue are still those it checked
+    check, ' ', submit, status, table);
+  // what the last check found, while the text and the queue are still those it checked; a
+  // change made while a check is under way counts too (that check then enables nothing)
   let checked = null;
+  let changes = 0;
   const forget = () => {
+    changes++;
     checked = null;
     submit.disabled = true;
   };
@@ -49,7 +53,9 @@ export function prepareBatchForm(signal) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     forget();
+    const version = changes;
     table.replaceChildren();
+    check.disabled = true;
     const started = performance.now();
     try {
       const batch = readBatch(text.value);
@@ -70,12 +76,14 @@ export function prepareBatchForm(signal) {
       ...(parts > 1 ? [h('p', { id: 'batch-split' }, batch.rows.length + ' rows are more than the ' + size
         + ' one batch may have: they will be sent as ' + parts + ' batches of at most ' + size + '.')] : []));
       table.replaceChildren(rowsTable(batch, bad > 0));
-      if (bad === 0) {
+      if (bad === 0 && version === changes) {
         checked = { batch, size, priority: priority.checked };
         submit.disabled = false;
       }
     } catch (error) {
       if (!signal.aborted) status.replaceChildren(problem(error instanceof BatchFileError ? error.message : error));
+    } finally {
+      check.disabled = false;
     }
   });
   submit.addEventListener('click', async () => {
@@ -84,6 +92,7 @@ export function prepareBatchForm(signal) {
     const path = customerPath() + '/queue' + (checked.priority ? '/priority' : '');
     const parts = chunks(batch.rows, size);
     forget();
+    check.disabled = true;
     const sent = [];
     try {
       for (const part of parts) {
@@ -91,12 +100,15 @@ export function prepareBatchForm(signal) {
         const accepted = await call(path, { method: 'POST', body: collection(part) });
         sent.push(accepted.id);
       }
-      location.hash = '#/batches/' + sent.join(',');
+      // once sent, the batches are followed, unless the person has gone elsewhere meanwhile
+      if (!signal.aborted) location.hash = '#/batches/' + sent.join(',');
     } catch (error) {
       status.replaceChildren(problem(error), h('p', {}, sent.length
         ? 'Sent before that: ' + sent.map((id) => 'batch ' + id).join(', ') + ', the first ' + sent.length * size
           + ' rows; the rest were not sent. ' : 'Nothing was sent. ',
       sent.length ? h('a', { href: '#/batches/' + sent.join(',') }, 'Follow what was sent') : null));
+    } finally {
+      check.disabled = false;
     }
   });
   return form;
@@ -120,7 +132,7 @@ async function dryRun(rows, size, priority, signal, onProgress) {
       const part = parts[next++];
       const report = await call(path, { method: 'POST', body: collection(part), signal });
       for (const error of report.errors) {
-        part[error.member].problems.push(error.detail);
+        part[error.member]?.problems.push(error.detail);
       }
       onProgress(++done, parts.length);
     }
