@@ -70,7 +70,8 @@ export function prepareBatchForm(signal) {
       const parts = Math.ceil(batch.rows.length / size);
       form.dataset.checkedMs = Math.round(performance.now() - started);
       status.replaceChildren(h('p', { class: bad ? 'error' : 'ok', id: 'batch-summary' },
-        bad ? bad + ' of ' + batch.rows.length + (bad === 1 ? ' row has an error' : ' rows have errors')
+        bad ? bad + ' of ' + batch.rows.length + (batch.rows.length === 1 ? ' row ' : ' rows ')
+          + (bad === 1 ? 'has an error' : 'have errors')
           + ': fix ' + (bad === 1 ? 'it' : 'them') + ' above and check again. Nothing is sent while an error remains.'
           : batch.rows.length + (batch.rows.length === 1 ? ' row' : ' rows') + ' checked: no errors.'),
       ...(parts > 1 ? [h('p', { id: 'batch-split' }, batch.rows.length + ' rows are more than the ' + size

@@ -177,6 +177,12 @@ class PortalBatchesIT extends BrowserTest {
         StringBuilder csv = new StringBuilder(HEADER);
         IntStream.range(0, 2500).forEach(i -> csv.append(row("r" + i, tenant.space(), gone + i + ".jpg", "big", i, "")));
         openBatches(tenant);
+        // the server sees one batch at a time: an id repeated in another batch is the page's to find
+        choose("twice.csv", csv.toString().replace("\nr1500,", "\nr10,"));
+        assertEquals("1 of 2500 rows has an error: fix it above and check again. Nothing is sent while an error remains.",
+                check());
+        assertEquals("The id 'r10' appears twice in space " + tenant.space() + " (line 12 has it too); ids must be unique"
+                + " within a space.", errorAt(1500));
         choose("large.csv", csv.toString());
         assertEquals("2500 rows checked: no errors.", check());
         assertEquals("2500 rows are more than the 1000 one batch may have: they will be sent as 3 batches of at most 1000.",
@@ -205,10 +211,11 @@ class PortalBatchesIT extends BrowserTest {
             var ids = Batches.members();
             IntStream.range(from, Math.min(count, from + 500)).forEach(i -> ids.add(jakarta.json.Json.createObjectBuilder()
                     .add("id", tenant.customer() + "/" + tenant.space() + "/" + prefix + i)));
+            String body = Batches.collection(ids);
             int status = 409;
             for (int attempt = 0; attempt < 10 && status == 409; attempt++) {
                 // a worker that changed one of the images meanwhile makes the deletion a 409: again
-                status = api.post("/customers/" + tenant.customer() + "/deleteImages", Batches.collection(ids)).getStatus();
+                status = api.post("/customers/" + tenant.customer() + "/deleteImages", body).getStatus();
             }
             assertTrue(status == 204 || status == 404, "deleteImages answered " + status);
         }
@@ -257,5 +264,30 @@ class PortalBatchesIT extends BrowserTest {
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    @Test
+    void aDuplicateIdIsNamedAtItsRowAndAFileThatCannotBeReadIsRefusedWhole() throws Exception {
+        Tenant tenant = Api.admin(base).newTenant();
+        String image = origin().serveImage("/" + tenant.name() + "/twice.jpg", "image/jpeg", Fixtures.jpeg(20, 20));
+        openBatches(tenant);
+        paste(HEADER + row("same", tenant.space(), image, "", 1, "") + row("other", tenant.space(), image, "", 2, "")
+                + row("same", tenant.space(), image, "", 3, ""));
+        assertTrue(check().startsWith("1 of 3 rows has an error"));
+        assertTrue(errorAt(2).contains("appears twice"), errorAt(2));
+
+        for (String[] bad : new String[][]{
+                {"id,space,origin\n\"open,1," + image, "Line 2: a quoted value is not closed"},
+                {"id,space,origin,colour\na,1," + image, "the header names \"colour\", which is not a column here"},
+                {"id,space\na,1", "the header has no origin column"},
+                {"{\"member\": 5}", "JSON must be a Hydra Collection"},
+                {"{\"member\": [", "This is not valid JSON"}}) {
+            paste(bad[0]);
+            browser.findElement(By.id("check-batch")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#batch-status .error"), bad[1]));
+            assertTrue(browser.findElements(By.cssSelector("#batch-rows")).isEmpty(), "no table for " + bad[0]);
+            assertFalse(browser.findElement(By.id("submit-batch")).isEnabled());
+        }
+        assertEquals(0, json(tenant.api(base).get("/customers/" + tenant.customer() + "/queue/batches")).getInt("totalItems"));
     }
 }

@@ -49,7 +49,8 @@ class QueueDryRunIT extends ServerTest {
                 .add(Json.createObjectBuilder().add("id", "d").add("space", tenant.space()))
                 .add(member(tenant.space(), "e", ok));
 
-        Response answer = api.post(queue(tenant) + "?dryRun=true", collection(members));
+        String batch = collection(members);
+        Response answer = api.post(queue(tenant) + "?dryRun=true", batch);
         assertEquals(200, answer.getStatus());
         String text = answer.readEntity(String.class);
         JsonObject report = Json.createReader(new java.io.StringReader(text)).readObject();
@@ -68,9 +69,9 @@ class QueueDryRunIT extends ServerTest {
         assertEquals(List.of(), description().errors("BatchDryRun", text));
 
         // the same batch submitted: refused, naming the first and counting the others
-        BadInputIT.expectError(api.post(queue(tenant), collection(members)), 400,
+        BadInputIT.expectError(api.post(queue(tenant), batch), 400,
                 "Member 1 (id 'bad/id'): The image id 'bad/id' may only contain");
-        BadInputIT.expectError(api.post(queue(tenant), collection(members)), 400,
+        BadInputIT.expectError(api.post(queue(tenant), batch), 400,
                 "4 other members have errors too; send the batch with ?dryRun=true");
         assertEquals(0, json(api.get(queue(tenant) + "/batches")).getInt("totalItems"));
         assertEquals(0, json(api.get(tenant.spacePath() + "/images")).getInt("totalItems"));
