@@ -9,14 +9,16 @@ import { prepareBatchForm } from './prepare.js';
 const MAX_FOLLOWED = 100;
 
 function progress(batch) {
-  const done = batch.completed + batch.errors;
+  // a member registered again elsewhere (or deleted) meanwhile is superseded: done with, too
+  const superseded = batch.supersededCount || 0;
+  const done = batch.completed + batch.errors + superseded;
   return h('div', { class: 'batch', 'data-batch': batch.id },
     h('a', { href: '#/batches/' + batch.id }, 'Batch ' + batch.id), ' ',
     batch.priority ? h('span', { class: 'tag' }, 'priority') : null, ' ',
     h('span', { class: 'muted' }, batch.submitted), ' ',
     h('progress', { max: batch.count, value: done, 'aria-label': 'Batch ' + batch.id + ' progress' }),
-    h('span', { class: 'counts' }, batch.completed + ' completed, ' + batch.errors + ' errors, ' + batch.count + ' in all'
-      + (batch.finished ? ' · finished' : '')));
+    h('span', { class: 'counts' }, batch.completed + ' completed, ' + batch.errors + ' errors, '
+      + (superseded ? superseded + ' superseded, ' : '') + batch.count + ' in all' + (batch.finished ? ' · finished' : '')));
 }
 
 /** Calls load now and again two seconds after each load ends, until the page is left. */

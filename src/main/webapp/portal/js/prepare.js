@@ -77,6 +77,7 @@ export function prepareBatchForm(signal) {
       ...(parts > 1 ? [h('p', { id: 'batch-split' }, batch.rows.length + ' rows are more than the ' + size
         + ' one batch may have: they will be sent as ' + parts + ' batches of at most ' + size + '.')] : []));
       table.replaceChildren(rowsTable(batch, bad > 0));
+      status.scrollIntoView({ block: 'start' });
       if (bad === 0 && version === changes) {
         checked = { batch, size, priority: priority.checked };
         submit.disabled = false;
@@ -146,11 +147,14 @@ function rowsTable(batch, onlyBad) {
   const body = h('tbody');
   const pager = h('div', { class: 'pager' });
   const only = h('input', { type: 'checkbox', id: 'only-errors', checked: onlyBad });
+  // id, space and origin always; the other columns where some row has a value
+  const columns = COLUMNS.filter((name) => ['id', 'space', 'origin'].includes(name)
+    || batch.rows.some((row) => row.member !== null && typeof row.member === 'object' && row.member[name] !== undefined));
   const wrap = h('div', {},
     h('label', {}, only, ' Only the rows with errors'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'batch-rows' },
       h('thead', {}, h('tr', {}, h('th', {}, batch.format === 'csv' ? 'Line' : 'Member'),
-        COLUMNS.map((name) => h('th', { class: name === 'id' || name === 'space' || name === 'origin' ? null : 'optional' }, name)),
+        columns.map((name) => h('th', { class: name === 'id' || name === 'space' || name === 'origin' ? null : 'optional' }, name)),
         h('th', {}, 'Error'))),
       body)), pager);
   let page = 1;
@@ -159,7 +163,7 @@ function rowsTable(batch, onlyBad) {
       : batch.rows.map((row, index) => ({ row, index }));
     const pages = Math.max(1, Math.ceil(shown.length / PAGE));
     page = Math.min(page, pages);
-    body.replaceChildren(...shown.slice((page - 1) * PAGE, page * PAGE).map(({ row, index }) => rowLine(row, index)));
+    body.replaceChildren(...shown.slice((page - 1) * PAGE, page * PAGE).map(({ row, index }) => rowLine(row, index, columns)));
     pager.replaceChildren(...[
       page > 1 ? h('button', { type: 'button', class: 'secondary', onclick: () => { page--; draw(); } }, 'Previous') : null,
       h('span', {}, 'Page ' + page + ' of ' + pages + ' (' + shown.length + ' rows)'),
@@ -170,7 +174,7 @@ function rowsTable(batch, onlyBad) {
   return wrap;
 }
 
-function rowLine(row, index) {
+function rowLine(row, index, columns) {
   const member = row.member !== null && typeof row.member === 'object' ? row.member : {};
   const cell = (name) => {
     const value = member[name];
@@ -179,6 +183,6 @@ function rowLine(row, index) {
   };
   return h('tr', { 'data-row': index, class: row.problems.length ? 'bad' : null },
     h('td', {}, row.label),
-    COLUMNS.map((name) => h('td', { class: name === 'id' || name === 'space' || name === 'origin' ? null : 'optional' }, cell(name))),
+    columns.map((name) => h('td', { class: name === 'id' || name === 'space' || name === 'origin' ? null : 'optional' }, cell(name))),
     h('td', { class: 'error' }, row.problems.join(' ')));
 }
