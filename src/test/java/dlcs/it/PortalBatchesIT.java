@@ -207,14 +207,15 @@ class PortalBatchesIT extends BrowserTest {
      */
     private void discard(Tenant tenant, String prefix, int count, List<String> batches) throws InterruptedException {
         Api api = tenant.api(base);
-        for (int from = 0; from < count; from += 500) {
+        for (int from = 0; from < count; from += 100) {
             var ids = Batches.members();
-            IntStream.range(from, Math.min(count, from + 500)).forEach(i -> ids.add(jakarta.json.Json.createObjectBuilder()
+            IntStream.range(from, Math.min(count, from + 100)).forEach(i -> ids.add(jakarta.json.Json.createObjectBuilder()
                     .add("id", tenant.customer() + "/" + tenant.space() + "/" + prefix + i)));
             String body = Batches.collection(ids);
             int status = 409;
-            for (int attempt = 0; attempt < 10 && status == 409; attempt++) {
-                // a worker that changed one of the images meanwhile makes the deletion a 409: again
+            for (int attempt = 0; attempt < 50 && status == 409; attempt++) {
+                // a worker that changed one of the images meanwhile makes the deletion a 409: again, a little later
+                Thread.sleep(attempt * 20L);
                 status = api.post("/customers/" + tenant.customer() + "/deleteImages", body).getStatus();
             }
             assertTrue(status == 204 || status == 404, "deleteImages answered " + status);
