@@ -3,6 +3,7 @@ import { call, upload, session, saveSession, signOut, url, customerPath } from '
 import { h, show, problem, copyable } from './dom.js';
 import { booksView } from './books.js';
 import { queriesView } from './queries.js';
+import { batchesView, batchView } from './batches.js';
 
 const nav = document.getElementById('nav');
 const picker = document.getElementById('customer');
@@ -283,90 +284,6 @@ async function viewerView(signal, space, id) {
   } catch (error) {
     if (!signal.aborted) show('Image ' + id, problem(error));
   }
-}
-
-// ---- batches ----
-
-function progress(batch) {
-  const done = batch.completed + batch.errors;
-  return h('div', { class: 'batch', 'data-batch': batch.id },
-    h('a', { href: '#/batches/' + batch.id }, 'Batch ' + batch.id), ' ',
-    h('span', { class: 'muted' }, batch.submitted), ' ',
-    h('progress', { max: batch.count, value: done, 'aria-label': 'Batch ' + batch.id + ' progress' }),
-    h('span', { class: 'counts' }, batch.completed + ' completed, ' + batch.errors + ' errors, ' + batch.count + ' in all'
-      + (batch.finished ? ' · finished' : '')));
-}
-
-/** Calls load now and again two seconds after each load ends, until the page is left. */
-async function poll(signal, load) {
-  while (!signal.aborted) {
-    await load();
-    await pause(2000, signal);
-  }
-}
-
-/** Waits ms milliseconds, or less if the page is left meanwhile (its timer then cleared). */
-function pause(ms, signal) {
-  return new Promise((resolve) => {
-    const end = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', end);
-      resolve();
-    };
-    const timer = setTimeout(end, ms);
-    signal.addEventListener('abort', end);
-    if (signal.aborted) end();
-  });
-}
-
-async function batchesView(signal) {
-  const active = h('div', { id: 'active' });
-  const recent = h('div', { id: 'recent' });
-  show('Batches', h('h2', {}, 'Active'), active, h('h2', {}, 'Recent'), recent);
-  async function load() {
-    try {
-      const [a, r] = await Promise.all([call(customerPath() + '/queue/active?pageSize=50', { signal }),
-        call(customerPath() + '/queue/recent?pageSize=20', { signal })]);
-      if (signal.aborted) return;
-      active.replaceChildren(...((a.member || []).length ? a.member.map(progress) : [h('p', { class: 'muted' }, 'None running.')]));
-      recent.replaceChildren(...((r.member || []).length ? r.member.map(progress) : [h('p', { class: 'muted' }, 'None yet.')]));
-    } catch (error) {
-      if (!signal.aborted) active.replaceChildren(problem(error));
-    }
-  }
-  await poll(signal, load);
-}
-
-async function batchView(signal, id) {
-  const summary = h('div');
-  const failed = h('div', { id: 'failed' });
-  const note = h('div');
-  const retry = h('button', { type: 'button', id: 'retry', onclick: async () => {
-    try {
-      await call(customerPath() + '/queue/batches/' + id + '/retry', { method: 'POST' });
-      note.replaceChildren(h('p', { class: 'ok' }, 'The failed members were queued again.'));
-      await load();
-    } catch (error) {
-      note.replaceChildren(problem(error));
-    }
-  } }, 'Retry the failed members');
-  show('Batch ' + id, h('p', {}, h('a', { href: '#/batches' }, '← Batches')), summary, h('h2', {}, 'Failed members'),
-    failed, retry, note);
-  async function load() {
-    try {
-      const [batch, errors] = await Promise.all([call(customerPath() + '/queue/batches/' + id, { signal }),
-        call(customerPath() + '/queue/batches/' + id + '/images?status=error&pageSize=500', { signal })]);
-      if (signal.aborted) return;
-      summary.replaceChildren(progress(batch));
-      failed.replaceChildren(...((errors.member || []).length ? [h('ul', { class: 'results' },
-        errors.member.map((m) => h('li', {}, h('strong', {}, m.id), ': ', h('span', { class: 'error' }, m.batchMemberError || m.error))))]
-        : [h('p', { class: 'muted' }, 'None.')]));
-      retry.hidden = (errors.member || []).length === 0;
-    } catch (error) {
-      if (!signal.aborted) summary.replaceChildren(problem(error));
-    }
-  }
-  await poll(signal, load);
 }
 
 // ---- routing ----

@@ -14,7 +14,7 @@ import dlcs.ingest.control.BatchCheck;
 import dlcs.ingest.control.BatchIntake;
 import dlcs.ingest.control.BatchStore;
 import dlcs.ingest.control.BatchValidator;
-import dlcs.ingest.control.QueuedImage;
+import dlcs.ingest.control.MemberProblem;
 import dlcs.ingest.entity.Batch;
 import dlcs.ingest.entity.MemberStatus;
 import dlcs.registration.boundary.ImageListing;
@@ -83,8 +83,9 @@ public class QueueResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
     @BodyLimit(key = MAX_BATCH_BYTES, bytes = DEFAULT_MAX_BATCH_BYTES)
-    public Response submit(@PathParam("customer") String customer, InputStream body) {
-        return accept(owner(customer), body, false);
+    public Response submit(@PathParam("customer") String customer, @QueryParam("dryRun") String dryRun,
+                           InputStream body) {
+        return accept(owner(customer), body, false, dryRun);
     }
 
     @GET
@@ -97,8 +98,9 @@ public class QueueResource {
     @Path("priority")
     @Consumes({MediaType.APPLICATION_JSON, Hydra.MEDIA_TYPE})
     @BodyLimit(key = MAX_BATCH_BYTES, bytes = DEFAULT_MAX_BATCH_BYTES)
-    public Response submitPriority(@PathParam("customer") String customer, InputStream body) {
-        return accept(owner(customer), body, true);
+    public Response submitPriority(@PathParam("customer") String customer, @QueryParam("dryRun") String dryRun,
+                                   InputStream body) {
+        return accept(owner(customer), body, true, dryRun);
     }
 
     @GET
@@ -170,12 +172,27 @@ public class QueueResource {
                 .add("countsAgreed", outcome.countsAgreed()).build();
     }
 
-    private Response accept(CustomerDirectory.Entry owner, InputStream body, boolean priority) {
+    /**
+     * A submission and its dry run take the same path up to the point where the batch would be
+     * stored: read, size checked, every member checked. A dry run then answers what was found
+     * (200, nothing stored, nothing queued); a submission is refused if anything was, and
+     * otherwise stored and queued.
+     */
+    private Response accept(CustomerDirectory.Entry owner, InputStream body, boolean priority, String dryRun) {
+        boolean dry = DryRuns.requested(dryRun);
         JsonArray members = BatchInput.members(JsonFields.requireObject(body));
         validator.checkSize(members.size());
-        List<QueuedImage> parsed = BatchInput.parse(members, owner.id());
-        validator.check(owner.id(), parsed);
-        Batch batch = intake.accept(owner.id(), parsed, priority);
+        BatchInput.Parsed parsed = BatchInput.parse(members, owner.id());
+        List<MemberProblem> problems = DryRuns.merged(parsed.problems(),
+                validator.problems(owner.id(), parsed.members()));
+        if (dry) {
+            return Response.ok(DryRuns.report(urls.of(ApiPaths.queue(owner.id()) + (priority ? "/priority" : "")),
+                    members.size(), priority, problems)).build();
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(MemberProblem.summary(problems));
+        }
+        Batch batch = intake.accept(owner.id(), parsed.members(), priority);
         return Response.created(URI.create(urls.of(BatchRepresentations.batchPath(batch))))
                 .entity(BatchRepresentations.batch(batch, urls)).build();
     }
@@ -191,6 +208,7 @@ public class QueueResource {
                 .add("active", urls.of(path + "/active"))
                 .add("recent", urls.of(path + "/recent"))
                 .add("priority", urls.of(path + "/priority"))
+                .add("maxBatchSize", validator.maxBatchSize())
                 .build();
     }
 
