@@ -96,7 +96,7 @@ class QueueBenchmark {
                     masters.stream().mapToLong(m -> m.length).average().orElse(0) / 1e6));
             report.append(String.format("batch accepted in       %.0f ms%n", (accepted - t0) / 1e6));
             report.append(String.format("completed / errors      %d / %d%n", done.getInt("completed"), done.getInt("errors")));
-            report.append(String.format("server end to end       %.1f s, %.2f images/s (concurrency 2, -Xmx1g,"
+            report.append(String.format("server end to end       %.1f s, %.2f images/s (default workers: 3, -Xmx1g,"
                     + " after a %d-image warm-up; load %s)%n", seconds, serverRate, WARM_UP, load));
             report.append(String.format("server CPU              %.2f s per image%n", cpu / 1e9 / IMAGES));
             report.append(String.format("server heap peak        %.0f MB (used, garbage included)%n", heap.peakBytes() / 1e6));
