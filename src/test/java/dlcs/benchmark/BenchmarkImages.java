@@ -6,13 +6,15 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
-/** Generated masters for the benchmarks. */
+/** Masters for the benchmarks: generated, or real photographs resized by vips. */
 final class BenchmarkImages {
 
     private BenchmarkImages() {
@@ -57,5 +59,36 @@ final class BenchmarkImages {
         }
         Collections.shuffle(requests, new Random(1));
         return requests;
+    }
+
+    /** Where Debian's {@code mate-backgrounds} keeps its photographs; its other folders hold drawn wallpapers. */
+    static final Path PHOTOGRAPHS = Path.of("/usr/share/backgrounds/mate/nature");
+
+    /**
+     * Every JPEG photograph of {@link #PHOTOGRAPHS}, resized to cover {@code width} x
+     * {@code height} and cropped to it by vips, saved as JPEG at quality 90 (as a camera or a
+     * scanner would write it), in file-name order; the files are made in {@code work}.
+     */
+    static List<byte[]> photographs(int width, int height, Path work) throws IOException, InterruptedException {
+        List<Path> sources;
+        try (var files = Files.list(PHOTOGRAPHS)) {
+            sources = files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("No photographs in " + PHOTOGRAPHS + ": install Debian's mate-backgrounds"
+                    + " (src/benchmark/queue.sh does)", e);
+        }
+        Files.createDirectories(work);
+        List<byte[]> photographs = new ArrayList<>();
+        for (Path source : sources) {
+            Path target = work.resolve(source.getFileName());
+            Process vips = new ProcessBuilder("vips", "thumbnail", source.toString(), target + "[Q=90]",
+                    Integer.toString(width), "--height", Integer.toString(height), "--size", "both", "--crop", "centre")
+                    .inheritIO().start();
+            if (vips.waitFor() != 0) {
+                throw new IllegalStateException("vips could not resize " + source);
+            }
+            photographs.add(Files.readAllBytes(target));
+        }
+        return photographs;
     }
 }

@@ -24,15 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Queue throughput and memory, printed (run by src/benchmark/queue.sh, not by the test suite):
- * 100 generated 6000x4000 JPEGs queued as one batch to the server at -Xmx1g, against the same
- * files converted by {@code vips tiffsave --tile --pyramid --compression jpeg} in 2 processes.
+ * 100 6000x4000 JPEGs queued as one batch to the server at -Xmx1g, against the same files
+ * converted by {@code vips tiffsave --tile --pyramid --compression jpeg} in 2 processes. The
+ * masters are real photographs ({@link BenchmarkImages#photographs}) unless
+ * {@code -Dbenchmark.masters=generated} asks for generated ones ({@link BenchmarkImages#photoLike}).
  */
 class QueueBenchmark {
 
     private static final int IMAGES = Integer.getInteger("benchmark.images", 100);
+    private static final boolean GENERATED = System.getProperty("benchmark.masters", "photographs").equals("generated");
     private static final int WIDTH = 6000;
     private static final int HEIGHT = 4000;
-    private static final int DISTINCT = 5;
+    private static final int GENERATED_DISTINCT = 5;
     private static final int WARM_UP = 10;
 
     @TempDir
@@ -41,12 +44,17 @@ class QueueBenchmark {
     @Test
     void queueThroughputAgainstVips() throws Exception {
         List<byte[]> masters = new ArrayList<>();
-        for (int i = 0; i < DISTINCT; i++) {
-            masters.add(BenchmarkImages.photoLike(i, WIDTH, HEIGHT));
+        if (GENERATED) {
+            for (int i = 0; i < GENERATED_DISTINCT; i++) {
+                masters.add(BenchmarkImages.photoLike(i, WIDTH, HEIGHT));
+            }
+        } else {
+            masters.addAll(BenchmarkImages.photographs(WIDTH, HEIGHT, work.resolve("photographs")));
         }
+        int distinct = masters.size();
         Path files = Files.createDirectories(work.resolve("masters"));
         for (int i = 0; i < IMAGES; i++) {
-            Files.write(files.resolve("m" + i + ".jpg"), masters.get(i % DISTINCT));
+            Files.write(files.resolve("m" + i + ".jpg"), masters.get(i % distinct));
         }
         List<String> settings = List.of("dlcs.admin.key=" + Api.ADMIN_KEY, "dlcs.admin.secret=" + Api.ADMIN_SECRET,
                 "dlcs.origin.allow-loopback=true", "dlcs.image.max-pixels=30000000");
@@ -59,33 +67,38 @@ class QueueBenchmark {
             String queue = "/customers/" + tenant.customer() + "/queue";
             JsonArrayBuilder members = Batches.members();
             for (int i = 0; i < IMAGES; i++) {
-                String url = origin.serveImage("/m" + i + ".jpg", "image/jpeg", masters.get(i % DISTINCT));
+                String url = origin.serveImage("/m" + i + ".jpg", "image/jpeg", masters.get(i % distinct));
                 members.add(Batches.member(tenant.space(), "m" + i, url));
             }
             String body = Batches.collection(members);
             // a few images first, untimed, so that the figures are those of a warmed-up JVM
             JsonArrayBuilder warmUp = Batches.members();
             for (int i = 0; i < WARM_UP; i++) {
-                warmUp.add(Batches.member(tenant.space(), "warm" + i, origin.url("/m" + (i % DISTINCT) + ".jpg")));
+                warmUp.add(Batches.member(tenant.space(), "warm" + i, origin.url("/m" + (i % distinct) + ".jpg")));
             }
             Batches.awaitFinished(api, Batches.path(json(api.post(queue, Batches.collection(warmUp)))),
                     Duration.ofMinutes(10));
             HeapSampler heap = new HeapSampler(server.jvm());
             heap.start();
+            String load = ServerFacts.loadAverage();
+            long cpu0 = ServerFacts.cpuNanos(server.jvm());
             long t0 = System.nanoTime();
             JsonObject batch = json(api.post(queue, body));
             long accepted = System.nanoTime();
             JsonObject done = Batches.awaitFinished(api, Batches.path(batch), Duration.ofHours(1));
             long finished = System.nanoTime();
+            long cpu = ServerFacts.cpuNanos(server.jvm()) - cpu0;
             heap.stop();
             double seconds = (finished - t0) / 1e9;
             double serverRate = IMAGES / seconds;
-            report.append(String.format("images                  %d x %dx%d JPEG (%d distinct, %.1f MB each)%n", IMAGES,
-                    WIDTH, HEIGHT, DISTINCT, masters.get(0).length / 1e6));
+            report.append(String.format("images                  %d x %dx%d JPEG, %s (%d distinct, %.1f MB on average)%n",
+                    IMAGES, WIDTH, HEIGHT, GENERATED ? "generated" : "photographs resized by vips, q90", distinct,
+                    masters.stream().mapToLong(m -> m.length).average().orElse(0) / 1e6));
             report.append(String.format("batch accepted in       %.0f ms%n", (accepted - t0) / 1e6));
             report.append(String.format("completed / errors      %d / %d%n", done.getInt("completed"), done.getInt("errors")));
-            report.append(String.format("server end to end       %.1f s, %.2f images/s (concurrency 2, -Xmx1g,"
-                    + " after a %d-image warm-up)%n", seconds, serverRate, WARM_UP));
+            report.append(String.format("server end to end       %.1f s, %.2f images/s (default workers: 3, -Xmx1g,"
+                    + " after a %d-image warm-up; load %s)%n", seconds, serverRate, WARM_UP, load));
+            report.append(String.format("server CPU              %.2f s per image%n", cpu / 1e9 / IMAGES));
             report.append(String.format("server heap peak        %.0f MB (used, garbage included)%n", heap.peakBytes() / 1e6));
 
             JsonArrayBuilder thousand = Batches.members();
@@ -102,7 +115,7 @@ class QueueBenchmark {
             report.append("server JPEG codec       ").append(ServerFacts.jpegCodec(server.log())).append('\n');
             double vipsRate = vips(files, work.resolve("vips"), report);
             if (vipsRate > 0) {
-                report.append(String.format("ratio server / vips     %.2f (target 0.67)%n", serverRate / vipsRate));
+                report.append(String.format("ratio server / vips     %.2f (target 0.9)%n", serverRate / vipsRate));
             }
         }
         System.out.println("\n=== queue benchmark ===\n" + report);
@@ -116,6 +129,8 @@ class QueueBenchmark {
         }
         Files.createDirectories(out);
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        String load = ServerFacts.loadAverage();
+        long cpu0 = ServerFacts.childrenCpuNanos();
         long t0 = System.nanoTime();
         List<Future<Integer>> runs = new ArrayList<>();
         for (int i = 0; i < IMAGES; i++) {
@@ -132,8 +147,10 @@ class QueueBenchmark {
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpu = ServerFacts.childrenCpuNanos() - cpu0;
         double rate = IMAGES / seconds;
-        report.append(String.format("vips tiffsave (2 procs) %.1f s, %.2f images/s%n", seconds, rate));
+        report.append(String.format("vips tiffsave (2 procs) %.1f s, %.2f images/s (load %s)%n", seconds, rate, load));
+        report.append(String.format("vips CPU                %.2f s per image%n", cpu / 1e9 / IMAGES));
         return rate;
     }
 

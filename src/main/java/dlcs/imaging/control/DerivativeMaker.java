@@ -57,13 +57,25 @@ public class DerivativeMaker {
     /** Reads {@code master} and writes the pyramid and the thumbnails (bounding boxes) into {@code directory}. */
     public Derivative make(Path master, Path directory, List<Integer> thumbnailBoxes) {
         ImageFormat format = ImageDecoder.detect(master);
-        try (ImageInputStream input = ImageIO.createImageInputStream(master.toFile());
-             BandSource source = open(format, input)) {
-            Files.createDirectories(directory);
-            Dimensions size = new Dimensions(source.width(), source.height());
-            // reduced levels are staged beside the master, in the scratch space
-            PyramidWriter.Pyramid pyramid = PyramidWriter.write(source, DerivativeFiles.pyramid(directory), quality(),
-                    master.toAbsolutePath().getParent());
+        try (ImageInputStream input = ImageIO.createImageInputStream(master.toFile())) {
+            ImageReader reader = ImageDecoder.readerFor(format, input);
+            NativePlanes planes = planes(format, reader, master);
+            Path target = DerivativeFiles.pyramid(directory);
+            PyramidWriter.Pyramid pyramid;
+            if (planes != null) {
+                reader.dispose();
+                try (planes) {
+                    Files.createDirectories(directory);
+                    pyramid = PyramidWriter.write(planes, target, quality(), TurboJpeg.get());
+                }
+            } else {
+                try (BandSource source = open(format, reader)) {
+                    Files.createDirectories(directory);
+                    // reduced levels are staged beside the master, in the scratch space
+                    pyramid = PyramidWriter.write(source, target, quality(), master.toAbsolutePath().getParent());
+                }
+            }
+            Dimensions size = pyramid.levels().get(0);
             List<Dimensions> thumbnails = writeThumbnails(pyramid.overview(), size, directory, thumbnailBoxes);
             return new Derivative(size, format, thumbnails);
         } catch (java.io.UncheckedIOException e) {
@@ -74,12 +86,46 @@ public class DerivativeMaker {
     }
 
     /**
+     * A JPEG master decoded by libjpeg-turbo to planes, when the system has it and ImageIO would
+     * take the master's colours as they are (no ICC profile to convert from: the image type it
+     * offers first is plain BGR or grey), within {@link #limits()}, checked from the header
+     * first; null for any other master, which {@link #open} decodes through ImageIO.
+     */
+    private NativePlanes planes(ImageFormat format, ImageReader reader, Path master) {
+        TurboJpeg codec = TurboJpeg.get();
+        if (format != ImageFormat.JPEG || codec == null || !plainColours(reader)) {
+            return null;
+        }
+        try (TurboDecompressor decoder = codec.decompressor()) {
+            limits().check(reader, format, false);
+            return decoder.decodeMaster(Files.readAllBytes(master));
+        } catch (IOException e) {
+            reader.dispose();
+            throw new UnreadableImageException("The " + format.mediaType() + " cannot be decoded (truncated or corrupt?): "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            reader.dispose();
+            throw e;
+        }
+    }
+
+    /** Whether ImageIO would decode the master to plain 8-bit BGR or grey; false if it cannot tell. */
+    private static boolean plainColours(ImageReader reader) {
+        try {
+            int type = reader.getImageTypes(0).next().getBufferedImageType();
+            return type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY;
+        } catch (IOException | RuntimeException e) {
+            // the ImageIO route says what is wrong with the master
+            return false;
+        }
+    }
+
+    /**
      * The master as bands: read by region when its decoder can do that cheaply (tiled or striped
      * TIFF), decoded whole otherwise; either way within {@link #limits()}, checked from the header
      * before any decoding.
      */
-    private BandSource open(ImageFormat format, ImageInputStream input) {
-        ImageReader reader = ImageDecoder.readerFor(format, input);
+    private BandSource open(ImageFormat format, ImageReader reader) {
         try {
             if (readsByRegion(format, reader)) {
                 limits().check(reader, format, true);

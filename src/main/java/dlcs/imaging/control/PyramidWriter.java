@@ -3,6 +3,7 @@ package dlcs.imaging.control;
 import dlcs.imaging.entity.Dimensions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ import java.util.UUID;
  * padded and at their true size; the band is then halved and appended to a scratch file that
  * becomes the next level. The heap holds one band, whatever the size of the master, and
  * no pixel is copied between decoding and encoding but by the halving itself.
+ *
+ * <p>A JPEG master that libjpeg-turbo decodes to planes ({@link NativePlanes}) is written from
+ * those instead: the same file, its tiles encoded from the planes and each level halved from
+ * the one before, in native memory.
  */
 public final class PyramidWriter {
 
@@ -33,6 +38,55 @@ public final class PyramidWriter {
     }
 
     private PyramidWriter() {
+    }
+
+    /** Writes all levels of {@code master} to {@code target}, through {@code codec}'s encoder. */
+    static Pyramid write(NativePlanes master, Path target, float quality, TurboJpeg codec) throws IOException {
+        List<Dimensions> levels = new ArrayList<>();
+        BufferedImage overview = null;
+        NativePlanes level = master;
+        try (TiledTiffWriter tiff = new TiledTiffWriter(target, TILE_SIZE);
+             TurboCompressor encoder = codec.compressor();
+             TurboDecompressor decoder = codec.decompressor()) {
+            while (true) {
+                int width = level.width();
+                int height = level.height();
+                levels.add(new Dimensions(width, height));
+                if (overview == null && Math.max(width, height) <= OVERVIEW_MAX) {
+                    overview = decoder.image(level);
+                }
+                TiledTiffWriter.Level written = tiff.level(width, height, level.grey());
+                for (int y = 0; y < height; y += TILE_SIZE) {
+                    for (int x = 0; x < width; x += TILE_SIZE) {
+                        int w = Math.min(TILE_SIZE, width - x);
+                        int h = Math.min(TILE_SIZE, height - y);
+                        if (w == TILE_SIZE && h == TILE_SIZE) {
+                            written.addTile(ByteBuffer.wrap(encoder.encode(level, x, y, w, h, quality)));
+                            continue;
+                        }
+                        try (NativePlanes padded = level.padded(x, y, TILE_SIZE)) {
+                            written.addTile(ByteBuffer.wrap(encoder.encode(padded, 0, 0, TILE_SIZE, TILE_SIZE, quality)));
+                        }
+                        written.addEdgeTile(ByteBuffer.wrap(encoder.encode(level, x, y, w, h, quality)));
+                    }
+                }
+                written.finish();
+                if (width <= TILE_SIZE && height <= TILE_SIZE) {
+                    break;
+                }
+                NativePlanes next = level.halve();
+                if (level != master) {
+                    level.close();
+                }
+                level = next;
+            }
+            tiff.finish();
+            return new Pyramid(levels, overview);
+        } finally {
+            if (level != master) {
+                level.close();
+            }
+        }
     }
 
     /** Writes all levels of {@code source} to {@code target}, using {@code scratch} for reduced levels. */

@@ -84,25 +84,28 @@ final class TurboCompressor implements AutoCloseable {
         long chromaBytes = planes.grey() ? 0 : (long) planes.chromaWidth() * planes.chromaHeight();
         pixels = atLeast(pixels, lumaBytes + 2 * chromaBytes);
         pixels.write(0, planes.luma(), 0, (int) lumaBytes);
-        Pointer[] sources;
-        int[] strides;
-        int subsampling;
         if (planes.grey()) {
-            sources = new Pointer[] {pixels};
-            strides = new int[] {w};
-            subsampling = SAMP_GRAY;
-        } else {
-            pixels.write(lumaBytes, planes.blue(), 0, (int) chromaBytes);
-            pixels.write(lumaBytes + chromaBytes, planes.red(), 0, (int) chromaBytes);
-            sources = new Pointer[] {pixels, pixels.share(lumaBytes), pixels.share(lumaBytes + chromaBytes)};
-            strides = new int[] {w, planes.chromaWidth(), planes.chromaWidth()};
-            subsampling = SAMP_420;
+            return encode(new Pointer[] {pixels}, new int[] {w}, w, h, quality);
         }
-        jpeg = atLeast(jpeg, api.tjBufSize(w, h, subsampling).longValue());
+        pixels.write(lumaBytes, planes.blue(), 0, (int) chromaBytes);
+        pixels.write(lumaBytes + chromaBytes, planes.red(), 0, (int) chromaBytes);
+        return encode(new Pointer[] {pixels, pixels.share(lumaBytes), pixels.share(lumaBytes + chromaBytes)},
+                new int[] {w, planes.chromaWidth(), planes.chromaWidth()}, w, h, quality);
+    }
+
+    /** Encodes the {@code width} x {@code height} pixels at ({@code x}, {@code y}), both even, of planes in native memory. */
+    byte[] encode(NativePlanes planes, int x, int y, int width, int height, float quality) throws IOException {
+        return encode(planes.at(x, y), planes.strides(), width, height, quality);
+    }
+
+    /** Encodes planes in native memory: one plane is grey, three are 4:2:0 colour. */
+    private byte[] encode(Pointer[] planes, int[] strides, int width, int height, float quality) throws IOException {
+        int subsampling = planes.length == 1 ? SAMP_GRAY : SAMP_420;
+        jpeg = atLeast(jpeg, api.tjBufSize(width, height, subsampling).longValue());
         PointerByReference target = new PointerByReference(jpeg);
         NativeLongByReference size = new NativeLongByReference(new NativeLong(jpeg.size()));
-        if (api.tjCompressFromYUVPlanes(handle, sources, w, strides, h, subsampling, target, size, percent(quality),
-                FLAG_NOREALLOC) != 0) {
+        if (api.tjCompressFromYUVPlanes(handle, planes, width, strides, height, subsampling, target, size,
+                percent(quality), FLAG_NOREALLOC) != 0) {
             throw TurboJpeg.failure(api, handle, "encode");
         }
         return jpeg.getByteArray(0, (int) size.getValue().longValue());

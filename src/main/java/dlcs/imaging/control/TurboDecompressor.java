@@ -1,9 +1,13 @@
 package dlcs.imaging.control;
 
 import static dlcs.imaging.control.TurboJpeg.CS_GRAY;
+import static dlcs.imaging.control.TurboJpeg.CS_YCBCR;
 import static dlcs.imaging.control.TurboJpeg.PF_BGR;
 import static dlcs.imaging.control.TurboJpeg.PF_GRAY;
 import static dlcs.imaging.control.TurboJpeg.SAMP_420;
+import static dlcs.imaging.control.TurboJpeg.SAMP_422;
+import static dlcs.imaging.control.TurboJpeg.SAMP_440;
+import static dlcs.imaging.control.TurboJpeg.SAMP_444;
 import static dlcs.imaging.control.TurboJpeg.SAMP_GRAY;
 import static dlcs.imaging.control.TurboJpeg.atLeast;
 
@@ -90,6 +94,76 @@ final class TurboDecompressor implements AutoCloseable {
         }
         return new Planes(w, h, luma, pixels.getByteArray(lumaBytes, (int) chromaBytes),
                 pixels.getByteArray(lumaBytes + chromaBytes, (int) chromaBytes));
+    }
+
+    /**
+     * A master JPEG stream decoded to 4:2:0 (or grey) planes in native memory, which the caller
+     * closes: chroma stored at 4:4:4, 4:2:2 or 4:4:0 is reduced to 4:2:0 by averaging, as the
+     * encoder would reduce it. Null when the stream is neither YCbCr in one of those
+     * subsamplings nor grey (CMYK, RGB without a transform, 4:1:1): ImageIO decodes those.
+     */
+    NativePlanes decodeMaster(byte[] jpeg) throws IOException {
+        Header header = header(jpeg);
+        int w = header.width();
+        int h = header.height();
+        int subsampling = header.subsampling();
+        boolean grey = header.colourspace() == CS_GRAY && subsampling == SAMP_GRAY;
+        boolean colour = header.colourspace() == CS_YCBCR
+                && (subsampling == SAMP_420 || subsampling == SAMP_444 || subsampling == SAMP_422 || subsampling == SAMP_440);
+        if (!grey && !colour) {
+            return null;
+        }
+        NativePlanes planes = NativePlanes.allocate(w, h, grey);
+        try {
+            if (grey || subsampling == SAMP_420) {
+                decodePlanes(jpeg, header, planes.planes(), planes.strides());
+                return planes;
+            }
+            // the chroma as stored, in a buffer of its own, then averaged into the planes
+            boolean across = subsampling != SAMP_422;
+            boolean down = subsampling != SAMP_440;
+            int cw = across ? w : planes.chromaWidth();
+            int ch = down ? h : planes.chromaHeight();
+            long chroma = (long) cw * ch;
+            try (Memory stored = new Memory(2 * chroma)) {
+                Pointer[] target = planes.planes();
+                decodePlanes(jpeg, header, new Pointer[] {target[0], stored, stored.share(chroma)},
+                        new int[] {w, cw, cw});
+                NativePlanes.shrink(stored, cw, ch, target[1], across, down);
+                NativePlanes.shrink(stored.share(chroma), cw, ch, target[2], across, down);
+            }
+            return planes;
+        } catch (IOException | RuntimeException e) {
+            planes.close();
+            throw e;
+        }
+    }
+
+    private void decodePlanes(byte[] jpeg, Header header, Pointer[] planes, int[] strides) throws IOException {
+        if (api.tjDecompressToYUVPlanes(handle, jpeg, header.size(), planes, header.width(), strides, header.height(),
+                0) != 0) {
+            throw TurboJpeg.failure(api, handle, "decode");
+        }
+    }
+
+    /** 4:2:0 or grey planes as an 8-bit BGR or grey image, colour converted as a decoder converts it. */
+    BufferedImage image(NativePlanes planes) throws IOException {
+        int w = planes.width();
+        int h = planes.height();
+        BufferedImage image = new BufferedImage(w, h,
+                planes.grey() ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        if (planes.grey()) {
+            planes.planes()[0].read(0, target, 0, target.length);
+            return image;
+        }
+        pixels = atLeast(pixels, target.length);
+        if (api.tjDecodeYUVPlanes(handle, planes.planes(), planes.strides(), SAMP_420, pixels, w, w * 3, h, PF_BGR,
+                0) != 0) {
+            throw TurboJpeg.failure(api, handle, "convert planes to pixels");
+        }
+        pixels.read(0, target, 0, target.length);
+        return image;
     }
 
     /** Frees a large buffer, so that an idle decoder holds little. */

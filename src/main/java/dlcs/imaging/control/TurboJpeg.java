@@ -26,8 +26,12 @@ final class TurboJpeg {
     private static final Logger LOG = Logger.getLogger(TurboJpeg.class.getName());
     static final int PF_BGR = 1;
     static final int PF_GRAY = 6;
+    static final int SAMP_444 = 0;
+    static final int SAMP_422 = 1;
     static final int SAMP_420 = 2;
     static final int SAMP_GRAY = 3;
+    static final int SAMP_440 = 4;
+    static final int CS_YCBCR = 1;
     static final int CS_GRAY = 2;
     static final int FLAG_NOREALLOC = 1024;
     /** Native buffers a pooled instance keeps between calls: enough for tiles and small renders. */
@@ -60,6 +64,9 @@ final class TurboJpeg {
         int tjCompressFromYUVPlanes(Pointer handle, Pointer[] planes, int width, int[] strides, int height,
                                     int subsampling, PointerByReference jpeg, NativeLongByReference jpegSize,
                                     int quality, int flags);
+
+        int tjDecodeYUVPlanes(Pointer handle, Pointer[] planes, int[] strides, int subsampling, Pointer target,
+                              int width, int pitch, int height, int pixelFormat, int flags);
 
         String tjGetErrorStr2(Pointer handle);
     }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = IngestQueues.PRIORITY),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession",
-                propertyValue = "${dlcs.queue.concurrency:${env.DLCS_QUEUE_CONCURRENCY:2}}"),
+                propertyValue = "${dlcs.queue.concurrency:${env.DLCS_QUEUE_CONCURRENCY:3}}"),
         // one message at a time: no worker holds a buffer of one customer's work that another's
         // higher-priority messages would wait behind (see IngestDispatch)
         @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")})
