@@ -48,8 +48,61 @@ public class PublicBase {
         }
     }
 
+    /**
+     * What the base is worked out from, whichever API carries the request: the servlet API, or
+     * the container's own on the stored-tile path ({@code dlcs.iiif.boundary.StoredTileHandler}).
+     */
+    public interface Request {
+        String getRemoteAddr();
+
+        String getHeader(String name);
+
+        String getScheme();
+
+        String getServerName();
+
+        int getServerPort();
+
+        String getContextPath();
+    }
+
     /** The base for {@code request}, with no trailing slash, e.g. {@code https://dlcs.example.org}. */
     public String of(HttpServletRequest request) {
+        return fixed != null ? fixed : of(new Request() {
+            @Override
+            public String getRemoteAddr() {
+                return request.getRemoteAddr();
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return request.getHeader(name);
+            }
+
+            @Override
+            public String getScheme() {
+                return request.getScheme();
+            }
+
+            @Override
+            public String getServerName() {
+                return request.getServerName();
+            }
+
+            @Override
+            public int getServerPort() {
+                return request.getServerPort();
+            }
+
+            @Override
+            public String getContextPath() {
+                return request.getContextPath();
+            }
+        });
+    }
+
+    /** The base for {@code request}, with no trailing slash. */
+    public String of(Request request) {
         if (fixed != null) {
             return fixed;
         }
@@ -57,7 +110,7 @@ public class PublicBase {
         return fromRequest(request, proxied);
     }
 
-    private static String fromRequest(HttpServletRequest request, boolean proxied) {
+    private static String fromRequest(Request request, boolean proxied) {
         String scheme = proxied ? firstValue(request, "X-Forwarded-Proto") : null;
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             scheme = request.getScheme();
@@ -80,7 +133,7 @@ public class PublicBase {
         return withoutTrailingSlash(scheme + "://" + host + withoutTrailingSlash(prefix) + request.getContextPath());
     }
 
-    private static String firstValue(HttpServletRequest request, String header) {
+    private static String firstValue(Request request, String header) {
         String value = request.getHeader(header);
         if (value == null) {
             return null;

@@ -75,12 +75,11 @@ public class ServedImages {
 
     public ServedImage find(String customer, String space, String imageId) {
         String key = customer + '/' + space + '/' + imageId;
-        Cached cached = cache.get(key);
-        long now = System.nanoTime();
-        if (cached != null && cached.expires - now > 0 && storage.exists(cached.image.stored().location())) {
-            counts.hit();
-            return cached.image;
+        ServedImage current = current(key);
+        if (current != null) {
+            return current;
         }
+        long now = System.nanoTime();
         counts.miss();
         long seen = forgettings.get();
         ServedImage image = load(customer, space, imageId);
@@ -94,6 +93,25 @@ public class ServedImages {
             cache.remove(key, entry);
         }
         return image;
+    }
+
+    /**
+     * The image if this node has it in memory, current, and stored in a local directory, where
+     * its tiles are read as a static file server reads files; null otherwise, and nothing is
+     * read from the database or a bucket: for the stored-tile path, which must not wait.
+     */
+    public ServedImage known(String customer, String space, String imageId) {
+        return storage.directory().isEmpty() ? null : current(customer + '/' + space + '/' + imageId);
+    }
+
+    /** The image kept under {@code key} while it has not expired and its version is stored (a hit); null otherwise. */
+    private ServedImage current(String key) {
+        Cached cached = cache.get(key);
+        if (cached != null && cached.expires - System.nanoTime() > 0 && storage.exists(cached.image.stored().location())) {
+            counts.hit();
+            return cached.image;
+        }
+        return null;
     }
 
     /** Forgets what is known of an image, so that the next request reads it afresh. */
