@@ -72,6 +72,7 @@ public final class StoredTiles {
         Answer known = answers.get(path);
         if (known != null && known.image == served.known(known.customer, known.space, known.id)) {
             if (known.base.equals(publicBase.of(request))) {
+                served.countHit();
                 return known.tile;
             }
         }
@@ -79,6 +80,7 @@ public final class StoredTiles {
         if (found == null) {
             return null;
         }
+        served.countHit();
         int length = found.tile.body.length;
         if (length <= cacheBytes) {
             if (cachedBytes.addAndGet(length) > cacheBytes) {

@@ -77,6 +77,7 @@ public class ServedImages {
         String key = customer + '/' + space + '/' + imageId;
         ServedImage current = current(key);
         if (current != null) {
+            counts.hit();
             return current;
         }
         long now = System.nanoTime();
@@ -104,11 +105,18 @@ public class ServedImages {
         return storage.directory().isEmpty() ? null : current(customer + '/' + space + '/' + imageId);
     }
 
-    /** The image kept under {@code key} while it has not expired and its version is stored (a hit); null otherwise. */
+    /**
+     * Counts a lookup answered by {@link #known} that was used, as a hit: one that was not used
+     * (its request went on to the servlet, which looks again) is not counted twice.
+     */
+    public void countHit() {
+        counts.hit();
+    }
+
+    /** The image kept under {@code key} while it has not expired and its version is stored; null otherwise. */
     private ServedImage current(String key) {
         Cached cached = cache.get(key);
         if (cached != null && cached.expires - System.nanoTime() > 0 && storage.exists(cached.image.stored().location())) {
-            counts.hit();
             return cached.image;
         }
         return null;
