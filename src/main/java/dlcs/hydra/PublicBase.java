@@ -25,7 +25,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class PublicBase {
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
     private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~\\-]+)*/?");
 
     private String fixed;
@@ -116,10 +115,10 @@ public class PublicBase {
             scheme = request.getScheme();
         }
         String host = proxied ? firstValue(request, "X-Forwarded-Host") : null;
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null || !isHost(host)) {
             host = request.getHeader("Host");
         }
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null || !isHost(host)) {
             host = request.getServerName() + ":" + request.getServerPort();
         }
         String port = proxied ? firstValue(request, "X-Forwarded-Port") : null;
@@ -131,6 +130,20 @@ public class PublicBase {
             prefix = "";
         }
         return withoutTrailingSlash(scheme + "://" + host + withoutTrailingSlash(prefix) + request.getContextPath());
+    }
+
+    /** Whether {@code host} is a host and port as a Host header carries them: letters, digits, {@code .-[]:}. */
+    private static boolean isHost(String host) {
+        if (host.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".-[]:".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstValue(Request request, String header) {
