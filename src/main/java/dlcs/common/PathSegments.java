@@ -22,7 +22,11 @@ public final class PathSegments {
     public static List<String> of(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String prefix = request.getContextPath() + request.getServletPath();
-        String rest = uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+        return of(uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri);
+    }
+
+    /** The non-empty segments of {@code rest}, a path as the container decoded it, each percent-decoded; 400 for a bad escape. */
+    public static List<String> of(String rest) {
         List<String> segments = new ArrayList<>();
         for (String raw : rest.split("/")) {
             if (!raw.isEmpty()) {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class PublicBase {
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
     private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~\\-]+)*/?");
 
     private String fixed;
@@ -48,8 +47,61 @@ public class PublicBase {
         }
     }
 
+    /**
+     * What the base is worked out from, whichever API carries the request: the servlet API, or
+     * the container's own on the stored-tile path ({@code dlcs.iiif.boundary.StoredTileHandler}).
+     */
+    public interface Request {
+        String getRemoteAddr();
+
+        String getHeader(String name);
+
+        String getScheme();
+
+        String getServerName();
+
+        int getServerPort();
+
+        String getContextPath();
+    }
+
     /** The base for {@code request}, with no trailing slash, e.g. {@code https://dlcs.example.org}. */
     public String of(HttpServletRequest request) {
+        return fixed != null ? fixed : of(new Request() {
+            @Override
+            public String getRemoteAddr() {
+                return request.getRemoteAddr();
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return request.getHeader(name);
+            }
+
+            @Override
+            public String getScheme() {
+                return request.getScheme();
+            }
+
+            @Override
+            public String getServerName() {
+                return request.getServerName();
+            }
+
+            @Override
+            public int getServerPort() {
+                return request.getServerPort();
+            }
+
+            @Override
+            public String getContextPath() {
+                return request.getContextPath();
+            }
+        });
+    }
+
+    /** The base for {@code request}, with no trailing slash. */
+    public String of(Request request) {
         if (fixed != null) {
             return fixed;
         }
@@ -57,16 +109,16 @@ public class PublicBase {
         return fromRequest(request, proxied);
     }
 
-    private static String fromRequest(HttpServletRequest request, boolean proxied) {
+    private static String fromRequest(Request request, boolean proxied) {
         String scheme = proxied ? firstValue(request, "X-Forwarded-Proto") : null;
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             scheme = request.getScheme();
         }
         String host = proxied ? firstValue(request, "X-Forwarded-Host") : null;
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null || !isHost(host)) {
             host = request.getHeader("Host");
         }
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null || !isHost(host)) {
             host = request.getServerName() + ":" + request.getServerPort();
         }
         String port = proxied ? firstValue(request, "X-Forwarded-Port") : null;
@@ -80,7 +132,21 @@ public class PublicBase {
         return withoutTrailingSlash(scheme + "://" + host + withoutTrailingSlash(prefix) + request.getContextPath());
     }
 
-    private static String firstValue(HttpServletRequest request, String header) {
+    /** Whether {@code host} is a host and port as a Host header carries them: letters, digits, {@code .-[]:}. */
+    private static boolean isHost(String host) {
+        if (host.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".-[]:".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstValue(Request request, String header) {
         String value = request.getHeader(header);
         if (value == null) {
             return null;

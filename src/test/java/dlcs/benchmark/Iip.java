@@ -1,11 +1,8 @@
 package dlcs.benchmark;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * IIPImage as it is usually deployed: iipsrv.fcgi processes (one per core) behind lighttpd, on
@@ -14,12 +11,10 @@ import java.util.List;
 final class Iip implements AutoCloseable {
 
     private static final int PORT = 8990;
-    private final Process lighttpd;
+    private final Lighttpd lighttpd;
 
     Iip(Path directory, int cacheMegabytes) throws IOException, InterruptedException {
-        Files.createDirectories(directory);
-        Path config = directory.resolve("lighttpd.conf");
-        Files.writeString(config, """
+        lighttpd = new Lighttpd(directory, PORT, """
                 server.document-root = "%1$s"
                 server.port = %2$d
                 server.bind = "127.0.0.1"
@@ -35,19 +30,6 @@ final class Iip implements AutoCloseable {
                                            "JPEG_QUALITY" => "85", "MAX_CVT" => "5000" )
                 )))
                 """.formatted(directory, PORT, cacheMegabytes));
-        lighttpd = new ProcessBuilder("lighttpd", "-D", "-f", config.toString()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("lighttpd.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", PORT)) {
-                break;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !lighttpd.isAlive()) {
-                    throw new IllegalStateException("lighttpd did not start; see " + directory.resolve("error.log"), e);
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 
     /** The IIIF prefix of an image file: append the file's absolute path, then the request. */
@@ -57,20 +39,11 @@ final class Iip implements AutoCloseable {
 
     /** CPU time of lighttpd and its iipsrv processes so far. */
     Duration cpu() {
-        List<ProcessHandle> all = java.util.stream.Stream.concat(java.util.stream.Stream.of(lighttpd.toHandle()),
-                lighttpd.descendants()).toList();
-        return all.stream().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus);
+        return lighttpd.cpu();
     }
 
     @Override
     public void close() throws InterruptedException {
-        List<ProcessHandle> children = lighttpd.descendants().toList();
-        lighttpd.destroy();
-        lighttpd.waitFor();
-        children.forEach(ProcessHandle::destroy);
-        for (ProcessHandle child : children) {
-            child.onExit().join();
-        }
+        lighttpd.close();
     }
 }

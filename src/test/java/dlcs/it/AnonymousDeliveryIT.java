@@ -3,6 +3,7 @@ package dlcs.it;
 import static dlcs.it.DeliveryClient.header;
 import static dlcs.it.DeliveryClient.image;
 import static dlcs.it.DeliveryClient.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -145,6 +146,8 @@ class AnonymousDeliveryIT extends ServerTest {
         HttpResponse<byte[]> tile = client().get(service + "/0,0,256,256/256,/0/default.jpg");
         assertEquals(256, image(tile).getWidth());
         assertEquals("public, max-age=86400", header(tile, "Cache-Control"));
+        // asked again, a stored tile of an image this node knows takes the short path (StoredTileHandler)
+        assertArrayEquals(tile.body(), client().get(service + "/0,0,256,256/256,/0/default.jpg").body());
         assertEquals(1000, image(client().get(service + "/full/max/0/default.jpg")).getWidth());
         assertEquals(4, json(client().get(thumbs(service) + "/info.json")).getJsonArray("sizes").size());
 

@@ -25,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -310,6 +312,27 @@ class ImageDeliveryIT extends ServerTest {
         assertEquals(204, preflight.statusCode());
         assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
         assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("GET"));
+    }
+
+    @Test
+    void aStoredTileIsAnsweredAlikeOnTheShortPathAndThroughTheServlet() {
+        String tile = service() + "/512,256,256,256/256,/0/default.jpg";
+        // a condition that does not hold sends the request through the servlet; the plain ones,
+        // once the image is known, are answered before it (StoredTileHandler)
+        HttpResponse<byte[]> servlet = get(tile, "If-None-Match", "\"another-version\"");
+        get(tile);
+        HttpResponse<byte[]> shortPath = get(tile);
+        assertEquals(200, shortPath.statusCode());
+        assertArrayEquals(servlet.body(), shortPath.body());
+        Map<String, List<String>> expected = new TreeMap<>(servlet.headers().map());
+        Map<String, List<String>> actual = new TreeMap<>(shortPath.headers().map());
+        expected.remove("date");
+        actual.remove("date");
+        assertEquals(expected, actual);
+        // v2 and v3 each with their own canonical link, whichever path answers
+        String v2 = "/iiif-img/v2" + service().substring("/iiif-img".length()) + "/512,256,256,256/256,/0/default.jpg";
+        get(v2);
+        assertTrue(get(v2).headers().firstValue("Link").orElse("").contains("/v2/"));
     }
 
     @Test

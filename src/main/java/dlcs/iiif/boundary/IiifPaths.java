@@ -19,7 +19,15 @@ record IiifPaths(ApiVersion explicitVersion, String customer, String space, Stri
     enum Kind { BASE, INFO, IMAGE }
 
     static IiifPaths parse(HttpServletRequest request) {
-        List<String> segments = PathSegments.of(request);
+        return parse(PathSegments.of(request));
+    }
+
+    /** The path after the service's mount, as the container decoded it. */
+    static IiifPaths parse(String rest) {
+        return parse(PathSegments.of(rest));
+    }
+
+    private static IiifPaths parse(List<String> segments) {
         ApiVersion version = null;
         if (!segments.isEmpty()) {
             ApiVersion named = ApiVersion.fromSegment(segments.get(0));

@@ -19,9 +19,11 @@ import java.nio.file.NoSuchFileException;
  * The IIIF Image API service at {@code /iiif-img/[v2/|v3/]{customer}/{space}/{id}}: the base
  * URI redirect, info.json and image requests, served from the stored pyramid, within what
  * anonymous callers may have of the image ({@link AnonymousAccess}). A servlet, not JAX-RS: this
- * is the hot path.
+ * is the hot path. On WildFly the commonest request, a stored tile of an open image, is
+ * answered before it reaches the servlet ({@link StoredTileHandler}); everything else, and all
+ * of it on other containers, is answered here.
  */
-@WebServlet(urlPatterns = "/iiif-img/*")
+@WebServlet(urlPatterns = StoredTiles.MOUNT + "/*", loadOnStartup = 1)
 public class ImageServiceServlet extends DeliveryServlet {
 
     @Inject
@@ -30,9 +32,16 @@ public class ImageServiceServlet extends DeliveryServlet {
     @Inject
     RenderedImages renderer;
 
+    /** Hands the stored-tile path to {@link StoredTileHandler}, where the container has it; started with the application. */
+    @Override
+    public void init() {
+        getServletContext().setAttribute(StoredTiles.class.getName(),
+                new StoredTiles(settings, served, renderer, publicBase, meter));
+    }
+
     @Override
     String mount() {
-        return "/iiif-img";
+        return StoredTiles.MOUNT;
     }
 
     @Override

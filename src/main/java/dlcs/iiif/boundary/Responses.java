@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,14 +25,20 @@ public final class Responses {
     private Responses() {
     }
 
-    /** CORS for any origin, and the two headers every response of the server carries (see SecurityHeadersFilter). */
+    /**
+     * CORS for any origin, and the two headers every response of the server carries (see
+     * SecurityHeadersFilter): names and values, in pairs.
+     */
+    static final List<String> CORS = List.of("X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer",
+            "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS",
+            "Access-Control-Allow-Headers", "*",
+            "Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Content-Length");
+
+    /** The {@link #CORS} headers. */
     public static void allowCors(HttpServletResponse response) {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "*");
-        response.setHeader("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Content-Length");
+        for (int i = 0; i < CORS.size(); i += 2) {
+            response.setHeader(CORS.get(i), CORS.get(i + 1));
+        }
     }
 
     /** The preflight answer and the Allow header, for every delivery path. */
@@ -62,7 +69,11 @@ public final class Responses {
      * a single header (the IIIF validator among them) see both.
      */
     static void links(HttpServletResponse response, String canonical, String profile) {
-        response.setHeader("Link", "<" + canonical + ">;rel=\"canonical\", <" + profile + ">;rel=\"profile\"");
+        response.setHeader("Link", link(canonical, profile));
+    }
+
+    static String link(String canonical, String profile) {
+        return "<" + canonical + ">;rel=\"canonical\", <" + profile + ">;rel=\"profile\"";
     }
 
     /**
@@ -74,8 +85,11 @@ public final class Responses {
     static void cacheable(HttpServletResponse response, ServedImage image, String variant) {
         response.setDateHeader("Last-Modified", image.modified().toEpochMilli());
         response.setHeader("ETag", etag(image, variant));
-        response.setHeader("Cache-Control", image.restriction().isOpen() ? "public, max-age=86400"
-                : "private, no-cache");
+        response.setHeader("Cache-Control", cacheControl(image));
+    }
+
+    static String cacheControl(ServedImage image) {
+        return image.restriction().isOpen() ? "public, max-age=86400" : "private, no-cache";
     }
 
     /**
@@ -110,7 +124,7 @@ public final class Responses {
         return current;
     }
 
-    private static String etag(ServedImage image, String variant) {
+    static String etag(ServedImage image, String variant) {
         return "\"" + image.version() + (variant.isEmpty() ? "" : "-" + variant) + image.restriction().tag() + "\"";
     }
 

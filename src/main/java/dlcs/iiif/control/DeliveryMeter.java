@@ -95,9 +95,14 @@ public class DeliveryMeter {
 
         /** The request is answered with {@code status}. */
         public void end(int status) {
-            latencies[kind.ordinal()].record(System.nanoTime() - started);
-            requests[kind.ordinal()][Math.max(0, Math.min(STATUSES.length - 1, status / 100 - 2))].increment();
+            record(kind, status, System.nanoTime() - started);
         }
+    }
+
+    /** A request of {@code kind} answered with {@code status} in {@code nanos}, timed by the caller. */
+    public void record(Kind kind, int status, long nanos) {
+        latencies[kind.ordinal()].record(nanos);
+        requests[kind.ordinal()][Math.max(0, Math.min(STATUSES.length - 1, status / 100 - 2))].increment();
     }
 
     /** Takes a share of the render budget, timing the wait and counting a refusal. */

@@ -29,7 +29,16 @@ public class DeliverySettings {
     @ConfigProperty(name = "dlcs.iiif.jpeg-quality", defaultValue = "85")
     int jpegQuality;
 
+    @Inject
+    @ConfigProperty(name = "dlcs.iiif.stored-tile-cache-mb", defaultValue = "32")
+    long storedTileCacheMegabytes;
+
     private volatile Limits limits;
+
+    /** The memory for stored tiles answered before, in bytes ({@code dlcs.iiif.stored-tile-cache-mb}; 0: none). */
+    public long storedTileCacheBytes() {
+        return Math.max(0, storedTileCacheMegabytes) * 1024 * 1024;
+    }
 
     /** JPEG quality of rendered responses and resized thumbnails, from 0 to 1. */
     public float jpegQuality() {

@@ -126,10 +126,9 @@ public class RenderedImages {
     }
 
     public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
-        Optional<PyramidReader.Tile> stored = storedTile(image, request);
-        if (stored.isPresent()) {
-            return new Rendered(PyramidReader.tileBytes(image.pyramidBytes(), image.pyramid(), stored.get()), null,
-                    Format.JPG.mediaType(), RenderBudget.Share.NONE);
+        byte[] stored = storedBytes(image, request);
+        if (stored != null) {
+            return new Rendered(stored, null, Format.JPG.mediaType(), RenderBudget.Share.NONE);
         }
         RenderBudget.Share share = meter.take(budget, peakBytes(image, request));
         Deadline deadline = Deadline.after(renderTimeout);
@@ -179,6 +178,13 @@ public class RenderedImages {
             bytes += turned;
         }
         return bytes + turned * (request.format() == Format.JPG ? 1 : pixelBytes);
+    }
+
+    /** The stored bytes of the tile that {@code request} is exactly, as {@link #render} sends them; null if it is none. */
+    public byte[] storedBytes(ServedImage image, ImageRequest.Resolved request) throws IOException {
+        Optional<PyramidReader.Tile> stored = storedTile(image, request);
+        return stored.isPresent() ? PyramidReader.tileBytes(image.pyramidBytes(), image.pyramid(), stored.get())
+                : null;
     }
 
     /** Whether {@link #render} answers {@code request} with a tile's stored bytes, rather than rendering. */

@@ -75,12 +75,12 @@ public class ServedImages {
 
     public ServedImage find(String customer, String space, String imageId) {
         String key = customer + '/' + space + '/' + imageId;
-        Cached cached = cache.get(key);
-        long now = System.nanoTime();
-        if (cached != null && cached.expires - now > 0 && storage.exists(cached.image.stored().location())) {
+        ServedImage current = current(key);
+        if (current != null) {
             counts.hit();
-            return cached.image;
+            return current;
         }
+        long now = System.nanoTime();
         counts.miss();
         long seen = forgettings.get();
         ServedImage image = load(customer, space, imageId);
@@ -94,6 +94,32 @@ public class ServedImages {
             cache.remove(key, entry);
         }
         return image;
+    }
+
+    /**
+     * The image if this node has it in memory, current, and stored in a local directory, where
+     * its tiles are read as a static file server reads files; null otherwise, and nothing is
+     * read from the database or a bucket: for the stored-tile path, which must not wait.
+     */
+    public ServedImage known(String customer, String space, String imageId) {
+        return storage.directory().isEmpty() ? null : current(customer + '/' + space + '/' + imageId);
+    }
+
+    /**
+     * Counts a lookup answered by {@link #known} that was used, as a hit: one that was not used
+     * (its request went on to the servlet, which looks again) is not counted twice.
+     */
+    public void countHit() {
+        counts.hit();
+    }
+
+    /** The image kept under {@code key} while it has not expired and its version is stored; null otherwise. */
+    private ServedImage current(String key) {
+        Cached cached = cache.get(key);
+        if (cached != null && cached.expires - System.nanoTime() > 0 && storage.exists(cached.image.stored().location())) {
+            return cached.image;
+        }
+        return null;
     }
 
     /** Forgets what is known of an image, so that the next request reads it afresh. */

@@ -2,6 +2,7 @@ package dlcs.logging.control;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The access log: one line per HTTP request at INFO under the logger {@value #LOGGER}, for
@@ -17,11 +18,18 @@ import java.util.logging.Logger;
 public final class AccessLog {
 
     public static final String LOGGER = "dlcs.log.access";
+    /** The setting that turns the access log off (true by default; environment {@code DLCS_LOG_ACCESS}). */
+    public static final String KEY = "dlcs.log.access";
     private static final Logger LOG = Logger.getLogger(LOGGER);
     /** Longer paths are cut: the line stays bounded whatever a client sends. */
     static final int MAX_PATH = 1024;
 
     private AccessLog() {
+    }
+
+    /** Whether the access log is on ({@value #KEY}). */
+    public static boolean configuredOn() {
+        return ConfigProvider.getConfig().getOptionalValue(KEY, Boolean.class).orElse(true);
     }
 
     public static void write(String method, String path, int status, long bytes, long nanos, String client) {

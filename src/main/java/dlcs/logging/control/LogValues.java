@@ -29,9 +29,15 @@ public final class LogValues {
             return;
         }
         int end = Math.min(value.length(), max);
-        for (int i = 0; i < end; i++) {
+        int plain = 0;
+        while (plain < end && isPlain(value.charAt(plain))) {
+            plain++;
+        }
+        // the usual value is plain ASCII: appended at once, not a character at a time
+        out.append(value, 0, plain);
+        for (int i = plain; i < end; i++) {
             char c = value.charAt(i);
-            if (c > ' ' && c < 0x7f && c != '"' && c != '\\') {
+            if (isPlain(c)) {
                 out.append(c);
             } else if (c < 0x80) {
                 percent(out, c);
@@ -46,6 +52,10 @@ public final class LogValues {
         if (value.length() > max) {
             out.append("...");
         }
+    }
+
+    private static boolean isPlain(char c) {
+        return c > ' ' && c < 0x7f && c != '"' && c != '\\';
     }
 
     private static void percent(StringBuilder out, int b) {
