@@ -131,11 +131,13 @@ public final class NetworkRules {
             throw new OriginException(Fault.NOT_FOUND, "The origin host '" + host + "' does not resolve;"
                     + " check the URL.");
         }
+        // A name's addresses are not told: a customer could map the server's internal names with them.
+        boolean literal = isLiteral(host);
         for (InetAddress address : addresses) {
-            String refusal = refusal(address);
+            String refusal = refusal(address, literal);
             if (refusal != null) {
-                throw new OriginException(Fault.REFUSED, "The origin host '" + host + "' resolves to "
-                        + address.getHostAddress() + ", " + refusal + ".");
+                throw new OriginException(Fault.REFUSED, "The origin host '" + host + "' "
+                        + (literal ? "is " + refusal : "resolves to " + refusal) + ".");
             }
         }
         return addresses;
@@ -145,12 +147,23 @@ public final class NetworkRules {
         return check(uri.getHost());
     }
 
-    private String refusal(InetAddress address) {
+    /** An address written out (IPv4 dotted, or IPv6 in brackets or bare), not a name to resolve. */
+    private static boolean isLiteral(String host) {
+        return host.startsWith("[") || host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+    }
+
+    /** Why the rules refuse {@code address}, or null; an address it carries is named only when {@code tell}. */
+    private String refusal(InetAddress address, boolean tell) {
         InetAddress carried = embeddedIpv4(address);
-        if (carried != null) {
-            String refusal = refusal(carried);
-            return refusal == null ? null : "which carries the IPv4 address " + carried.getHostAddress() + ", " + refusal;
+        if (carried == null) {
+            return refusal(address);
         }
+        String refusal = refusal(carried);
+        return refusal == null ? null : tell ? "an IPv6 address that carries the IPv4 address "
+                + carried.getHostAddress() + ", " + refusal : "an IPv6 address that carries an IPv4 address: " + refusal;
+    }
+
+    private String refusal(InetAddress address) {
         if (address.isLinkLocalAddress()) {
             return "a link-local address (169.254.0.0/16, fe80::/10, where cloud metadata services live),"
                     + " which origins may not use";

@@ -1,6 +1,7 @@
 package dlcs.origin.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,7 +126,23 @@ class NetworkRulesTest {
         InetAddress address = Inet6Address.getByAddress(null, mapped, -1); // stays an Inet6Address
         NetworkRules rules = new NetworkRules(true, List.of()).withResolver(host -> new InetAddress[] {address});
         OriginException refused = assertThrows(OriginException.class, () -> rules.check("metadata.example"));
-        assertTrue(refused.getMessage().contains("169.254.169.254, a link-local address"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("carries an IPv4 address: a link-local address"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("169.254.169.254"), "a name's address is not told: " + refused.getMessage());
+        refused = assertThrows(OriginException.class, () -> rules.check("::ffff:169.254.169.254"));
+        assertTrue(refused.getMessage().contains("carries the IPv4 address 169.254.169.254, a link-local address"),
+                refused.getMessage());
+    }
+
+    @Test
+    void whereANameResolvesIsNotToldSoThatNoCustomerCanMapTheServersNetwork() throws Exception {
+        InetAddress inside = InetAddress.getByAddress("db.internal", new byte[] {10, 1, 2, 3});
+        NetworkRules rules = new NetworkRules(false, List.of()).withResolver(host -> new InetAddress[] {inside});
+        OriginException refused = assertThrows(OriginException.class, () -> rules.check("db.internal"));
+        assertEquals("The origin host 'db.internal' resolves to a private network address, which origins may not"
+                + " use unless its network is listed in dlcs.origin.allowed-networks.", refused.getMessage());
+        refused = assertThrows(OriginException.class, () -> new NetworkRules(false, List.of()).check("10.1.2.3"));
+        assertTrue(refused.getMessage().startsWith("The origin host '10.1.2.3' is a private network address"),
+                refused.getMessage());
     }
 
     /** The form with the IPv4 address written in: dotted where it ends the address, as two hex groups within. */

@@ -109,7 +109,7 @@ class TenantS3EndpointTest {
         OriginException refused = assertThrows(OriginException.class,
                 () -> fetch("s3://bucket/a.jpg", "store.test", false));
         assertEquals(OriginException.Fault.REFUSED, refused.fault(), refused.getMessage());
-        assertTrue(refused.getMessage().contains("'bucket.store.test' resolves to 127.0.0.2, a loopback address"),
+        assertTrue(refused.getMessage().contains("'bucket.store.test' resolves to a loopback address"),
                 refused.getMessage());
         refused = assertThrows(OriginException.class, () -> fetch("s3://meta/latest", "store.test", false));
         assertTrue(refused.getMessage().contains("link-local"), refused.getMessage());
@@ -123,7 +123,7 @@ class TenantS3EndpointTest {
                 hostsAsked.toString());
         OriginException refused = assertThrows(OriginException.class,
                 () -> fetch("s3://bucket/a.jpg", "private.test", true));
-        assertTrue(refused.getMessage().contains("'private.test' resolves to 10.0.0.7, a private network address"),
+        assertTrue(refused.getMessage().contains("'private.test' resolves to a private network address"),
                 refused.getMessage());
     }
 }
