@@ -20,5 +20,11 @@ if grep -q "^Command .* failed" "$LOG"; then
     echo "server-config/payara.asadmin: a command failed (see above)" >&2
     exit 1
 fi
+# The broker runs in a process of its own (jms-service type LOCAL, set in payara.asadmin), which
+# Payara starts with the Java it runs on. Payara hands that Java's directory to OpenMQ's start
+# script in quotes, which the script takes as part of the path ("Invalid J2SE location"), unless
+# the start arguments name it already: so they do, unquoted.
+JAVA_DIR=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+"$ASADMIN" set "configs.config.server-config.jms-service.start-args=-jrehome $JAVA_DIR"
 "$ASADMIN" stop-domain domain1
 trap - EXIT

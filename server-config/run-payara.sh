@@ -7,7 +7,15 @@ set -e
 : "${DLCS_DATA_DIR:=$DEFAULT_DATA_DIR}"
 DLCS_DATA_DIR=$(mkdir -p "$DLCS_DATA_DIR" && cd "$DLCS_DATA_DIR" && pwd)
 export DLCS_DATA_DIR
-DEPLOY="$PAYARA_HOME/glassfish/domains/domain1/autodeploy"
+DOMAIN="$PAYARA_HOME/glassfish/domains/domain1"
+# OpenMQ's directory (its store of waiting messages, its log) in the data directory, as WildFly
+# keeps its broker's journal there: the domain directory is made anew by every
+# `mvn -Ppayara package`, the data directory is not. (The transaction log is put there by
+# payara.asadmin.)
+mkdir -p "$DLCS_DATA_DIR/payara-broker"
+rm -rf "$DOMAIN/imq"
+ln -s "$DLCS_DATA_DIR/payara-broker" "$DOMAIN/imq"
+DEPLOY="$DOMAIN/autodeploy"
 mkdir -p "$DEPLOY"
 cp "$WAR" "$DEPLOY/dlcs.war"
 echo "Data directory: $DLCS_DATA_DIR"

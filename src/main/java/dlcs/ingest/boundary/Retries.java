@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * broker redelivers it after its back-off) instead of throwing, which would only add stack
  * traces to the log. A message delivered more than {@code dlcs.queue.max-delivery-attempts} times
  * is given up here, as the dead-letter listener gives it up: WildFly's broker moves it to the
- * dead-letter queue before that, but Payara's (OpenMQ, embedded) redelivers at once and without
+ * dead-letter queue before that, but Payara's (OpenMQ) redelivers at once and without
  * end, and an origin that is down must not be asked for ever.
  */
 final class Retries {
