@@ -27,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DerivativeMaker {
 
+    /** 64 MB: the largest JPEG master read whole for libjpeg-turbo; three workers hold at most three. */
+    static final long MAX_JPEG_BYTES_IN_MEMORY = 64L * 1024 * 1024;
+
     @Inject
     @ConfigProperty(name = "dlcs.image.max-pixels", defaultValue = "150000000")
     long maxPixels;
@@ -93,7 +96,7 @@ public class DerivativeMaker {
      */
     private NativePlanes planes(ImageFormat format, ImageReader reader, Path master) {
         TurboJpeg codec = TurboJpeg.get();
-        if (format != ImageFormat.JPEG || codec == null || !plainColours(reader)) {
+        if (format != ImageFormat.JPEG || codec == null || !plainColours(reader) || !fitsInMemory(master)) {
             return null;
         }
         try (TurboDecompressor decoder = codec.decompressor()) {
@@ -106,6 +109,20 @@ public class DerivativeMaker {
         } catch (RuntimeException e) {
             reader.dispose();
             throw e;
+        }
+    }
+
+    /**
+     * Whether the master's bytes may be read onto the heap whole, as libjpeg-turbo takes them: a
+     * JPEG of a few tens of megabytes is a very large photograph, while a file of gigabytes (a small
+     * image padded with other segments, within dlcs.origin.max-bytes) would exhaust the heap every
+     * worker shares. Larger ones stream through ImageIO.
+     */
+    private static boolean fitsInMemory(Path master) {
+        try {
+            return Files.size(master) <= MAX_JPEG_BYTES_IN_MEMORY;
+        } catch (IOException e) {
+            return false;
         }
     }
 

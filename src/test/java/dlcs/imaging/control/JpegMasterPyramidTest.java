@@ -62,6 +62,24 @@ class JpegMasterPyramidTest {
         comparePyramids(jpeg(photoLike(400, 300), 2, 2, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB)), "icc");
     }
 
+    @Test
+    void aJpegFileTooLargeToReadWholeStreamsThroughImageIoInstead() throws IOException {
+        assumeTrue(TurboJpeg.get() != null, "libturbojpeg is not installed");
+        // a small image followed by a hole: the file is large, the picture is not
+        Path master = Files.write(dir.resolve("padded.jpg"), jpeg(photoLike(400, 300), 2, 2, null));
+        long size = DerivativeMaker.MAX_JPEG_BYTES_IN_MEMORY + 16 * 1024 * 1024;
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(master.toFile(), "rw")) {
+            file.setLength(size);
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        TestMakers.configured().make(master, dir.resolve("padded"), List.of(200));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < DerivativeMaker.MAX_JPEG_BYTES_IN_MEMORY,
+                "the file was not read onto the heap whole: " + allocated + " bytes allocated");
+    }
+
     private void comparePyramids(byte[] master, String what) throws IOException {
         Path planes = dir.resolve(what);
         TestMakers.configured().make(Files.write(dir.resolve(what + ".jpg"), master), planes, List.of(200));
