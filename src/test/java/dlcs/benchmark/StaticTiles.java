@@ -49,15 +49,6 @@ final class StaticTiles implements AutoCloseable {
         return requests.stream().filter(r -> !Files.isRegularFile(root.resolve(r))).toList();
     }
 
-    /** The mean size of the files of {@code requests}, in bytes. */
-    double meanBytes(List<String> requests) throws IOException {
-        long total = 0;
-        for (String request : requests) {
-            total += Files.size(root.resolve(request));
-        }
-        return (double) total / requests.size();
-    }
-
     /** CPU time of lighttpd so far. */
     Duration cpu() {
         return lighttpd.cpu();
