@@ -23,8 +23,10 @@ fi
 # The broker runs in a process of its own (jms-service type LOCAL, set in payara.asadmin), which
 # Payara starts with the Java it runs on. Payara hands that Java's directory to OpenMQ's start
 # script in quotes, which the script takes as part of the path ("Invalid J2SE location"), unless
-# the start arguments name it already: so they do, unquoted.
+# the start arguments name it already: so they do, unquoted. The broker's port mapper and
+# connection services listen on the loopback interface only (imq.hostname): by default they take
+# every interface, and OpenMQ's own accounts would then be open to the network.
 JAVA_DIR=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
-"$ASADMIN" set "configs.config.server-config.jms-service.start-args=-jrehome $JAVA_DIR"
+"$ASADMIN" set "configs.config.server-config.jms-service.start-args=-jrehome $JAVA_DIR -Dimq.hostname=127.0.0.1"
 "$ASADMIN" stop-domain domain1
 trap - EXIT
