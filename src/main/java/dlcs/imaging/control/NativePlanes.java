@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -97,21 +98,24 @@ final class NativePlanes implements AutoCloseable {
     }
 
     /**
-     * The tile of {@code size} x {@code size} pixels at ({@code x}, {@code y}), which the right
-     * or bottom edge cuts, padded by repeating its last column and row, as TIFF requires whole
-     * tiles and JPEG compresses repeated pixels best.
+     * Copies the tile at ({@code x}, {@code y}), both even, into {@code tile} (square planes of
+     * the tile size), each row of each plane to its own place: libjpeg-turbo encodes a tile
+     * whose rows lie together about a quarter faster than one whose 256-byte rows are a whole
+     * image's width apart (measured on 24-megapixel masters). A tile the right or bottom edge
+     * cuts is padded by repeating its last column and row, as TIFF requires whole tiles and JPEG
+     * compresses repeated pixels best; its first {@code width} x {@code height} pixels are the
+     * image's.
      */
-    NativePlanes padded(int x, int y, int size) {
-        NativePlanes tile = new NativePlanes(size, size, grey);
+    void copyTile(int x, int y, NativePlanes tile) {
+        int size = tile.width;
         Pointer[] from = at(x, y);
         Pointer[] to = tile.planes();
         int[] strides = strides();
-        pad(from[0], strides[0], Math.min(size, width - x), Math.min(size, height - y), to[0], size);
+        copy(from[0], strides[0], Math.min(size, width - x), Math.min(size, height - y), to[0], size);
         for (int p = 1; p < from.length; p++) {
-            pad(from[p], strides[p], Math.min(size / 2, chromaWidth() - x / 2),
+            copy(from[p], strides[p], Math.min(size / 2, chromaWidth() - x / 2),
                     Math.min(size / 2, chromaHeight() - y / 2), to[p], size / 2);
         }
-        return tile;
     }
 
     /**
@@ -175,15 +179,22 @@ final class NativePlanes implements AutoCloseable {
         return (means | means >>> 16) & 0xFFFF_FFFFL;
     }
 
-    /** Copies {@code width} x {@code height} samples into a {@code size}-square plane, repeating the last ones. */
-    private static void pad(Pointer from, int stride, int width, int height, Pointer to, int size) {
-        byte[] row = new byte[size];
-        for (int y = 0; y < size; y++) {
-            if (y < height) {
-                from.read((long) y * stride, row, 0, width);
-                java.util.Arrays.fill(row, width, size, row[width - 1]);
+    /**
+     * Copies {@code width} x {@code height} samples into a {@code size}-square plane, repeating
+     * the last ones; through views of the native memory, so that no row passes through the heap.
+     */
+    private static void copy(Pointer from, int stride, int width, int height, Pointer to, int size) {
+        ByteBuffer source = from.getByteBuffer(0, (long) (height - 1) * stride + width);
+        ByteBuffer target = to.getByteBuffer(0, (long) size * size);
+        for (int y = 0; y < height; y++) {
+            target.put(y * size, source, y * stride, width);
+            byte last = target.get(y * size + width - 1);
+            for (int x = width; x < size; x++) {
+                target.put(y * size + x, last);
             }
-            to.write((long) y * size, row, 0, size);
+        }
+        for (int y = height; y < size; y++) {
+            target.put(y * size, target, (height - 1) * size, size);
         }
     }
 

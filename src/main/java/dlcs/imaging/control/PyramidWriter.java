@@ -24,8 +24,8 @@ import java.util.UUID;
  * no pixel is copied between decoding and encoding but by the halving itself.
  *
  * <p>A JPEG master that libjpeg-turbo decodes to planes ({@link NativePlanes}) is written from
- * those instead: the same file, its tiles encoded from the planes and each level halved from
- * the one before, in native memory.
+ * those instead: the same file, each tile copied out of the planes and encoded, and each level
+ * halved from the one before, in native memory.
  */
 public final class PyramidWriter {
 
@@ -47,7 +47,8 @@ public final class PyramidWriter {
         NativePlanes level = master;
         try (TiledTiffWriter tiff = new TiledTiffWriter(target, TILE_SIZE);
              TurboCompressor encoder = codec.compressor();
-             TurboDecompressor decoder = codec.decompressor()) {
+             TurboDecompressor decoder = codec.decompressor();
+             NativePlanes tile = NativePlanes.allocate(TILE_SIZE, TILE_SIZE, master.grey())) {
             while (true) {
                 int width = level.width();
                 int height = level.height();
@@ -58,16 +59,13 @@ public final class PyramidWriter {
                 TiledTiffWriter.Level written = tiff.level(width, height, level.grey());
                 for (int y = 0; y < height; y += TILE_SIZE) {
                     for (int x = 0; x < width; x += TILE_SIZE) {
+                        level.copyTile(x, y, tile);
+                        written.addTile(ByteBuffer.wrap(encoder.encode(tile, 0, 0, TILE_SIZE, TILE_SIZE, quality)));
                         int w = Math.min(TILE_SIZE, width - x);
                         int h = Math.min(TILE_SIZE, height - y);
-                        if (w == TILE_SIZE && h == TILE_SIZE) {
-                            written.addTile(ByteBuffer.wrap(encoder.encode(level, x, y, w, h, quality)));
-                            continue;
+                        if (w < TILE_SIZE || h < TILE_SIZE) {
+                            written.addEdgeTile(ByteBuffer.wrap(encoder.encode(tile, 0, 0, w, h, quality)));
                         }
-                        try (NativePlanes padded = level.padded(x, y, TILE_SIZE)) {
-                            written.addTile(ByteBuffer.wrap(encoder.encode(padded, 0, 0, TILE_SIZE, TILE_SIZE, quality)));
-                        }
-                        written.addEdgeTile(ByteBuffer.wrap(encoder.encode(level, x, y, w, h, quality)));
                     }
                 }
                 written.finish();
