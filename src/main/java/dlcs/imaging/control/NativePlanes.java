@@ -25,6 +25,8 @@ final class NativePlanes implements AutoCloseable {
     private final int height;
     private final boolean grey;
     private final Memory memory;
+    private final Pointer[] planes;
+    private final int[] strides;
 
     private NativePlanes(int width, int height, boolean grey) {
         this.width = width;
@@ -32,6 +34,8 @@ final class NativePlanes implements AutoCloseable {
         this.grey = grey;
         long chroma = grey ? 0 : 2L * chromaWidth() * chromaHeight();
         this.memory = new Memory(Math.max(1, (long) width * height + chroma));
+        this.planes = at(0, 0);
+        this.strides = grey ? new int[] {width} : new int[] {width, chromaWidth(), chromaWidth()};
     }
 
     /** New planes of the given size, their pixels undefined until written. */
@@ -59,9 +63,9 @@ final class NativePlanes implements AutoCloseable {
         return (height + 1) / 2;
     }
 
-    /** The planes (luma, then blue and red for colour), each from its first pixel. */
+    /** The planes (luma, then blue and red for colour), each from its first pixel; not to be changed. */
     Pointer[] planes() {
-        return at(0, 0);
+        return planes;
     }
 
     /** The planes, each from the sample of luma pixel ({@code x}, {@code y}); both even. */
@@ -76,9 +80,9 @@ final class NativePlanes implements AutoCloseable {
         return new Pointer[] {luma, memory.share(lumaBytes + chroma), memory.share(lumaBytes + chromaBytes + chroma)};
     }
 
-    /** The row strides of the planes. */
+    /** The row strides of the planes; not to be changed. */
     int[] strides() {
-        return grey ? new int[] {width} : new int[] {width, chromaWidth(), chromaWidth()};
+        return strides;
     }
 
     /**

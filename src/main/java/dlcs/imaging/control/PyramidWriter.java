@@ -60,11 +60,11 @@ public final class PyramidWriter {
                 for (int y = 0; y < height; y += TILE_SIZE) {
                     for (int x = 0; x < width; x += TILE_SIZE) {
                         level.copyTile(x, y, tile);
-                        written.addTile(ByteBuffer.wrap(encoder.encode(tile, 0, 0, TILE_SIZE, TILE_SIZE, quality)));
+                        written.addTile(encoder.encodeInPlace(tile, TILE_SIZE, TILE_SIZE, quality));
                         int w = Math.min(TILE_SIZE, width - x);
                         int h = Math.min(TILE_SIZE, height - y);
                         if (w < TILE_SIZE || h < TILE_SIZE) {
-                            written.addEdgeTile(ByteBuffer.wrap(encoder.encode(tile, 0, 0, w, h, quality)));
+                            written.addEdgeTile(encoder.encodeInPlace(tile, w, h, quality));
                         }
                     }
                 }

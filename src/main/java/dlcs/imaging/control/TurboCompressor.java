@@ -14,6 +14,7 @@ import com.sun.jna.ptr.NativeLongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * A libjpeg-turbo encoder and its native buffers, for one thread at a time: the pixels of a
@@ -23,6 +24,8 @@ final class TurboCompressor implements AutoCloseable {
 
     private final TurboJpeg.Api api;
     private final Pointer handle;
+    private final PointerByReference target = new PointerByReference();
+    private final NativeLongByReference length = new NativeLongByReference();
     private Memory pixels;
     private Memory jpeg;
     private BufferedImage loaded;
@@ -59,13 +62,13 @@ final class TurboCompressor implements AutoCloseable {
         boolean grey = bands == 1;
         int subsampling = grey ? SAMP_GRAY : SAMP_420;
         jpeg = atLeast(jpeg, api.tjBufSize(width, height, subsampling).longValue());
-        PointerByReference out = new PointerByReference(jpeg);
-        NativeLongByReference size = new NativeLongByReference(new NativeLong(jpeg.size()));
+        target.setValue(jpeg);
+        length.setValue(new NativeLong(jpeg.size()));
         if (api.tjCompress2(handle, pixels.share((long) x * bands), width, stride, height, grey ? PF_GRAY : PF_BGR,
-                out, size, subsampling, percent(quality), FLAG_NOREALLOC) != 0) {
+                target, length, subsampling, percent(quality), FLAG_NOREALLOC) != 0) {
             throw TurboJpeg.failure(api, handle, "encode");
         }
-        return jpeg.getByteArray(0, (int) size.getValue().longValue());
+        return jpeg.getByteArray(0, (int) length.getValue().longValue());
     }
 
     /** Encodes a whole image (8-bit BGR or grey), copied afresh even if it was loaded before. */
@@ -98,17 +101,32 @@ final class TurboCompressor implements AutoCloseable {
         return encode(planes.at(x, y), planes.strides(), width, height, quality);
     }
 
+    /**
+     * Encodes the first {@code width} x {@code height} pixels of planes in native memory into a
+     * view of this encoder's own buffer, valid until its next call: a tile written straight to a
+     * file needs no copy on the heap.
+     */
+    ByteBuffer encodeInPlace(NativePlanes planes, int width, int height, float quality) throws IOException {
+        long size = compress(planes.planes(), planes.strides(), width, height, quality);
+        return jpeg.getByteBuffer(0, size);
+    }
+
     /** Encodes planes in native memory: one plane is grey, three are 4:2:0 colour. */
     private byte[] encode(Pointer[] planes, int[] strides, int width, int height, float quality) throws IOException {
+        return jpeg.getByteArray(0, (int) compress(planes, strides, width, height, quality));
+    }
+
+    /** Encodes planes in native memory into {@link #jpeg}, and gives the length of the stream. */
+    private long compress(Pointer[] planes, int[] strides, int width, int height, float quality) throws IOException {
         int subsampling = planes.length == 1 ? SAMP_GRAY : SAMP_420;
         jpeg = atLeast(jpeg, api.tjBufSize(width, height, subsampling).longValue());
-        PointerByReference target = new PointerByReference(jpeg);
-        NativeLongByReference size = new NativeLongByReference(new NativeLong(jpeg.size()));
-        if (api.tjCompressFromYUVPlanes(handle, planes, width, strides, height, subsampling, target, size,
+        target.setValue(jpeg);
+        length.setValue(new NativeLong(jpeg.size()));
+        if (api.tjCompressFromYUVPlanes(handle, planes, width, strides, height, subsampling, target, length,
                 percent(quality), FLAG_NOREALLOC) != 0) {
             throw TurboJpeg.failure(api, handle, "encode");
         }
-        return jpeg.getByteArray(0, (int) size.getValue().longValue());
+        return length.getValue().longValue();
     }
 
     /** Lets go of the last image and frees large buffers, so that an idle encoder holds little. */
