@@ -36,7 +36,8 @@ class QueueBenchmark {
     private static final int WIDTH = 6000;
     private static final int HEIGHT = 4000;
     private static final int GENERATED_DISTINCT = 5;
-    private static final int WARM_UP = 10;
+    /** Images ingested, untimed, before the timed batch: the JIT compiler is busy for the first few hundred. */
+    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 10);
 
     @TempDir
     Path work;
@@ -82,12 +83,14 @@ class QueueBenchmark {
             heap.start();
             String load = ServerFacts.loadAverage();
             long cpu0 = ServerFacts.cpuNanos(server.jvm());
+            long compiler0 = ServerFacts.compilerCpuNanos(server.jvm());
             long t0 = System.nanoTime();
             JsonObject batch = json(api.post(queue, body));
             long accepted = System.nanoTime();
             JsonObject done = Batches.awaitFinished(api, Batches.path(batch), Duration.ofHours(1));
             long finished = System.nanoTime();
             long cpu = ServerFacts.cpuNanos(server.jvm()) - cpu0;
+            long compiler = ServerFacts.compilerCpuNanos(server.jvm()) - compiler0;
             heap.stop();
             double seconds = (finished - t0) / 1e9;
             double serverRate = IMAGES / seconds;
@@ -98,7 +101,8 @@ class QueueBenchmark {
             report.append(String.format("completed / errors      %d / %d%n", done.getInt("completed"), done.getInt("errors")));
             report.append(String.format("server end to end       %.1f s, %.2f images/s (default workers: 3, -Xmx1g,"
                     + " after a %d-image warm-up; load %s)%n", seconds, serverRate, WARM_UP, load));
-            report.append(String.format("server CPU              %.2f s per image%n", cpu / 1e9 / IMAGES));
+            report.append(String.format("server CPU              %.3f s per image, of which the JIT compiler %.3f (%.0f%%)%n",
+                    cpu / 1e9 / IMAGES, compiler / 1e9 / IMAGES, cpu == 0 ? 0 : 100.0 * compiler / cpu));
             report.append(String.format("server heap peak        %.0f MB (used, garbage included)%n", heap.peakBytes() / 1e6));
 
             JsonArrayBuilder thousand = Batches.members();
@@ -150,7 +154,7 @@ class QueueBenchmark {
         long cpu = ServerFacts.childrenCpuNanos() - cpu0;
         double rate = IMAGES / seconds;
         report.append(String.format("vips tiffsave (2 procs) %.1f s, %.2f images/s (load %s)%n", seconds, rate, load));
-        report.append(String.format("vips CPU                %.2f s per image%n", cpu / 1e9 / IMAGES));
+        report.append(String.format("vips CPU                %.3f s per image%n", cpu / 1e9 / IMAGES));
         return rate;
     }
 

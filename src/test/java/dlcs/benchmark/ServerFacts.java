@@ -27,6 +27,31 @@ final class ServerFacts {
     }
 
     /**
+     * The CPU time the JIT compiler's threads of {@code process} have used so far, in nanoseconds,
+     * from /proc (their utime and stime, in clock ticks of 10 ms); 0 where the system does not tell.
+     */
+    static long compilerCpuNanos(ProcessHandle process) {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.matches("C[12] CompilerThre.*")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
+    }
+
+    /**
      * The CPU time the child processes of this JVM that have ended (and been waited for) used, in
      * nanoseconds, from /proc/self/stat (its cutime and cstime, in clock ticks of 10 ms); 0 where
      * the system does not tell.
