@@ -50,6 +50,8 @@ public final class StoredTileHandler implements ServletExtension {
         private final ServletContext context;
         private final ClassLoader application;
         private final String prefix;
+        /** Where the image service's path starts in a request URI: after the context path. */
+        private final int mount;
         private volatile StoredTiles tiles;
 
         Handler(HttpHandler next, ServletContext context, ClassLoader application) {
@@ -57,6 +59,7 @@ public final class StoredTileHandler implements ServletExtension {
             this.context = context;
             this.application = application;
             this.prefix = context.getContextPath() + StoredTiles.MOUNT + "/";
+            this.mount = context.getContextPath().length();
         }
 
         @Override
@@ -73,7 +76,7 @@ public final class StoredTileHandler implements ServletExtension {
             thread.setContextClassLoader(application);
             StoredTiles.Tile tile;
             try {
-                tile = found.find(uri.substring(prefix.length() - 1), new Request(exchange, context));
+                tile = found.find(uri, mount, new Request(exchange, context));
             } finally {
                 thread.setContextClassLoader(previous);
             }

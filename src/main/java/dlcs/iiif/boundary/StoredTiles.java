@@ -60,23 +60,27 @@ public final class StoredTiles {
     record Tile(byte[] body, String lastModified, String etag, String cacheControl, String link) {
     }
 
-    /** A tile found for a path: the image it was found on, and the base URL its Link was made with. */
-    private record Answer(String customer, String space, String id, ServedImage image, String base, Tile tile) {
+    /**
+     * A tile found for a path: the image it was found on (and its {@link ServedImages#key}), and
+     * the base URL its Link was made with.
+     */
+    private record Answer(String key, ServedImage image, String base, Tile tile) {
     }
 
     /**
-     * The stored tile that {@code path} (after {@link #MOUNT}, as the container decoded it) names,
-     * if this path can send it; null when the servlet should answer.
+     * The stored tile that {@code uri} names from {@code start}, where {@link #MOUNT} begins (as
+     * the container decoded it), if this path can send it; null when the servlet should answer.
+     * Answers are kept by the whole URI, so that a tile asked for again costs no substring.
      */
-    Tile find(String path, PublicBase.Request request) {
-        Answer known = answers.get(path);
-        if (known != null && known.image == served.known(known.customer, known.space, known.id)) {
+    Tile find(String uri, int start, PublicBase.Request request) {
+        Answer known = answers.get(uri);
+        if (known != null && known.image == served.known(known.key)) {
             if (known.base.equals(publicBase.of(request))) {
                 served.countHit();
                 return known.tile;
             }
         }
-        Answer found = answer(path, request);
+        Answer found = answer(uri.substring(start + MOUNT.length()), request);
         if (found == null) {
             return null;
         }
@@ -88,7 +92,7 @@ public final class StoredTiles {
                 answers.clear();
                 cachedBytes.set(length);
             }
-            Answer previous = answers.put(path, found);
+            Answer previous = answers.put(uri, found);
             if (previous != null) {
                 cachedBytes.addAndGet(-previous.tile.body.length);
             }
@@ -132,7 +136,7 @@ public final class StoredTiles {
         Tile tile = new Tile(body, HTTP_DATE.format(image.modified()), Responses.etag(image, ""),
                 Responses.cacheControl(image), Responses.link(serviceId + "/" + resolved.canonical(),
                         version.levelTwoProfile()));
-        return new Answer(parsed.customer(), parsed.space(), parsed.id(), image, base, tile);
+        return new Answer(ServedImages.key(parsed.customer(), parsed.space(), parsed.id()), image, base, tile);
     }
 
     /**

@@ -30,9 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * commits ({@link ImageChanged}), on this node at once and on every node through the news topic
  * ({@link ImageNews}): each forgets the image, and reads it afresh on its next request. A read
  * that was under way when a change was forgotten is served but not kept, since it may predate the
- * change. An entry is also trusted only while its version exists ({@link DerivativeStore#exists}):
- * every new ingest writes a new version and removes the old one after it commits, so on a shared
- * directory a changed image is looked up again at once, and on a bucket within the store's check
+ * change. An entry is also trusted only while its version exists ({@link DerivativeStore#exists},
+ * asked at most every 10 ms): every new ingest writes a new version and removes the old one after
+ * it commits, so on a shared directory a changed image is looked up again within 10 ms (at once,
+ * to a client), and on a bucket within the store's check
  * interval; a read that finds the version gone makes the caller look again at once. Every entry
  * expires after {@code dlcs.iiif.cache-seconds} whatever happens, the bound on staleness should
  * news ever be lost.
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ServedImages {
 
     private static final int MAX_ENTRIES = 20_000;
+    /** How long a version seen stored is trusted to be there still: "at once", to a client. */
+    private static final long CHECK_NANOS = 10_000_000L;
 
     @Inject
     CustomerStore customers;
@@ -63,7 +66,23 @@ public class ServedImages {
     /** How many times an image has been forgotten: a read that saw another number is not kept. */
     private final AtomicLong forgettings = new AtomicLong();
 
-    private record Cached(ServedImage image, long expires) {
+    /**
+     * An image kept, until when, and when its version was last seen stored: a check at most every
+     * {@link #CHECK_NANOS}, so that a tile of an image asked for thousands of times a second does
+     * not look at the store each time (on a local directory a stat, and on every store a call
+     * through the bean's proxy: together a tenth of a stored tile's CPU).
+     */
+    private static final class Cached {
+
+        final ServedImage image;
+        final long expires;
+        volatile long checked;
+
+        Cached(ServedImage image, long now, long expires) {
+            this.image = image;
+            this.expires = expires;
+            this.checked = now - CHECK_NANOS;
+        }
     }
 
     /** The figures: this cache's hits and misses, and those of the store's own caches. */
@@ -74,7 +93,7 @@ public class ServedImages {
     }
 
     public ServedImage find(String customer, String space, String imageId) {
-        String key = customer + '/' + space + '/' + imageId;
+        String key = key(customer, space, imageId);
         ServedImage current = current(key);
         if (current != null) {
             counts.hit();
@@ -87,7 +106,7 @@ public class ServedImages {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        Cached entry = new Cached(image, now + cacheSeconds * 1_000_000_000L);
+        Cached entry = new Cached(image, now, now + cacheSeconds * 1_000_000_000L);
         cache.put(key, entry);
         if (forgettings.get() != seen) {
             // an image was forgotten while this one was read: what was read may predate that change
@@ -102,7 +121,20 @@ public class ServedImages {
      * read from the database or a bucket: for the stored-tile path, which must not wait.
      */
     public ServedImage known(String customer, String space, String imageId) {
-        return storage.directory().isEmpty() ? null : current(customer + '/' + space + '/' + imageId);
+        return known(key(customer, space, imageId));
+    }
+
+    /**
+     * {@link #known(String, String, String)} by the image's {@link #key}, which a caller that asks
+     * again and again for the same image keeps rather than makes afresh.
+     */
+    public ServedImage known(String key) {
+        return storage.directory().isEmpty() ? null : current(key);
+    }
+
+    /** How this cache names an image. */
+    public static String key(String customer, String space, String imageId) {
+        return customer + '/' + space + '/' + imageId;
     }
 
     /**
@@ -116,15 +148,25 @@ public class ServedImages {
     /** The image kept under {@code key} while it has not expired and its version is stored; null otherwise. */
     private ServedImage current(String key) {
         Cached cached = cache.get(key);
-        if (cached != null && cached.expires - System.nanoTime() > 0 && storage.exists(cached.image.stored().location())) {
-            return cached.image;
+        if (cached == null) {
+            return null;
         }
-        return null;
+        long now = System.nanoTime();
+        if (cached.expires - now <= 0) {
+            return null;
+        }
+        if (now - cached.checked >= CHECK_NANOS) {
+            if (!storage.exists(cached.image.stored().location())) {
+                return null;
+            }
+            cached.checked = now;
+        }
+        return cached.image;
     }
 
     /** Forgets what is known of an image, so that the next request reads it afresh. */
     public void forget(String customer, String space, String imageId) {
-        cache.remove(customer + '/' + space + '/' + imageId);
+        cache.remove(key(customer, space, imageId));
     }
 
     /** Forgets an image changed on this node, once the change has committed. */

@@ -29,6 +29,7 @@ final class Resampler {
     /** The down pass's buffer: a band of rows of about this many bytes, at least two rows. */
     private static final int BAND_BYTES = 16 * 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Resampler() {
     }
@@ -99,10 +100,11 @@ final class Resampler {
         BufferedImage target = arrays.image(width, height, type);
         Rasters.Bytes to = Rasters.bytes(target);
         // a band of output rows at a time: down into a buffer that stays in cache, then across;
-        // the across pass reads up to two samples past a row's end (with weight 0): padding
+        // the across pass reads up to two samples past a row's end (with weight 0), the grey one
+        // three, as one int: padding
         int stride = sourceWidth * bands;
         int rows = Math.max(2, Math.min(height, BAND_BYTES / stride));
-        byte[] lines = arrays.array(rows * stride + 2 * bands);
+        byte[] lines = arrays.array(rows * stride + 2 * bands + 4);
         int pieces = source.pieces();
         for (int band = 0; band < height; band += rows) {
             deadline.check();
@@ -160,39 +162,44 @@ final class Resampler {
 
     /**
      * {@code rows} output rows of {@code width} grey pixels, from as many summed rows of
-     * {@code lines}; two rows at a time, which share their taps.
+     * {@code lines}; four rows at a time, which share their taps (the taps' loads, not the sums,
+     * were the cost of one row at a time).
      */
     private static void sumAcross(byte[] lines, int stride, int rows, Taps across, byte[] result, int out,
                                   int outStride, int width) {
-        int[] first = across.first;
-        int[] firstWeight = across.firstWeight;
-        int[] secondWeight = across.secondWeight;
-        int[] thirdWeight = across.thirdWeight;
+        int[] taps = across.packed;
         int y = 0;
-        for (; y + 2 <= rows; y += 2) {
+        for (; y + 4 <= rows; y += 4) {
             int in = y * stride;
             int to = out + y * outStride;
-            for (int x = 0; x < width; x++) {
-                int p = in + first[x];
-                int q = p + stride;
-                int wp = firstWeight[x];
-                int wq = secondWeight[x];
-                int wr = thirdWeight[x];
-                result[to + x] = (byte) (((lines[p] & 0xFF) * wp + (lines[p + 1] & 0xFF) * wq
-                        + (lines[p + 2] & 0xFF) * wr + HALF) >>> 16);
-                result[to + outStride + x] = (byte) (((lines[q] & 0xFF) * wp + (lines[q + 1] & 0xFF) * wq
-                        + (lines[q + 2] & 0xFF) * wr + HALF) >>> 16);
+            for (int x = 0, t = 0; x < width; x++, t += 4) {
+                int p = in + taps[t];
+                int wp = taps[t + 1];
+                int wq = taps[t + 2];
+                int wr = taps[t + 3];
+                int o = to + x;
+                result[o] = sum(lines, p, wp, wq, wr);
+                result[o + outStride] = sum(lines, p + stride, wp, wq, wr);
+                result[o + 2 * outStride] = sum(lines, p + 2 * stride, wp, wq, wr);
+                result[o + 3 * outStride] = sum(lines, p + 3 * stride, wp, wq, wr);
             }
         }
-        if (y < rows) {
+        for (; y < rows; y++) {
             int in = y * stride;
             int to = out + y * outStride;
-            for (int x = 0; x < width; x++) {
-                int p = in + first[x];
-                result[to + x] = (byte) (((lines[p] & 0xFF) * firstWeight[x] + (lines[p + 1] & 0xFF) * secondWeight[x]
-                        + (lines[p + 2] & 0xFF) * thirdWeight[x] + HALF) >>> 16);
+            for (int x = 0, t = 0; x < width; x++, t += 4) {
+                result[to + x] = sum(lines, in + taps[t], taps[t + 1], taps[t + 2], taps[t + 3]);
             }
         }
+    }
+
+    /**
+     * Three neighbouring samples from {@code p}, weighed in 65536ths and rounded; read as one int
+     * (one load and one bounds check instead of three), which {@code lines}' padding allows.
+     */
+    private static byte sum(byte[] lines, int p, int wp, int wq, int wr) {
+        int four = (int) INTS.get(lines, p);
+        return (byte) (((four & 0xFF) * wp + (four >>> 8 & 0xFF) * wq + (four >>> 16 & 0xFF) * wr + HALF) >>> 16);
     }
 
     /** The same for pixels of {@code bands} samples. */
