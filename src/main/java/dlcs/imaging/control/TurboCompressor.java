@@ -113,7 +113,9 @@ final class TurboCompressor implements AutoCloseable {
 
     /** Encodes planes in native memory: one plane is grey, three are 4:2:0 colour. */
     private byte[] encode(Pointer[] planes, int[] strides, int width, int height, float quality) throws IOException {
-        return jpeg.getByteArray(0, (int) compress(planes, strides, width, height, quality));
+        // compressing may replace the buffer: read the one it wrote into, after it
+        long size = compress(planes, strides, width, height, quality);
+        return jpeg.getByteArray(0, (int) size);
     }
 
     /** Encodes planes in native memory into {@link #jpeg}, and gives the length of the stream. */

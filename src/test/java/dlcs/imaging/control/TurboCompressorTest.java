@@ -46,4 +46,16 @@ class TurboCompressorTest {
             assertTrue(TestImages.meanDifference(first, second) > 10, "an image changed since is copied again");
         }
     }
+
+    @Test
+    void planesLargerThanTheLastAreEncodedIntoTheBufferGrownForThem() throws IOException {
+        try (TurboCompressor compressor = compressor()) {
+            for (int side : new int[] {16, 1024, 16, 2048}) {
+                Planes planes = new Planes(side, side, new byte[side * side], new byte[side * side / 4],
+                        new byte[side * side / 4]);
+                BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(compressor.encode(planes, 0.9f)));
+                assertEquals(side, decoded.getWidth(), "each encoded from its own planes, read from its own buffer");
+            }
+        }
+    }
 }
