@@ -101,6 +101,14 @@ public final class PyramidReader {
         chroma.height = Math.min((level.height() + 1) / 2, (area.y + area.height + 1) / 2) - chroma.y;
         int chromaWidth = (width + 1) / 2;
         int chromaHeight = (height + 1) / 2;
+        // an area starting on an odd pixel reaches half a chroma pixel further on each side; where
+        // that makes the chroma one pixel more than twice its output, that last half pixel is left out
+        if (chroma.width == 2 * chromaWidth + 1) {
+            chroma.width--;
+        }
+        if (chroma.height == 2 * chromaHeight + 1) {
+            chroma.height--;
+        }
         if (!JpegDecoder.shared().decodesPlanes() || tw % 2 != 0 || th % 2 != 0
                 || !reducible(area.width, area.height, width, height)
                 || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
@@ -154,21 +162,33 @@ public final class PyramidReader {
         return (long) tiles.columns() * level.tileWidth() * tiles.rows() * level.tileHeight();
     }
 
-    /** Whether the one-step resampler reduces {@code from} to {@code to}: smaller, but by less than half. */
+    /** Whether the one-step resampler reduces {@code from} to {@code to}: smaller, but by half at most. */
     private static boolean reducible(int fromWidth, int fromHeight, int toWidth, int toHeight) {
-        return fromWidth >= toWidth && fromHeight >= toHeight && fromWidth < 2 * toWidth && fromHeight < 2 * toHeight;
+        return fromWidth >= toWidth && fromHeight >= toHeight && fromWidth <= 2L * toWidth
+                && fromHeight <= 2L * toHeight;
     }
 
-    /** The level a region is drawn from, and the region in that level's pixels. */
-    private record Source(PyramidLevel level, double scaleX, double scaleY, Rectangle region) {
+    /** The level a region is drawn from, and the region in that level's pixels, for an output of {@code width} x {@code height}. */
+    private record Source(PyramidLevel level, double scaleX, double scaleY, Rectangle region, int width, int height) {
 
-        /** The area of the level that covers the region. */
+        /**
+         * The area of the level that covers the region: whole pixels, so up to one more at each
+         * end than the region's own; where that makes it one pixel more than twice the output,
+         * the partly covered last one is left out, so that the one-step resampler reduces it.
+         */
         Rectangle area() {
             int x0 = (int) Math.floor(region.x * scaleX);
             int y0 = (int) Math.floor(region.y * scaleY);
             int x1 = Math.min(level.width(), (int) Math.ceil((region.x + region.width) * scaleX));
             int y1 = Math.min(level.height(), (int) Math.ceil((region.y + region.height) * scaleY));
-            return new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+            Rectangle area = new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+            if (area.width == 2L * width + 1) {
+                area.width--;
+            }
+            if (area.height == 2L * height + 1) {
+                area.height--;
+            }
+            return area;
         }
     }
 
@@ -183,6 +203,6 @@ public final class PyramidReader {
             }
         }
         return new Source(chosen, (double) chosen.width() / full.width(), (double) chosen.height() / full.height(),
-                region);
+                region, width, height);
     }
 }

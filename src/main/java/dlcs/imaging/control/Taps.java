@@ -24,8 +24,7 @@ final class Taps {
     final int[] packed;
 
     Taps(int sourceLength, int targetLength, int step, int one) {
-        double scale = (double) sourceLength / targetLength;
-        if (scale > 2) {
+        if (sourceLength > 2L * targetLength) {
             throw new IllegalArgumentException("Reduce by half at most at a time, not " + sourceLength + " to "
                     + targetLength);
         }
@@ -36,15 +35,17 @@ final class Taps {
         secondWeight = new int[targetLength];
         thirdWeight = new int[targetLength];
         packed = new int[4 * targetLength];
+        // exact, in units of 1/targetLength of a source pixel: output i covers [i * sourceLength,
+        // (i + 1) * sourceLength), source pixel k [k * targetLength, (k + 1) * targetLength)
+        long span = sourceLength;
+        int last = sourceLength - 1;
         for (int i = 0; i < targetLength; i++) {
-            double start = i * scale;
-            double end = Math.min(sourceLength, (i + 1) * scale);
-            int s = (int) Math.floor(start);
-            secondWeight[i] = weight(start, end, s + 1, one);
-            thirdWeight[i] = weight(start, end, s + 2, one);
+            long start = i * span;
+            int s = (int) (start / targetLength);
+            secondWeight[i] = weight(start, span, s + 1, targetLength, one);
+            thirdWeight[i] = weight(start, span, s + 2, targetLength, one);
             // the rounding leftovers go to the first, so that the weights sum to one exactly
             firstWeight[i] = one - secondWeight[i] - thirdWeight[i];
-            int last = sourceLength - 1;
             first[i] = Math.min(s, last) * step;
             second[i] = Math.min(s + 1, last) * step;
             third[i] = Math.min(s + 2, last) * step;
@@ -55,9 +56,12 @@ final class Taps {
         }
     }
 
-    /** How much of [{@code start}, {@code end}) source pixel {@code k} covers, in {@code one}ths. */
-    private static int weight(double start, double end, int k, int one) {
-        double covered = Math.min(end, k + 1) - Math.max(start, k);
-        return covered <= 0 ? 0 : (int) Math.round(covered / (end - start) * one);
+    /**
+     * How much of the {@code span} from {@code start} source pixel {@code k} covers, in
+     * {@code one}ths rounded half up (positions in 1/{@code length}ths of a pixel).
+     */
+    private static int weight(long start, long span, int k, int length, int one) {
+        long covered = Math.min(start + span, (k + 1L) * length) - Math.max(start, (long) k * length);
+        return covered <= 0 ? 0 : (int) ((2 * covered * one + span) / (2 * span));
     }
 }

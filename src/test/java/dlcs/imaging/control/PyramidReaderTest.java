@@ -7,6 +7,7 @@ import dlcs.imaging.TestImages;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -126,5 +127,35 @@ class PyramidReaderTest {
                 Deadline.NONE) != null, "from the next level down");
         assertEquals(null, PyramidReader.renderPlanes(PyramidBytes.of(pyramid), index, unaligned, 340, 100, cache, PixelArrays.FRESH,
                 Deadline.NONE), "squeezed by more than half one way: left to the pixel path, which reduces in steps");
+    }
+    @Test
+    void regionsWhoseAreaIsTwiceTheOutputOrOneMoreAreReducedOnPlanesToo() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TurboJpeg.get() != null, "libturbojpeg is not installed");
+        TileCache cache = new TileCache(8 << 20);
+        // each was left to the slower pixel path before: its area at the level drawn from (or
+        // that area's chroma) exactly twice the output, or, rounded out to whole pixels, one more
+        int[][] cases = {
+            {629, 45, 258, 619, 129, 310}, // luma exactly twice across (258 to 129)
+            {145, 86, 835, 383, 418, 192}, // its chroma exactly twice down (192 rows to 96)
+            {71, 48, 884, 417, 111, 52}, // a level of a quarter: 222 x 105 to 111 x 52, one row more than twice
+        };
+        for (int[] c : cases) {
+            Rectangle region = new Rectangle(c[0], c[1], c[2], c[3]);
+            Planes planes = PyramidReader.renderPlanes(PyramidBytes.of(pyramid), index, region, c[4], c[5], cache,
+                    PixelArrays.FRESH, Deadline.NONE);
+            assertTrue(planes != null, region + " to " + c[4] + "x" + c[5] + " on planes");
+            BufferedImage pixels = TestPyramids.render(pyramid, index, region, c[4], c[5]);
+            BufferedImage luma = new BufferedImage(c[4], c[5], BufferedImage.TYPE_BYTE_GRAY);
+            luma.getRaster().setDataElements(0, 0, c[4], c[5], planes.luma());
+            BufferedImage grey = new BufferedImage(c[4], c[5], BufferedImage.TYPE_BYTE_GRAY);
+            grey.getGraphics().drawImage(pixels, 0, 0, null);
+            assertTrue(TestImages.meanDifference(grey, luma) < 1, "the same luma as the pixel path for " + region);
+            // colour through JPEG both ways: the grid's one-pixel lines differ in their chroma
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+            JpegEncoder.write(pixels, encoded, 0.9f);
+            assertTrue(TestImages.meanDifference(ImageIO.read(new ByteArrayInputStream(encoded.toByteArray())),
+                    ImageIO.read(new ByteArrayInputStream(JpegEncoder.encode(planes, 0.9f)))) < 3,
+                    "the same colours, within JPEG's error, for " + region);
+        }
     }
 }
