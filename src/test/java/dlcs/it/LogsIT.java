@@ -134,6 +134,8 @@ class LogsIT {
             ingest.forEach(part -> assertTrue(jsonIngest.stream().anyMatch(l -> l.contains(part)), part + " in " + jsonIngest));
             access.forEach(part -> assertTrue(jsonAccess.stream().anyMatch(l -> l.contains(part)), part + " in " + jsonAccess));
             assertFalse(console.contains("INFO  [dlcs.log.access]"), "the console has no text lines besides its JSON");
+            assertTrue(text.contains("[dlcs.iiif.control.DeliveryWarmUp]") && text.contains("Delivery warmed up in "),
+                    "the delivery path was run once at start, and said so");
 
             String credentialsKey = Files.readString(work.resolve("data/credentials.key")).trim();
             for (String secret : List.of(adminSecret, tenant.secret(), httpPassword, urlPassword, ambientS3Secret,

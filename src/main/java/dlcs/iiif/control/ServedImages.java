@@ -132,6 +132,12 @@ public class ServedImages {
         return storage.directory().isEmpty() ? null : current(key);
     }
 
+    /** Runs {@link #find}'s database lookups once, for an image no one has: {@link DeliveryWarmUp}. */
+    void warmUp() {
+        customers.find(0);
+        images.find(0, 0, "");
+    }
+
     /** How this cache names an image. */
     public static String key(String customer, String space, String imageId) {
         return customer + '/' + space + '/' + imageId;

@@ -1,12 +1,12 @@
 package dlcs.imaging.control;
 
 /** DerivativeMakers configured as the server's defaults are, but for a smaller whole-decode limit. */
-final class TestMakers {
+public final class TestMakers {
 
     private TestMakers() {
     }
 
-    static DerivativeMaker configured() {
+    public static DerivativeMaker configured() {
         DerivativeMaker maker = new DerivativeMaker();
         maker.maxPixels = 40_000_000;
         maker.maxPixelsByRegion = 1_000_000_000;
