@@ -157,8 +157,8 @@ class TileBenchmark {
             }
             line(report, "mixed, 32 connections, this server", m);
             line(report, "heavy, 32 connections, this server", h);
-            report.append(String.format("server heap peak        %.0f MB of 512 (used, garbage included)%n",
-                    heap.peakBytes() / 1e6));
+            report.append(String.format("server heap peak        %.0f MiB of 512 (used, garbage included)%n",
+                    heap.peakBytes() / (1024.0 * 1024)));
             report.append("server JPEG codec       ").append(ServerFacts.jpegCodec(server.log())).append('\n');
             server.start();
             report.append(String.format("first tile after start  %.1f ms (target < 100)%n",
