@@ -81,8 +81,9 @@ public class DeliveryWarmUp {
             PyramidIndex index = PyramidIndex.read(bytes);
             ImageRequest tile = ImageRequest.parse(ApiVersion.V2, "256,0,256,256", "256,", "0", "default.jpg");
             ImageRequest.Resolved stored = tile.resolve(WIDTH, HEIGHT, limits);
-            PyramidReader.storedTile(index, stored.region(), stored.size().width, stored.size().height)
-                    .orElseThrow(() -> new IOException("The warm-up image has no tile at " + stored.canonical()));
+            PyramidReader.tileBytes(bytes, index, PyramidReader.storedTile(index, stored.region(),
+                    stored.size().width, stored.size().height).orElseThrow(
+                            () -> new IOException("The warm-up image has no tile at " + stored.canonical())));
             ImageRequest region = ImageRequest.parse(ApiVersion.V3, "13,17,500,400", "200,", "0", "default.jpg");
             ImageRequest.Resolved drawn = region.resolve(WIDTH, HEIGHT, limits);
             TileCache cache = new TileCache(1 << 20);

@@ -130,7 +130,7 @@ final class Resampler {
     }
 
     /**
-     * One samples per pixel, four output rows at a time: summed down into four rows, those turned
+     * One sample per pixel, four output rows at a time: summed down into four rows, those turned
      * into one long per column holding the column's four samples in 16-bit lanes, and the longs
      * summed across, so that one multiplication weighs a tap of all four rows. Weights in 256ths
      * both ways.
