@@ -173,8 +173,9 @@ public final class PyramidReader {
 
         /**
          * The area of the level that covers the region: whole pixels, so up to one more at each
-         * end than the region's own; where that makes it one pixel more than twice the output,
-         * the partly covered last one is left out, so that the one-step resampler reduces it.
+         * end than the region's own. Where the area is one pixel more than twice the output (most
+         * often from that rounding), its last pixel is left out, a shift of under half an output
+         * pixel, so that the one-step resampler reduces it.
          */
         Rectangle area() {
             int x0 = (int) Math.floor(region.x * scaleX);
