@@ -96,19 +96,13 @@ public final class PyramidReader {
         PyramidLevel level = source.level();
         int tw = level.tileWidth();
         int th = level.tileHeight();
+        int chromaWidth = (width + 1) / 2;
+        int chromaHeight = (height + 1) / 2;
+        // an area starting on an odd pixel reaches half a chroma pixel further on each side
         Rectangle chroma = new Rectangle(area.x / 2, area.y / 2, 0, 0);
         chroma.width = Math.min((level.width() + 1) / 2, (area.x + area.width + 1) / 2) - chroma.x;
         chroma.height = Math.min((level.height() + 1) / 2, (area.y + area.height + 1) / 2) - chroma.y;
-        int chromaWidth = (width + 1) / 2;
-        int chromaHeight = (height + 1) / 2;
-        // an area starting on an odd pixel reaches half a chroma pixel further on each side; where
-        // that makes the chroma one pixel more than twice its output, that last half pixel is left out
-        if (chroma.width == 2 * chromaWidth + 1) {
-            chroma.width--;
-        }
-        if (chroma.height == 2 * chromaHeight + 1) {
-            chroma.height--;
-        }
+        fitToOneStep(chroma, chromaWidth, chromaHeight);
         if (!JpegDecoder.shared().decodesPlanes() || tw % 2 != 0 || th % 2 != 0
                 || !reducible(area.width, area.height, width, height)
                 || !index.grey() && !reducible(chroma.width, chroma.height, chromaWidth, chromaHeight)) {
@@ -168,14 +162,26 @@ public final class PyramidReader {
                 && fromHeight <= 2L * toHeight;
     }
 
+    /**
+     * Where {@code area} (rounded out to whole pixels) is one pixel more than twice the output
+     * {@code width} or {@code height}, leaves its last pixel out on that side, a shift of under
+     * half an output pixel, so that the one-step resampler reduces it.
+     */
+    private static void fitToOneStep(Rectangle area, int width, int height) {
+        if (area.width == 2L * width + 1) {
+            area.width--;
+        }
+        if (area.height == 2L * height + 1) {
+            area.height--;
+        }
+    }
+
     /** The level a region is drawn from, and the region in that level's pixels, for an output of {@code width} x {@code height}. */
     private record Source(PyramidLevel level, double scaleX, double scaleY, Rectangle region, int width, int height) {
 
         /**
          * The area of the level that covers the region: whole pixels, so up to one more at each
-         * end than the region's own. Where the area is one pixel more than twice the output (most
-         * often from that rounding), its last pixel is left out, a shift of under half an output
-         * pixel, so that the one-step resampler reduces it.
+         * end than the region's own ({@link #fitToOneStep}).
          */
         Rectangle area() {
             int x0 = (int) Math.floor(region.x * scaleX);
@@ -183,12 +189,7 @@ public final class PyramidReader {
             int x1 = Math.min(level.width(), (int) Math.ceil((region.x + region.width) * scaleX));
             int y1 = Math.min(level.height(), (int) Math.ceil((region.y + region.height) * scaleY));
             Rectangle area = new Rectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-            if (area.width == 2L * width + 1) {
-                area.width--;
-            }
-            if (area.height == 2L * height + 1) {
-                area.height--;
-            }
+            fitToOneStep(area, width, height);
             return area;
         }
     }
