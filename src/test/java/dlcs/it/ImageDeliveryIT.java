@@ -12,6 +12,7 @@ import dlcs.imaging.control.DerivativeFiles;
 import dlcs.imaging.control.PyramidBytes;
 import dlcs.imaging.control.PyramidIndex;
 import dlcs.imaging.control.PyramidReader;
+import dlcs.metrics.control.PrometheusText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.awt.geom.AffineTransform;
@@ -19,14 +20,17 @@ import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,7 @@ class ImageDeliveryIT extends ServerTest {
     private static final int HEIGHT = 800;
     private static final BufferedImage SOURCE = TestImages.grid(WIDTH, HEIGHT);
     private static Api.Tenant tenant;
+    private static String noise;
 
     /** One registered grid image, shared by these read-only tests. */
     private synchronized String service() {
@@ -241,6 +246,80 @@ class ImageDeliveryIT extends ServerTest {
             BufferedImage image = decode(response);
             assertEquals(200, image.getWidth(), format[0]);
         }
+    }
+
+    @Test
+    void aBodyOfManyPiecesArrivesWholeAndHeadDeclaresItsLength() {
+        // noise does not compress: 9.6 MB of PNG and of TIFF, each sent in pieces of 256 KiB as the connection takes them
+        String png = noise() + "/full/max/0/default.png";
+        HttpResponse<byte[]> response = get(png);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().length > 9_000_000, "length " + response.body().length);
+        assertEquals(Integer.toString(response.body().length), response.headers().firstValue("Content-Length")
+                .orElse(""));
+        BufferedImage fromPng = decode(response);
+        BufferedImage fromTiff = decode(get(noise() + "/full/max/0/default.tif"));
+        assertEquals(2000, fromPng.getWidth());
+        assertArrayEquals(fromPng.getRGB(0, 0, 2000, 1600, null, 0, 2000),
+                fromTiff.getRGB(0, 0, 2000, 1600, null, 0, 2000), "the same pixels, losslessly, both ways");
+
+        HttpResponse<byte[]> head = send("HEAD", png);
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(Integer.toString(response.body().length), head.headers().firstValue("Content-Length").orElse(""));
+    }
+
+    @Test
+    void aClientThatLeavesDuringTheBodyGivesItsShareOfTheRenderBudgetBack() throws Exception {
+        String request = noise() + "/full/max/0/default.png";
+        // the budget's figures are there from the first render on
+        assertEquals(200, get(noise() + "/0,0,10,10/10,/0/default.png").statusCode());
+        double idle = freeRenderBudget();
+        assertTrue(idle > 0);
+        URI server = URI.create(base.toString());
+        try (Socket socket = new Socket()) {
+            // far more than the connection holds while this client reads nothing
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress(server.getHost(), server.getPort()));
+            socket.getOutputStream().write(("GET " + request + " HTTP/1.1\r\nHost: " + server.getHost() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String start = new String(socket.getInputStream().readNBytes(100), StandardCharsets.ISO_8859_1);
+            assertTrue(start.startsWith("HTTP/1.1 200"), start);
+            double during = freeRenderBudget();
+            assertTrue(during < idle, "the share is held while the body is on its way: " + during + " of " + idle);
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (freeRenderBudget() < idle && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals(idle, freeRenderBudget(), "the share is given back once the client has gone");
+    }
+
+    /** A 2000x1600 image of noise, registered once. */
+    private synchronized String noise() {
+        String service = tenantAfter(service()).servicePath("noise");
+        if (noise == null) {
+            BufferedImage pixels = new BufferedImage(2000, 1600, BufferedImage.TYPE_INT_RGB);
+            Random random = new Random(7);
+            for (int y = 0; y < pixels.getHeight(); y++) {
+                for (int x = 0; x < pixels.getWidth(); x++) {
+                    pixels.setRGB(x, y, random.nextInt(1 << 24));
+                }
+            }
+            String url = origin().serveImage("/" + tenant.name() + "/noise.png", "image/png",
+                    TestImages.encode(pixels, "png"));
+            assertEquals(201, tenant.api(base).put(tenant.imagePath("noise"), "{\"origin\":\"" + url + "\"}")
+                    .getStatus());
+            noise = service;
+        }
+        return noise;
+    }
+
+    private double freeRenderBudget() {
+        HttpResponse<byte[]> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        return PrometheusText.parse(new String(metrics.body(), StandardCharsets.UTF_8))
+                .sum("dlcs_render_budget_free_bytes");
     }
 
     @Test

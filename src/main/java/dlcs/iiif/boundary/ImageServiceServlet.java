@@ -23,7 +23,7 @@ import java.nio.file.NoSuchFileException;
  * answered before it reaches the servlet ({@link StoredTileHandler}); everything else, and all
  * of it on other containers, is answered here.
  */
-@WebServlet(urlPatterns = StoredTiles.MOUNT + "/*", loadOnStartup = 1)
+@WebServlet(urlPatterns = StoredTiles.MOUNT + "/*", loadOnStartup = 1, asyncSupported = true)
 public class ImageServiceServlet extends DeliveryServlet {
 
     @Inject
@@ -83,13 +83,11 @@ public class ImageServiceServlet extends DeliveryServlet {
             resolved = AnonymousAccess.resolve(image, parsed, settings.limits());
             rendered = renderer.render(image, resolved);
         }
-        // the render's share of the memory budget is held until its body is written
-        try (RenderedImages.Rendered body = rendered) {
-            response.setContentType(body.mediaType());
-            response.setContentLengthLong(body.length());
-            Responses.cacheable(response, image, "");
-            Responses.links(response, serviceId + "/" + resolved.canonical(), version.levelTwoProfile());
-            body.writeTo(response.getOutputStream());
-        }
+        // the render's share of the memory budget is held until its body is sent
+        response.setContentType(rendered.mediaType());
+        response.setContentLengthLong(rendered.length());
+        Responses.cacheable(response, image, "");
+        Responses.links(response, serviceId + "/" + resolved.canonical(), version.levelTwoProfile());
+        AsyncBody.send(request, response, rendered);
     }
 }

@@ -2,6 +2,7 @@ package dlcs.iiif.boundary;
 
 import dlcs.iiif.control.AnonymousAccess;
 import dlcs.iiif.control.DeliveryMeter;
+import dlcs.iiif.control.RenderedImages;
 import dlcs.iiif.control.ServedImage;
 import dlcs.iiif.control.ServedImages;
 import dlcs.iiif.control.Thumbnails;
@@ -21,7 +22,7 @@ import java.util.List;
  * listing the stored thumbnail sizes (of a restricted image, those anonymous callers may have),
  * and {@code full/{size}/0/default.jpg}.
  */
-@WebServlet(urlPatterns = "/thumbs/*")
+@WebServlet(urlPatterns = "/thumbs/*", asyncSupported = true)
 public class ThumbnailServlet extends DeliveryServlet {
 
     @Inject
@@ -76,6 +77,6 @@ public class ThumbnailServlet extends DeliveryServlet {
         Responses.cacheable(response, image, "");
         String canonicalSize = version == ApiVersion.V3 ? size.width() + "," + size.height() : size.width() + ",";
         Responses.links(response, serviceId + "/full/" + canonicalSize + "/0/default.jpg", version.levelZeroProfile());
-        response.getOutputStream().write(body);
+        AsyncBody.send(request, response, RenderedImages.Rendered.stored(body));
     }
 }

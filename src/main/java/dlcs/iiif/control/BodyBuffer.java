@@ -55,11 +55,14 @@ final class BodyBuffer extends OutputStream {
         return size;
     }
 
-    /** Everything written, in order. */
-    void writeTo(OutputStream target) throws IOException {
-        for (int i = 0; i < chunks.size(); i++) {
-            byte[] chunk = chunks.get(i);
-            target.write(chunk, 0, i == chunks.size() - 1 ? used : chunk.length);
-        }
+    /** How many chunks hold what was written. */
+    int chunks() {
+        return chunks.size();
+    }
+
+    /** Chunk {@code index} of what was written. */
+    void writeChunk(int index, OutputStream target) throws IOException {
+        byte[] chunk = chunks.get(index);
+        target.write(chunk, 0, index == chunks.size() - 1 ? used : chunk.length);
     }
 }

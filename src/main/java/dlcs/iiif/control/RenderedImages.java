@@ -100,12 +100,30 @@ public class RenderedImages {
             return bytes != null ? bytes.length : buffer.size();
         }
 
-        public void writeTo(OutputStream target) throws IOException {
+        /** The body is written in pieces, each of at most 256 KiB (or a stored JPEG's size). */
+        public int pieces() {
+            return bytes != null ? 1 : buffer.chunks();
+        }
+
+        /** Writes piece {@code index} of the body. */
+        public void writePiece(int index, OutputStream target) throws IOException {
             if (bytes != null) {
                 target.write(bytes);
             } else {
-                buffer.writeTo(target);
+                buffer.writeChunk(index, target);
             }
+        }
+
+        /** The whole body, piece by piece. */
+        public void writeTo(OutputStream target) throws IOException {
+            for (int i = 0; i < pieces(); i++) {
+                writePiece(i, target);
+            }
+        }
+
+        /** A body of stored JPEG bytes, which holds no share of the budget: a stored tile, a thumbnail. */
+        public static Rendered stored(byte[] bytes) {
+            return new Rendered(bytes, null, Format.JPG.mediaType(), RenderBudget.Share.NONE);
         }
 
         @Override
@@ -128,7 +146,7 @@ public class RenderedImages {
     public Rendered render(ServedImage image, ImageRequest.Resolved request) throws IOException {
         byte[] stored = storedBytes(image, request);
         if (stored != null) {
-            return new Rendered(stored, null, Format.JPG.mediaType(), RenderBudget.Share.NONE);
+            return Rendered.stored(stored);
         }
         RenderBudget.Share share = meter.take(budget, peakBytes(image, request));
         Deadline deadline = Deadline.after(renderTimeout);

@@ -20,7 +20,10 @@ class BodyBufferTest {
             buffer.write(bytes, offset, length);
         }
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        buffer.writeTo(written);
+        for (int i = 0; i < buffer.chunks(); i++) {
+            buffer.writeChunk(i, written);
+        }
+        assertEquals(3, buffer.chunks());
         assertEquals(bytes.length, buffer.size());
         assertArrayEquals(bytes, written.toByteArray());
     }

@@ -82,6 +82,7 @@ class AccessLogFilterTest {
                     case "getMethod" -> "GET";
                     case "getRequestURI" -> "/iiif-img/2/1/a/full/max/0/default.jpg";
                     case "getRemoteAddr" -> "192.0.2.9";
+                    case "isAsyncStarted" -> false;
                     // what the filter must not read
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
