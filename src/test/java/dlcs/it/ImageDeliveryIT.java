@@ -250,7 +250,8 @@ class ImageDeliveryIT extends ServerTest {
 
     @Test
     void aBodyOfManyPiecesArrivesWholeAndHeadDeclaresItsLength() {
-        // noise does not compress: 9.6 MB of PNG and of TIFF, each sent in pieces of 256 KiB as the connection takes them
+        // noise does not compress: 9.6 MB of PNG and of TIFF, each sent in pieces of 256 KiB as the
+        // connection takes them
         String png = noise() + "/full/max/0/default.png";
         HttpResponse<byte[]> response = get(png);
         assertEquals(200, response.statusCode());

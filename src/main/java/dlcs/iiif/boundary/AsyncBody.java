@@ -72,7 +72,7 @@ final class AsyncBody implements WriteListener, AsyncListener {
 
     @Override
     public void onWritePossible() throws IOException {
-        while (out.isReady()) {
+        while (!ended.get() && out.isReady()) {
             if (next == body.pieces()) {
                 end();
                 return;

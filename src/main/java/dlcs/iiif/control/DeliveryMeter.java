@@ -56,7 +56,8 @@ public class DeliveryMeter {
         requests = new Meters.Count[kinds.length][STATUSES.length];
         for (Kind kind : kinds) {
             latencies[kind.ordinal()] = meters.timer("dlcs.delivery", "Time to answer a delivery request, until"
-                    + " its body is handed to the connection", Duration.ofNanos(100_000), Duration.ofSeconds(30), "kind", kind.label());
+                    + " its body is handed to the connection", Duration.ofNanos(100_000), Duration.ofSeconds(30),
+                    "kind", kind.label());
             for (int status = 0; status < STATUSES.length; status++) {
                 requests[kind.ordinal()][status] = meters.counter("dlcs.delivery.requests", "Delivery requests"
                         + " answered, by kind and status class", "kind", kind.label(), "status", STATUSES[status]);
